@@ -1,5 +1,29 @@
 package io.etareport;
+
+import io.etareport.cli.Cli;
+import io.etareport.ops.AppEnvironment;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Serves the ETA report, or runs one operator command and exits when given one. */
 @SpringBootApplication
-public class EtaReportApplication { public static void main(String[] a){ SpringApplication.run(EtaReportApplication.class,a);} }
+@ConfigurationPropertiesScan
+public class EtaReportApplication {
+
+    public static void main(String[] args) {
+        if (Cli.isCommand(args)) {
+            System.exit(Cli.run(args));
+        }
+        SpringApplication application = new SpringApplication(EtaReportApplication.class);
+        try {
+            application.setAdditionalProfiles(
+                    AppEnvironment.additionalProfiles(System.getenv(), args).toArray(String[]::new));
+        } catch (IllegalStateException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+        }
+        application.run(args);
+    }
+}
