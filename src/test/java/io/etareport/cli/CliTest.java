@@ -1,0 +1,114 @@
+package io.etareport.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the commands as an operator would, in-process, with DATABASE set. */
+class CliTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+    private PrintStream originalErr;
+
+    @BeforeEach
+    void capture() {
+        originalOut = System.out;
+        originalErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+        System.clearProperty("DATABASE");
+    }
+
+    @Test
+    void initDbCreatesTheDatabaseAndPrintsTheSchemaVersion() {
+        Path file = dir.resolve("data/eta.db");
+        System.setProperty("DATABASE", file.toString());
+
+        int exit = Cli.run(new String[] {"init-db"});
+
+        assertThat(exit).isZero();
+        assertThat(file).exists();
+        assertThat(stdout()).contains("created a new database; schema version 3");
+    }
+
+    @Test
+    void dbBackupPrintsThePathOfAVerifiedCopy() throws Exception {
+        Path file = dir.resolve("eta.db");
+        System.setProperty("DATABASE", file.toString());
+        assertThat(Cli.run(new String[] {"init-db"})).isZero();
+        out.reset();
+
+        int exit = Cli.run(new String[] {"db-backup", "--dir", dir.resolve("backups").toString()});
+
+        assertThat(exit).isZero();
+        Path copy = Path.of(stdout().strip());
+        assertThat(copy).exists().hasParent(dir.resolve("backups"));
+        assertThat(Files.size(copy)).isPositive();
+    }
+
+    @Test
+    void dbBackupWithoutADatabaseFailsWithOnePlainLineAndCreatesNothing() {
+        Path file = dir.resolve("missing.db");
+        System.setProperty("DATABASE", file.toString());
+
+        int exit = Cli.run(new String[] {"db-backup"});
+
+        assertThat(exit).isNotZero();
+        assertThat(stderr().strip()).isEqualTo("error: There is no database at " + file + " to back up.");
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void aRefusedDatabaseIsOnePlainLine() throws Exception {
+        Path file = dir.resolve("eta.db");
+        Files.writeString(file, "not a database at all");
+        System.setProperty("DATABASE", file.toString());
+
+        int exit = Cli.run(new String[] {"init-db"});
+
+        assertThat(exit).isNotZero();
+        assertThat(stderr().strip()).startsWith("error: The file at").contains("is not a SQLite database")
+                .doesNotContain("\n").doesNotContain("Exception");
+    }
+
+    @Test
+    void helpNeedsNoDatabaseOrSettings() {
+        assertThat(Cli.run(new String[] {"db-backup", "--help"})).isZero();
+        assertThat(stdout()).contains("--dir");
+        assertThat(Cli.run(new String[] {"init-db", "--help"})).isZero();
+    }
+
+    @Test
+    void anUnknownCommandFails() {
+        assertThat(Cli.run(new String[] {"drop-everything"})).isNotZero();
+        assertThat(stderr()).contains("drop-everything");
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+}
