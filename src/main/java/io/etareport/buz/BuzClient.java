@@ -234,6 +234,8 @@ class BuzClient {
             return Outcome.failed(failure(Kind.TIMEOUT, instance, 0, query,
                     "did not answer within " + seconds(properties.readTimeout())), false, null);
         }
+        // Not retried here: the JDK client already tries a refused connection twice, and a GET whose
+        // connection closed before any answer; a retry here would make that three or four requests.
         String what;
         if (hasCause(e, UnresolvedAddressException.class) || hasCause(e, UnknownHostException.class)) {
             what = "cannot be found (unknown host)";
@@ -242,7 +244,7 @@ class BuzClient {
         } else {
             what = "dropped the connection";
         }
-        return Outcome.failed(failure(Kind.CONNECTION, instance, 0, query, what), true, null);
+        return Outcome.failed(failure(Kind.CONNECTION, instance, 0, query, what), false, null);
     }
 
     private URI nextPage(Instance instance, ODataQuery query, URI current, String nextLink) {
