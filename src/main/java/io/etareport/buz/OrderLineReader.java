@@ -2,6 +2,7 @@ package io.etareport.buz;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,12 +35,13 @@ final class OrderLineReader {
             dates.add(orderKey(row), row.get(DATE_SCHEDULED));
         }
         List<OrderLine> lines = new ArrayList<>(rows.size());
+        // Every row repeats the same few dozen column names: decide once per name.
+        Map<String, Boolean> isOther = new HashMap<>();
         for (Map<String, Object> row : rows) {
             Map<String, String> others = new LinkedHashMap<>();
             for (Map.Entry<String, Object> column : row.entrySet()) {
-                String name = column.getKey();
-                if (!OWN_FIELDS.contains(name) && !SensitiveColumns.isSensitive(name)) {
-                    others.put(name, text(column.getValue()));
+                if (isOther.computeIfAbsent(column.getKey(), OrderLineReader::isOtherColumn)) {
+                    others.put(column.getKey(), text(column.getValue()));
                 }
             }
             lines.add(new OrderLine(instance, text(row.get(REF_NO)), text(row.get(DESCN)), dates.dateOf(orderKey(row)),
@@ -47,6 +49,10 @@ final class OrderLineReader {
                     text(row.get(FIXED_LINE)), others));
         }
         return lines;
+    }
+
+    private static boolean isOtherColumn(String name) {
+        return !OWN_FIELDS.contains(name) && !SensitiveColumns.isSensitive(name);
     }
 
     private static String orderKey(Map<String, Object> row) {
