@@ -166,7 +166,7 @@ class BuzClient {
         try {
             if (!slot.tryAcquire(properties.readTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 return Outcome.failed(failure(Kind.TIMEOUT, instance, 0, query,
-                        "is busy: no request slot came free in time"), false, null);
+                        "could not be asked in time: too many requests to it are already open"), false, null);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -182,7 +182,10 @@ class BuzClient {
         } catch (RuntimeException e) {
             IOException io = ioCause(e);
             if (io == null) {
-                throw e;
+                // Spring's message would carry the URL, and with it the filter's customer names.
+                log.warn("Buz {} {}: unexpected {}", instance, query.entitySet(), e.getClass().getName());
+                return Outcome.failed(failure(Kind.CONNECTION, instance, 0, query, "could not be asked (unexpected "
+                        + "client error)"), false, null);
             }
             return ioFailure(instance, query, io, System.nanoTime() - started);
         } finally {
