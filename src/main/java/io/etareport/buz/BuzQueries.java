@@ -60,11 +60,25 @@ public class BuzQueries implements DisposableBean {
         return List.copyOf(statuses);
     }
 
-    /** One order's raw rows for staff, as BuzManager sends them minus OData annotations. */
+    /**
+     * One order's rows for staff, as BuzManager sends them minus OData annotations and the
+     * sensitive columns: like every row entering the service, they may be cached and shown.
+     */
     public List<Map<String, Object>> order(Instance instance, OrderSet set, String refNo) {
         requireName(refNo);
-        return Collections.unmodifiableList(client.fetch(instance,
-                ODataQuery.of(set.entitySet(), ODataFilter.eq(OrderLineReader.REF_NO, refNo))));
+        List<Map<String, Object>> rows = client.fetch(instance,
+                ODataQuery.of(set.entitySet(), ODataFilter.eq(OrderLineReader.REF_NO, refNo)));
+        return rows.stream().map(BuzQueries::withoutSensitiveColumns).toList();
+    }
+
+    private static Map<String, Object> withoutSensitiveColumns(Map<String, Object> row) {
+        Map<String, Object> safe = new java.util.LinkedHashMap<>();
+        row.forEach((column, value) -> {
+            if (!SensitiveColumns.isSensitive(column)) {
+                safe.put(column, value);
+            }
+        });
+        return Collections.unmodifiableMap(safe);
     }
 
     private List<Map<String, Object>> groupRows(Instance instance, String group) {
