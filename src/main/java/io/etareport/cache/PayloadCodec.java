@@ -10,12 +10,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Stored copies as JSON. The cache keeps its own mapper so that changing how the web layer writes
  * JSON can never make yesterday's copies unreadable; a column that has since been dropped from a
- * record is ignored rather than losing the whole copy.
+ * record is ignored rather than losing the whole copy. Decimals read back as {@code BigDecimal},
+ * as the Buz client reads them, so a copy equals what live returned.
  */
 final class PayloadCodec {
 
     private final JsonMapper mapper = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
     String encode(Object value) {

@@ -125,17 +125,11 @@ public class StaleIfErrorCache {
                     + " credentials and the query.", key.logName(), e.status(), e.getMessage());
             throw failure(key, kind, now, e, started);
         }
+        log.warn("{} failed ({}): {}", key.logName(), kind, e.getMessage());
         if (kind == BuzException.Kind.UNAVAILABLE) {
             startCooldown(key, now.plus(properties.cooldown()));
         }
-        Optional<Fetched<T>> copy = copy(key, type, entry, label(kind), started);
-        if (copy.isPresent()) {
-            log.warn("{} failed ({}): {}; served the copy from {}", key.logName(), kind, e.getMessage(),
-                    copy.get().refreshedAt());
-            return copy.get();
-        }
-        log.warn("{} failed ({}): {}; no stored copy", key.logName(), kind, e.getMessage());
-        throw failure(key, kind, now, e, started);
+        return copy(key, type, entry, label(kind), started).orElseThrow(() -> failure(key, kind, now, e, started));
     }
 
     private static String label(BuzException.Kind kind) {
@@ -158,7 +152,7 @@ public class StaleIfErrorCache {
         CacheStore.Entry stored = entry.get();
         try {
             T value = codec.decode(stored.payload(), type);
-            record(key, source, stored.rowCount(), started);
+            record(key, source, stored.rowCount(), started, stored.refreshedAt());
             return Optional.of(new Fetched<>(value, source, stored.refreshedAt()));
         } catch (JacksonException e) {
             // The parser's message may quote the payload, which names customers: log its type only.
@@ -205,8 +199,16 @@ public class StaleIfErrorCache {
     }
 
     private void record(CacheKey key, String source, int rows, long started) {
+        record(key, source, rows, started, null);
+    }
+
+    private void record(CacheKey key, String source, int rows, long started, Instant copyRefreshedAt) {
         long ms = (System.nanoTime() - started) / 1_000_000;
-        log.info("{} source={} rows={} ms={}", key.logName(), source, rows, ms);
+        if (copyRefreshedAt == null) {
+            log.info("{} source={} rows={} ms={}", key.logName(), source, rows, ms);
+        } else {
+            log.info("{} source={} rows={} ms={} copy_refreshed={}", key.logName(), source, rows, ms, copyRefreshedAt);
+        }
         Counter.builder("eta.cache.fetch")
                 .description("Upstream results served, by where they came from")
                 .tag("source", source)

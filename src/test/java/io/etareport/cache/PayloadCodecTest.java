@@ -39,6 +39,23 @@ class PayloadCodecTest {
     }
 
     @Test
+    void rawRowsComeBackWithTheNumberTypesTheBuzClientReads() {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("RefNo", "90001");
+        row.put("LinesTotal", 4);
+        row.put("Big", 12_345_678_901L);
+        row.put("Width", new java.math.BigDecimal("1200.50"));
+        row.put("Urgent", true);
+        row.put("Notes", null);
+        List<Map<String, Object>> rows = List.of(row);
+
+        List<Map<String, Object>> back = codec.decode(codec.encode(rows), new TypeReference<>() {
+        });
+
+        assertThat(back).isEqualTo(rows);
+    }
+
+    @Test
     void aFieldNoLongerInTheRecordDoesNotLoseTheCopy() {
         String stored = "[{\"instance\":\"DD\",\"refNo\":\"1\",\"removedLater\":\"x\",\"otherColumns\":{}}]";
 
