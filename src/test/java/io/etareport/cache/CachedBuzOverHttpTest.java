@@ -38,7 +38,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The cache as the application wires it, in front of the real Buz client, against the simulator over HTTP. */
-@SpringBootTest(properties = {"eta.buz.retry-backoff=10ms", "eta.buz.read-timeout=1s"})
+@SpringBootTest(properties = {"eta.buz.retry-backoff=10ms", "eta.buz.read-timeout=5s"})
 @ActiveProfiles("test")
 class CachedBuzOverHttpTest {
 
