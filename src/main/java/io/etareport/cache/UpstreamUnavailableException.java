@@ -13,7 +13,7 @@ public class UpstreamUnavailableException extends RuntimeException {
     private final Instance instance;
     private final BuzException.Kind kind;
 
-    UpstreamUnavailableException(Instance instance, BuzException.Kind kind, String message, Throwable cause) {
+    public UpstreamUnavailableException(Instance instance, BuzException.Kind kind, String message, Throwable cause) {
         super(message, cause);
         this.instance = instance;
         this.kind = kind;
