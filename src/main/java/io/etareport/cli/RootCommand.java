@@ -4,7 +4,8 @@ import picocli.CommandLine.Command;
 
 @Command(name = "eta-report", mixinStandardHelpOptions = true,
         description = "Operator commands. Without a command, java -jar eta-report.jar serves the ETA report.",
-        subcommands = {InitDbCommand.class, DbBackupCommand.class, SimulatorCommand.class})
+        subcommands = {InitDbCommand.class, DbBackupCommand.class, PrewarmCacheCommand.class,
+                ClearCacheCommand.class, SimulatorCommand.class})
 class RootCommand implements Runnable {
 
     @picocli.CommandLine.Spec

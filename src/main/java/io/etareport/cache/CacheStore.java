@@ -1,0 +1,82 @@
+package io.etareport.cache;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+
+import io.etareport.db.ReadOnly;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code buz_cache} table: the last good copy of each key and its cooldown. Writes go
+ * through the single writer connection; each is one statement, so none needs a transaction.
+ */
+@Repository
+public class CacheStore {
+
+    private final JdbcClient writes;
+    private final JdbcClient reads;
+
+    public CacheStore(JdbcClient writes, @ReadOnly JdbcClient reads) {
+        this.writes = writes;
+        this.reads = reads;
+    }
+
+    /** A stored row: a copy ({@code payload} non-null), a cooldown, or both. */
+    record Entry(String payload, int rowCount, Instant refreshedAt, Instant cooldownUntil) {
+
+        boolean hasCopy() {
+            return payload != null;
+        }
+
+        boolean coolingDownAt(Instant now) {
+            return cooldownUntil != null && now.isBefore(cooldownUntil);
+        }
+    }
+
+    Optional<Entry> find(String key) {
+        return reads.sql("SELECT payload, row_count, refreshed_at, cooldown_until FROM buz_cache WHERE cache_key = ?")
+                .param(key).query(CacheStore::map).optional();
+    }
+
+    /** Stores a live result; a success ends any cooldown. */
+    void saveCopy(String key, String payload, int rowCount, Instant refreshedAt) {
+        writes.sql("INSERT INTO buz_cache (cache_key, payload, row_count, refreshed_at, cooldown_until)"
+                        + " VALUES (?, ?, ?, ?, NULL)"
+                        + " ON CONFLICT (cache_key) DO UPDATE SET payload = excluded.payload,"
+                        + " row_count = excluded.row_count, refreshed_at = excluded.refreshed_at, cooldown_until = NULL")
+                .params(key, payload, rowCount, refreshedAt.toEpochMilli())
+                .update();
+    }
+
+    /** Keeps the copy, if any, and skips live calls for the key until {@code until}. */
+    void startCooldown(String key, Instant until) {
+        writes.sql("INSERT INTO buz_cache (cache_key, cooldown_until) VALUES (?, ?)"
+                        + " ON CONFLICT (cache_key) DO UPDATE SET cooldown_until = excluded.cooldown_until")
+                .params(key, until.toEpochMilli())
+                .update();
+    }
+
+    /** How many keys hold something (a copy or a cooldown). */
+    public int count() {
+        return reads.sql("SELECT COUNT(*) FROM buz_cache").query(Integer.class).single();
+    }
+
+    /** Forgets every copy and cooldown; returns how many keys were removed. */
+    public int deleteAll() {
+        return writes.sql("DELETE FROM buz_cache").update();
+    }
+
+    private static Entry map(ResultSet row, int n) throws SQLException {
+        return new Entry(row.getString("payload"), row.getInt("row_count"), instant(row, "refreshed_at"),
+                instant(row, "cooldown_until"));
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        long millis = row.getLong(column);
+        return row.wasNull() ? null : Instant.ofEpochMilli(millis);
+    }
+}

@@ -1,0 +1,56 @@
+package io.etareport.cache;
+
+import java.util.List;
+import java.util.Map;
+
+import io.etareport.buz.BuzQueries;
+import io.etareport.buz.CustomerScope;
+import io.etareport.buz.Instance;
+import io.etareport.buz.OrderLine;
+import io.etareport.buz.OrderSet;
+
+import org.springframework.stereotype.Service;
+
+import tools.jackson.core.type.TypeReference;
+
+/**
+ * The Buz queries the service makes, each through the stale-if-error cache under its key.
+ *
+ * @see StaleIfErrorCache for when a stored copy is served and what fails
+ */
+@Service
+public class CachedBuz {
+
+    private static final TypeReference<List<OrderLine>> ORDER_LINES = new TypeReference<>() {
+    };
+    private static final TypeReference<List<String>> STATUSES = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Map<String, Object>>> ROWS = new TypeReference<>() {
+    };
+
+    private final StaleIfErrorCache cache;
+    private final BuzQueries buz;
+
+    public CachedBuz(StaleIfErrorCache cache, BuzQueries buz) {
+        this.cache = cache;
+        this.buz = buz;
+    }
+
+    /** A customer's or a customer group's open order lines on one instance. */
+    public Fetched<List<OrderLine>> openOrders(Instance instance, CustomerScope scope, boolean forceRefresh) {
+        return cache.get(CacheKey.openOrders(instance, scope), ORDER_LINES, () -> buz.openOrders(instance, scope),
+                forceRefresh);
+    }
+
+    /** The production statuses in use on one instance. */
+    public Fetched<List<String>> productionStatuses(Instance instance, boolean forceRefresh) {
+        return cache.get(CacheKey.statuses(instance), STATUSES, () -> buz.productionStatuses(instance),
+                forceRefresh);
+    }
+
+    /** One order's rows from {@code set}, for staff. */
+    public Fetched<List<Map<String, Object>>> order(Instance instance, OrderSet set, String refNo) {
+        return cache.get(CacheKey.order(instance, set.entitySet(), refNo), ROWS,
+                () -> buz.order(instance, set, refNo), false);
+    }
+}

@@ -1,0 +1,60 @@
+package io.etareport.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+import io.etareport.cache.CacheStore;
+import io.etareport.db.DatabaseMigrator;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "clear-cache", mixinStandardHelpOptions = true,
+        description = "Delete the stored copies of upstream results (and, with --jobs, finished report jobs)."
+                + " Without --confirm, only says what would be deleted.")
+class ClearCacheCommand implements Callable<Integer> {
+
+    @Option(names = "--confirm", description = "Really delete.")
+    boolean confirm;
+
+    @Option(names = "--jobs", description = "Also delete completed and failed report jobs and their logs.")
+    boolean jobs;
+
+    @Spec
+    CommandSpec spec;
+
+    private final DatabaseMigrator migrator;
+    private final CacheStore cache;
+    private final FinishedReportJobs finishedJobs;
+
+    ClearCacheCommand(DatabaseMigrator migrator, CacheStore cache, FinishedReportJobs finishedJobs) {
+        this.migrator = migrator;
+        this.cache = cache;
+        this.finishedJobs = finishedJobs;
+    }
+
+    @Override
+    public Integer call() {
+        migrator.migrate();
+        PrintWriter out = spec.commandLine().getOut();
+        if (!confirm) {
+            out.println("Would delete " + entries(cache.count()) + (jobs ? " and " + jobs(finishedJobs.count()) : "")
+                    + ". Nothing was deleted: run again with --confirm to delete.");
+            return 0;
+        }
+        int deletedEntries = cache.deleteAll();
+        int deletedJobs = jobs ? finishedJobs.deleteAll() : 0;
+        out.println("Deleted " + entries(deletedEntries) + (jobs ? " and " + jobs(deletedJobs) : "") + ".");
+        return 0;
+    }
+
+    private static String entries(int n) {
+        return n + (n == 1 ? " cache entry" : " cache entries");
+    }
+
+    private static String jobs(int n) {
+        return n + (n == 1 ? " finished report job" : " finished report jobs");
+    }
+}

@@ -1,0 +1,47 @@
+package io.etareport.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+class CachePropertiesTest {
+
+    private static CacheProperties bind(Map<String, String> settings) {
+        return new Binder(new MapConfigurationPropertySource(settings))
+                .bindOrCreate("eta.cache", Bindable.of(CacheProperties.class));
+    }
+
+    @Test
+    void defaultsAreTenMinutesAfterA503AndTheSydneyBlackout() {
+        CacheProperties properties = bind(Map.of());
+
+        assertThat(properties.cooldown()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(properties.blackout()).isEqualTo(new CacheProperties.Blackout(true, LocalTime.of(10, 0),
+                LocalTime.of(16, 0), ZoneId.of("Australia/Sydney")));
+        assertThat(properties.force503()).isFalse();
+    }
+
+    @Test
+    void operatorsCanChangeEveryPartAndForce503WithOne() {
+        CacheProperties properties = bind(Map.of(
+                "eta.cache.cooldown", "2m",
+                "eta.cache.blackout.enabled", "false",
+                "eta.cache.blackout.start", "09:30",
+                "eta.cache.blackout.end", "17:00",
+                "eta.cache.blackout.zone", "Australia/Perth",
+                "eta.cache.force503", "1"));
+
+        assertThat(properties.cooldown()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(properties.blackout()).isEqualTo(new CacheProperties.Blackout(false, LocalTime.of(9, 30),
+                LocalTime.of(17, 0), ZoneId.of("Australia/Perth")));
+        assertThat(properties.force503()).isTrue();
+    }
+}
