@@ -74,9 +74,15 @@ public final class XlsxExport {
             if (text == null || text.isEmpty()) {
                 continue;
             }
-            // Inline strings are written with the row and forgotten; the shared-string table would keep every
-            // distinct text in memory until the end.
-            sheet.inlineString(row, column, text);
+            if (column < ExportColumns.FIXED.size()) {
+                // The fixed columns repeat (an order's number and reference on each of its lines, a few statuses
+                // and groups): shared strings write each once.
+                sheet.value(row, column, text);
+            } else {
+                // Other columns may hold a different text on every line: the shared-string table would keep them
+                // all in memory until the end, inline strings are written with the row and forgotten.
+                sheet.inlineString(row, column, text);
+            }
         }
     }
 
