@@ -125,6 +125,26 @@ class ReportFilterTest {
     }
 
     @Test
+    void everyOfferedChoiceKeepsTheLinesShowingIt() {
+        OrderLine lower = grouped(DD, "SO-1", "1", "roller  blinds", "in production");
+        OrderLine title = grouped(DD, "SO-1", "2", "Roller Blinds ", "In Production");
+        OrderLine other = grouped(CBR, "SO-2", "1", "SHUTTERS", "QC check");
+        Report report = new ReportBuilder(ReportRules.defaults())
+                .build("Acme", Map.of(DD, List.of(lower, title), CBR, List.of(other)), Map.of(), List.of(), null);
+
+        assertThat(report.choices().statuses()).containsExactly("In Production", "QC Check");
+        assertThat(report.choices().groups()).containsExactly("Roller Blinds", "Shutters");
+        assertThat(lines(filter(Map.of("status", List.of("In Production"))).apply(report.orders())))
+                .containsExactly(lower, title);
+        assertThat(lines(filter(Map.of("status", List.of("QC Check"))).apply(report.orders())))
+                .containsExactly(other);
+        assertThat(lines(filter(Map.of("group", List.of("Roller Blinds"))).apply(report.orders())))
+                .containsExactly(lower, title);
+        assertThat(lines(filter(Map.of("group", List.of("Shutters"))).apply(report.orders())))
+                .containsExactly(other);
+    }
+
+    @Test
     void toQueryGivesTheSameFilterBackUnderTheCanonicalNames() {
         ReportFilter filter = filter(Map.of(
                 "statusFilter", List.of("Cutting", "Sewing"),
