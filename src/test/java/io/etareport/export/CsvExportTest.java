@@ -1,5 +1,6 @@
 package io.etareport.export;
 
+import io.etareport.buz.OrderLine;
 import io.etareport.report.Order;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
+import static io.etareport.buz.Instance.DD;
 import static io.etareport.export.ExportSamples.HYPERLINK;
 import static io.etareport.export.ExportSamples.SCRIPT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,14 +60,14 @@ class CsvExportTest {
     }
 
     @Test
-    void accentsSurviveAndQuotesAndCommasAreEscaped() throws IOException {
-        Order order = new Order(ExportSamples.PLAIN_1.instance(), "SO-2", "Café, \"front\"", null,
-                List.of(ExportSamples.PLAIN_1.withProductionStatus("Prêt")));
+    void accentsSurviveAndQuotesCommasAndLineBreaksAreEscaped() throws IOException {
+        OrderLine line = new OrderLine(DD, "SO-2", "Café, \"front\"\nupstairs", null, null, null, "Prêt", "1", null);
 
-        byte[] bytes = export(List.of(order));
+        byte[] bytes = export(List.of(new Order(DD, "SO-2", line.descn(), null, List.of(line))));
 
-        assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("Prêt");
-        assertThat(rows(bytes).get(1).get(2)).isEqualTo("Prêt");
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("Prêt", "\"Café, \"\"front\"\"\nupstairs\"");
+        assertThat(rows(bytes).get(1)).containsExactly("SO-2", "", "Prêt", "", "", "Café, \"front\"\nupstairs", "DD",
+                "1");
     }
 
     @Test
