@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs the benchmarks on demand; they are never part of `./mvnw verify`.
+#
+#   bench/run.sh                              all of them, with the defaults below
+#   bench/run.sh XlsxExportBenchmark 100000 8 one of them, with its arguments ([rows|lines] [other columns])
+#
+# BENCH_HEAP (default -Xmx256m, the production heap) and BENCH_JAVA_OPTS are passed to java.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+./mvnw -q -B test-compile dependency:build-classpath \
+    -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+classpath="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
+
+run() {
+    # shellcheck disable=SC2086
+    java ${BENCH_HEAP:--Xmx256m} ${BENCH_JAVA_OPTS:-} -cp "$classpath" "io.etareport.bench.$1" "${@:2}"
+}
+
+if [ $# -gt 0 ]; then
+    run "$@"
+else
+    run ReportBuilderBenchmark
+    run CsvExportBenchmark
+    run XlsxExportBenchmark
+fi

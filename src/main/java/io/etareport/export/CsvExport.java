@@ -1,0 +1,52 @@
+package io.etareport.export;
+
+import io.etareport.buz.OrderLine;
+import io.etareport.report.Dates;
+import io.etareport.report.Order;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Writes orders as CSV, one row per line, as it goes: UTF-8 with a byte-order mark (so Excel reads accents
+ * right), a header row, dates as {@code 05 Jan 2025}, every text cell through the {@link FormulaGuard}.
+ */
+public final class CsvExport {
+
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+
+    /** Writes these (already filtered) orders to {@code out}, flushes it, and leaves it open. */
+    public void write(List<Order> orders, OutputStream out) throws IOException {
+        ExportColumns columns = ExportColumns.of(orders);
+        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        writer.write(BYTE_ORDER_MARK);
+        // Not closed: closing would close the caller's stream.
+        CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT);
+        csv.printRecord(columns.names());
+        String[] row = new String[columns.size()];
+        for (Order order : orders) {
+            for (OrderLine line : order.lines()) {
+                for (int column = 0; column < row.length; column++) {
+                    row[column] = cell(columns, line, column);
+                }
+                csv.printRecord((Object[]) row);
+            }
+        }
+        csv.flush();
+    }
+
+    private static String cell(ExportColumns columns, OrderLine line, int column) {
+        if (column == ExportColumns.DATE_SCHEDULED) {
+            return line.dateScheduled() == null ? "" : Dates.display(line.dateScheduled());
+        }
+        String text = FormulaGuard.guard(columns.text(line, column));
+        return text == null ? "" : text;
+    }
+}

@@ -1,0 +1,115 @@
+package io.etareport.export;
+
+import io.etareport.buz.OrderLine;
+import io.etareport.report.Order;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The columns of a download, in order: the fixed ones, then every other column the lines carry (in the order
+ * first seen) that is safe to give a customer.
+ * <p>
+ * Sensitive columns are already dropped where rows enter the service; this is the second guard, so a column the
+ * supplier adds tomorrow cannot leave through a download.
+ */
+public final class ExportColumns {
+
+    public static final List<String> FIXED = List.of("RefNo", "DateScheduled", "ProductionStatus", "ProductionLine",
+            "InventoryItem", "Descn", "Instance", "FixedLine");
+
+    static final int DATE_SCHEDULED = 1;
+
+    // Matched anywhere in the name, so "UnitCost", "cost_price" and "Gross Margin %" all go. Erring wide is cheap:
+    // a column dropped by mistake costs a customer nothing they need; one leaked shows them our prices.
+    private static final List<String> SENSITIVE_PARTS = List.of("cost", "buy", "cogs", "margin", "markup",
+            "wholesale", "supplierprice", "pkid", "note", "barcode");
+
+    private static final Set<String> FIXED_KEYS = new HashSet<>();
+
+    static {
+        FIXED.forEach(name -> FIXED_KEYS.add(normalise(name)));
+    }
+
+    private final List<String> names;
+    private final List<String> others;
+
+    private ExportColumns(List<String> others) {
+        this.others = List.copyOf(others);
+        List<String> all = new ArrayList<>(FIXED);
+        all.addAll(others);
+        this.names = List.copyOf(all);
+    }
+
+    /**
+     * Whether a column must never reach a customer: its name, lower-cased and with everything but letters and
+     * digits removed, contains cost, buy, cogs, margin, markup, wholesale, supplier price, pkid, note or barcode.
+     */
+    public static boolean isSensitive(String column) {
+        String key = normalise(column);
+        for (String part : SENSITIVE_PARTS) {
+            if (key.contains(part)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The columns for these orders' lines. */
+    public static ExportColumns of(List<Order> orders) {
+        Set<String> others = new LinkedHashSet<>();
+        Set<String> seen = new HashSet<>();
+        for (Order order : orders) {
+            for (OrderLine line : order.lines()) {
+                for (String column : line.otherColumns().keySet()) {
+                    // One check per distinct name, not per row: a download can hold 100,000 rows.
+                    if (seen.add(column) && !isSensitive(column) && !FIXED_KEYS.contains(normalise(column))) {
+                        others.add(column);
+                    }
+                }
+            }
+        }
+        return new ExportColumns(new ArrayList<>(others));
+    }
+
+    public List<String> names() {
+        return names;
+    }
+
+    int size() {
+        return names.size();
+    }
+
+    /** A cell's value as text, before any guard; null when empty. The date column is left to each format. */
+    String text(OrderLine line, int column) {
+        return switch (column) {
+            case 0 -> line.refNo();
+            case DATE_SCHEDULED -> throw new IllegalArgumentException("DateScheduled is written by each format");
+            case 2 -> line.productionStatus();
+            case 3 -> line.productionLine();
+            case 4 -> line.inventoryItem();
+            case 5 -> line.descn();
+            case 6 -> line.instance() == null ? null : line.instance().name();
+            case 7 -> line.fixedLine();
+            default -> line.otherColumns().get(others.get(column - FIXED.size()));
+        };
+    }
+
+    private static String normalise(String column) {
+        if (column == null) {
+            return "";
+        }
+        StringBuilder key = new StringBuilder(column.length());
+        for (int i = 0; i < column.length(); i++) {
+            char c = column.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                key.append(Character.toLowerCase(c));
+            }
+        }
+        return key.toString();
+    }
+}

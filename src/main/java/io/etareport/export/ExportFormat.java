@@ -1,0 +1,55 @@
+package io.etareport.export;
+
+import io.etareport.report.Order;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The formats a report downloads in. */
+public enum ExportFormat {
+    CSV("csv", "text/csv; charset=UTF-8"),
+    XLSX("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final String extension;
+    private final String contentType;
+
+    ExportFormat(String extension, String contentType) {
+        this.extension = extension;
+        this.contentType = contentType;
+    }
+
+    /** Without the dot. */
+    public String extension() {
+        return extension;
+    }
+
+    public String contentType() {
+        return contentType;
+    }
+
+    /** The format for {@code csv} or {@code xlsx}, ignoring case and a leading dot; empty for anything else. */
+    public static Optional<ExportFormat> fromExtension(String extension) {
+        if (extension == null) {
+            return Optional.empty();
+        }
+        String ext = extension.strip().toLowerCase(Locale.ROOT);
+        String bare = ext.startsWith(".") ? ext.substring(1) : ext;
+        for (ExportFormat format : values()) {
+            if (format.extension.equals(bare)) {
+                return Optional.of(format);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Writes these (already filtered) orders to {@code out} in this format; {@code out} is left open. */
+    public void write(List<Order> orders, OutputStream out) throws IOException {
+        switch (this) {
+            case CSV -> new CsvExport().write(orders, out);
+            case XLSX -> new XlsxExport().write(orders, out);
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package io.etareport.report;
+
+import io.etareport.buz.OrderLine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a customer narrowed their report to, from the page's query string or a download link. The page and the
+ * downloads both call {@link #apply}, so a filtered download holds exactly the lines the filtered page shows.
+ *
+ * @param statuses  production statuses to keep; compared trimmed and ignoring case; empty keeps all
+ * @param groups    product groups to keep, likewise
+ * @param suppliers instances to keep ({@code DD}, {@code CBR}), ignoring case
+ * @param search    text an order's number or reference must contain, ignoring case; empty keeps all
+ */
+public record ReportFilter(Set<String> statuses, Set<String> groups, Set<String> suppliers, String search) {
+
+    public static final String STATUS = "status";
+    public static final String GROUP = "group";
+    public static final String SUPPLIER = "supplier";
+    public static final String SEARCH = "q";
+
+    public ReportFilter {
+        statuses = tidySet(statuses);
+        groups = tidySet(groups);
+        suppliers = tidySet(suppliers);
+        search = Labels.tidy(search);
+    }
+
+    public static ReportFilter none() {
+        return new ReportFilter(Set.of(), Set.of(), Set.of(), "");
+    }
+
+    /**
+     * Reads {@code status}, {@code group}, {@code supplier} (and the original's {@code statusFilter},
+     * {@code groupFilter}, {@code supplierFilter}) and {@code q}. Each may repeat and may hold several values
+     * separated by commas; since a status name may itself contain a comma, such a value is kept whole as well as
+     * split. Blank values filter nothing.
+     */
+    public static ReportFilter of(Map<String, List<String>> queryParams) {
+        return new ReportFilter(
+                values(queryParams, STATUS, "statusFilter"),
+                values(queryParams, GROUP, "groupFilter"),
+                values(queryParams, SUPPLIER, "supplierFilter"),
+                first(queryParams, SEARCH));
+    }
+
+    /** Whether this filter keeps everything. */
+    public boolean isEmpty() {
+        return statuses.isEmpty() && groups.isEmpty() && suppliers.isEmpty() && search.isEmpty();
+    }
+
+    /**
+     * The orders with only the lines this filter keeps; orders left with no line, of another supplier, or not
+     * matching the search are left out. Order stays as given.
+     */
+    public List<Order> apply(List<Order> orders) {
+        if (isEmpty()) {
+            return orders;
+        }
+        Set<String> statusKeys = keys(statuses);
+        Set<String> groupKeys = keys(groups);
+        Set<String> supplierKeys = keys(suppliers);
+        String searchKey = Labels.key(search);
+        List<Order> kept = new ArrayList<>();
+        for (Order order : orders) {
+            if (!supplierKeys.isEmpty() && !supplierKeys.contains(order.instance().name().toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            if (!searchKey.isEmpty() && !matchesSearch(order, searchKey)) {
+                continue;
+            }
+            if (statusKeys.isEmpty() && groupKeys.isEmpty()) {
+                kept.add(order);
+                continue;
+            }
+            List<OrderLine> lines = new ArrayList<>();
+            for (OrderLine line : order.lines()) {
+                if (matches(statusKeys, line.productionStatus()) && matches(groupKeys, line.productionLine())) {
+                    lines.add(line);
+                }
+            }
+            if (lines.size() == order.lines().size()) {
+                kept.add(order);
+            } else if (!lines.isEmpty()) {
+                kept.add(new Order(order.instance(), order.refNo(), order.descn(), order.expected(), lines));
+            }
+        }
+        return kept;
+    }
+
+    /** The query parameters that give this filter back, under the canonical names, for links. */
+    public Map<String, List<String>> toQuery() {
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        if (!statuses.isEmpty()) {
+            query.put(STATUS, List.copyOf(statuses));
+        }
+        if (!groups.isEmpty()) {
+            query.put(GROUP, List.copyOf(groups));
+        }
+        if (!suppliers.isEmpty()) {
+            query.put(SUPPLIER, List.copyOf(suppliers));
+        }
+        if (!search.isEmpty()) {
+            query.put(SEARCH, List.of(search));
+        }
+        return query;
+    }
+
+    private static boolean matches(Set<String> keys, String value) {
+        return keys.isEmpty() || keys.contains(Labels.key(value));
+    }
+
+    private static boolean matchesSearch(Order order, String searchKey) {
+        return Labels.key(order.refNo()).contains(searchKey) || Labels.key(order.descn()).contains(searchKey);
+    }
+
+    private static Set<String> values(Map<String, List<String>> params, String name, String alias) {
+        Set<String> values = new LinkedHashSet<>();
+        for (String key : List.of(name, alias)) {
+            for (String value : listOf(params, key)) {
+                if (value == null || value.isBlank()) {
+                    continue;
+                }
+                if (value.indexOf(',') < 0) {
+                    values.add(value);
+                    continue;
+                }
+                List<String> parts = Arrays.stream(value.split(",")).filter(part -> !part.isBlank()).toList();
+                if (!parts.isEmpty()) {
+                    values.add(value);
+                    values.addAll(parts);
+                }
+            }
+        }
+        return values;
+    }
+
+    private static String first(Map<String, List<String>> params, String name) {
+        List<String> values = listOf(params, name);
+        return values.isEmpty() ? "" : values.get(0);
+    }
+
+    private static List<String> listOf(Map<String, List<String>> params, String name) {
+        List<String> values = params == null ? null : params.get(name);
+        return values == null ? List.of() : values;
+    }
+
+    private static Set<String> tidySet(Set<String> values) {
+        Set<String> tidy = new LinkedHashSet<>();
+        if (values != null) {
+            for (String value : values) {
+                String cleaned = Labels.tidy(value);
+                if (!cleaned.isEmpty()) {
+                    tidy.add(cleaned);
+                }
+            }
+        }
+        return Collections.unmodifiableSet(tidy);
+    }
+
+    private static Set<String> keys(Set<String> values) {
+        Set<String> keys = new HashSet<>();
+        for (String value : values) {
+            keys.add(Labels.key(value));
+        }
+        return keys;
+    }
+}

@@ -1,0 +1,26 @@
+package io.etareport.report;
+
+import java.util.List;
+
+/**
+ * The business rules a report is built with.
+ *
+ * @param dropFinishedOrders whether orders whose every production status is finished are left out
+ * @param finishedStatuses   raw production statuses that mean an order is done with; compared trimmed and
+ *                           case-insensitively
+ */
+public record ReportRules(boolean dropFinishedOrders, List<String> finishedStatuses) {
+
+    public ReportRules {
+        finishedStatuses = finishedStatuses == null ? List.of() : List.copyOf(finishedStatuses);
+    }
+
+    /** The rules the original service ran with. */
+    public static ReportRules defaults() {
+        return new ReportRules(true, List.of(
+                "Cancelled",
+                "Invoiced",
+                "Invoice ex GST fees - actioned in Xero",
+                "Invoice ex GST fees - not in Xero"));
+    }
+}

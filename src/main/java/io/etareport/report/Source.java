@@ -1,0 +1,26 @@
+package io.etareport.report;
+
+import io.etareport.buz.Instance;
+
+import java.time.Instant;
+
+/**
+ * Where one instance's data in a report came from.
+ *
+ * @param kind        {@value #LIVE}, or the cache's label when a stored copy was served ({@code cache-503},
+ *                    {@code cache-timeout}, {@code cache-connection}, {@code cache-error}, {@code cache-blackout},
+ *                    {@code cache-cooldown})
+ * @param refreshedAt when the data was last fetched from the supplier
+ */
+public record Source(Instance instance, String kind, Instant refreshedAt) {
+
+    public static final String LIVE = "live";
+
+    public static Source live(Instance instance, Instant refreshedAt) {
+        return new Source(instance, LIVE, refreshedAt);
+    }
+
+    public boolean fromCache() {
+        return kind != null && kind.startsWith("cache");
+    }
+}

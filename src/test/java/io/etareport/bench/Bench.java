@@ -1,0 +1,56 @@
+package io.etareport.bench;
+
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+
+/**
+ * A plain timing harness: warm-up runs, then measured runs, reporting min, median and max wall time and how much
+ * the task allocated per run. {@link #header} also prints the live heap once the input is built, so the heap a
+ * task needs beyond its input can be found by running it with a smaller {@code -Xmx}.
+ */
+final class Bench {
+
+    private Bench() {
+    }
+
+    static void measure(String name, int warmups, int runs, Callable<?> task) throws Exception {
+        Object result = null;
+        for (int i = 0; i < warmups; i++) {
+            result = task.call();
+        }
+        long[] nanos = new long[runs];
+        long allocated = 0;
+        for (int i = 0; i < runs; i++) {
+            long bytesBefore = allocatedBytes();
+            long start = System.nanoTime();
+            result = task.call();
+            nanos[i] = System.nanoTime() - start;
+            allocated += allocatedBytes() - bytesBefore;
+        }
+        Arrays.sort(nanos);
+        System.out.printf("%-40s min %7.1f ms  median %7.1f ms  max %7.1f ms  (%d runs)  allocates %5d MB/run  [%s]%n",
+                name, nanos[0] / 1e6, nanos[runs / 2] / 1e6, nanos[runs - 1] / 1e6, runs, (allocated / runs) >> 20,
+                result);
+    }
+
+    static void header(String title) {
+        System.out.printf("%n== %s  (java %s, %d cpus, max heap %d MB)%n", title, System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+    }
+
+    /** Prints the heap still in use after a collection: the input the tasks work on. */
+    static void liveHeap(String what) {
+        System.gc();
+        Runtime runtime = Runtime.getRuntime();
+        System.out.printf("live heap with %s: %d MB%n", what, (runtime.totalMemory() - runtime.freeMemory()) >> 20);
+    }
+
+    static int intArg(String[] args, int index, int fallback) {
+        return args.length > index ? Integer.parseInt(args[index]) : fallback;
+    }
+
+    private static long allocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
+    }
+}

@@ -1,0 +1,37 @@
+package io.etareport.export;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ExportColumnsTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Cost", "UnitCost", "cost_price", "Buy Price", "BUYPRICE", "COGS", "Gross Margin %",
+            "Mark_Up", "markup", "WholesalePrice", "Supplier Price", "supplier_price", "SUPPLIER-PRICE", "PKID",
+            "OrderPkId", "Notes", " notes ", "InternalNote", "BarcodeNo", "Barcode_No", "BARCODE NO"})
+    void columnsNamedLikeCostsOrInternalDataAreSensitive(String column) {
+        assertThat(ExportColumns.isSensitive(column)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"RefNo", "Descn", "Width", "Drop", "Colour", "OrderStatus", "Customer", "Supplier",
+            "Price Group", "Location"})
+    void everyOtherColumnIsSafe(String column) {
+        assertThat(ExportColumns.isSensitive(column)).isFalse();
+    }
+
+    @Test
+    void theFixedColumnsComeFirstThenOthersInTheOrderFirstSeenWithoutSensitiveOnesOrRepeats() {
+        assertThat(ExportColumns.of(ExportSamples.ORDERS).names()).isEqualTo(ExportSamples.HEADER);
+    }
+
+    @Test
+    void withNoOrdersOnlyTheFixedColumnsRemain() {
+        assertThat(ExportColumns.of(List.of()).names()).isEqualTo(ExportColumns.FIXED);
+    }
+}
