@@ -69,7 +69,11 @@ class OrderLookupController {
         }
     }
 
-    private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message) {
-        return ResponseEntity.status(status).body(Map.of("status", status.value(), "error", message));
+    private static ResponseEntity<Problem> error(HttpStatus status, String message) {
+        return ResponseEntity.status(status).body(new Problem(status.value(), message));
+    }
+
+    /** The JSON body of a failed look-up. */
+    record Problem(int status, String error) {
     }
 }
