@@ -1,5 +1,7 @@
 package io.etareport.customers;
 
+import java.util.Optional;
+
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -38,7 +40,7 @@ class CustomerForm {
         return !isBlank(ddName) || !isBlank(cbrName);
     }
 
-    java.util.Optional<FieldType> parsedFieldType() {
+    Optional<FieldType> parsedFieldType() {
         return FieldType.fromLabel(fieldType);
     }
 

@@ -3,7 +3,6 @@ package io.etareport.ops;
 import java.util.Map;
 
 import io.sentry.Sentry;
-
 import org.springframework.stereotype.Component;
 
 /** Reports failures that no request sees, such as a report job's, to Sentry; does nothing when Sentry is off. */

@@ -6,7 +6,6 @@ import java.util.Map;
 
 import io.sentry.Sentry;
 import io.sentry.SentryOptions;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;

@@ -3,6 +3,7 @@ package io.etareport.ops;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -80,7 +81,7 @@ final class SentryScrubber {
         if (request.getHeaders() != null) {
             Map<String, String> headers = new LinkedHashMap<>();
             request.getHeaders().forEach((name, value) -> {
-                if (!SECRET_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                if (!SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
                     headers.put(name, filter(value));
                 }
             });

@@ -1,6 +1,9 @@
 package io.etareport.security;
 
-import java.io.IOException;
+
+import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
+
+import java.util.Arrays;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,8 +27,6 @@ import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-
-import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
 
 /**
  * Who may open what. Customers' pages are public (the 32-hex link is the key); the staff area
@@ -116,7 +117,7 @@ class SecurityConfig {
     }
 
     private static HeaderWriter referrerPolicy() {
-        RequestMatcher staffPages = new OrRequestMatcher(java.util.Arrays.stream(STAFF_PAGES)
+        RequestMatcher staffPages = new OrRequestMatcher(Arrays.stream(STAFF_PAGES)
                 .map(pattern -> (RequestMatcher) pathPattern(pattern)).toList());
         return (HttpServletRequest request, HttpServletResponse response) -> {
             if (!response.containsHeader("Referrer-Policy")) {

@@ -10,7 +10,6 @@ import java.time.ZoneOffset;
 import io.sentry.Hint;
 import io.sentry.SentryEvent;
 import io.sentry.protocol.Message;
-
 import org.junit.jupiter.api.Test;
 
 class SentryEventFilterTest {

@@ -11,7 +11,6 @@ import io.sentry.protocol.Message;
 import io.sentry.protocol.Request;
 import io.sentry.protocol.SentryException;
 import io.sentry.protocol.User;
-
 import org.junit.jupiter.api.Test;
 
 class SentryScrubberTest {

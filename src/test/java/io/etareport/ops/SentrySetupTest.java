@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.sentry.Sentry;
 import io.sentry.SentryEvent;
 import io.sentry.spring.boot4.SentryAutoConfiguration;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -91,7 +91,7 @@ class SentrySetupTest {
         assertThat(event.getThrowable()).hasMessage("Report failed");
         assertThat(event.getTag("job_id")).isEqualTo("job-42");
         assertThat(event.getTag("customer_id")).isEqualTo("7");
-        assertThat(event.getContexts().get("job")).isEqualTo(java.util.Map.of("job_id", "job-42", "customer_id", 7L));
+        assertThat(event.getContexts().get("job")).isEqualTo(Map.of("job_id", "job-42", "customer_id", 7L));
     }
 
     @Test

@@ -2,12 +2,15 @@ package io.etareport.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -84,8 +87,7 @@ class ErrorPagesTest extends TestOidcServer {
 
     @Test
     void jsonClientsGetJsonWithoutInternalsEither() throws Exception {
-        var http = java.net.http.HttpClient.newHttpClient();
-        var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/report/test-failure")))
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/report/test-failure")))
                 .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(500);

@@ -3,6 +3,8 @@ package io.etareport.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.etareport.api.FakeOrderLookup;
@@ -54,7 +56,7 @@ class StaffRouteAccessTest {
                 .update();
         mapping = db.sql("SELECT id FROM status_mapping").query(Long.class).single();
         liveStatuses.answer("Cutting", "Sewing");
-        orderLookup.answer(java.util.List.of(java.util.Map.of("RefNo", "123")));
+        orderLookup.answer(List.of(Map.of("RefNo", "123")));
     }
 
     @ParameterizedTest(name = "{0} {1}: anonymous {3}, user {4}, admin {5}")

@@ -4,8 +4,8 @@ import io.etareport.api.FakeOrderLookup;
 import io.etareport.statuses.FakeLiveStatuses;
 
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.http.HttpStatus;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;

@@ -1,6 +1,7 @@
 package io.etareport.statuses;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /** Test stand-in for the statuses BuzManager reports: set what it answers, or make it fail. */
@@ -10,7 +11,7 @@ public class FakeLiveStatuses implements LiveStatuses {
     private RuntimeException failure;
 
     public void answer(String... statuses) {
-        this.statuses = new LinkedHashSet<>(java.util.List.of(statuses));
+        this.statuses = new LinkedHashSet<>(List.of(statuses));
         this.failure = null;
     }
 
