@@ -1,21 +1,129 @@
 package io.etareport.security;
 
+
+import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
+
+import java.util.Arrays;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.etareport.users.StaffUsers;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
+/**
+ * Who may open what. Customers' pages are public (the 32-hex link is the key); the staff area
+ * needs a Google sign-in by an active member of staff, and admin for anything but viewing
+ * customers and editing status mappings. Anything not listed needs a sign-in.
+ *
+ * <p>Headers: a strict Content-Security-Policy everywhere; {@code Referrer-Policy: same-origin} on
+ * staff pages and {@code no-referrer} on every other page (customer pages carry the private
+ * link), unless a controller has set the header itself.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 class SecurityConfig {
 
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+            + " img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+
+    /** Pages of the staff area (and sign-in), which get {@code same-origin} referrers. */
+    private static final String[] STAFF_PAGES = {"/admin", "/admin/**", "/manage_users", "/manage_users/**",
+            "/status_mapping", "/status_mapping/**", "/refresh_statuses", "/jobs-schedule/**", "/wip/**",
+            "/staff/**", "/login", "/login/**", "/logout"};
+
+    /** Answer 401 rather than a redirect to the sign-in page: scripts and JSON clients call these. */
+    private static final RequestMatcher NO_SIGN_IN_PAGE = new OrRequestMatcher(pathPattern("/jobs-schedule/**"),
+            pathPattern("/wip/**"), pathPattern("/api/**"), pathPattern("/actuator/**"),
+            new RequestHeaderRequestMatcher("X-Requested-With", "XMLHttpRequest"));
+
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, StaffUsers users,
+                                            ObjectProvider<ClientRegistrationRepository> google,
+                                            ObjectProvider<DemoSignIn> demo,
+                                            @Value("${server.servlet.session.cookie.name:JSESSIONID}")
+                                            String sessionCookie) throws Exception {
+        SignInFailureHandler signInFailed = new SignInFailureHandler(sessionCookie);
         http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                .requestMatchers("/actuator/**").denyAll()
-                .anyRequest().permitAll());
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").denyAll()
+                        // Staff area
+                        .requestMatchers(HttpMethod.GET, "/admin").hasAnyRole("ADMIN", "USER")
+                        .requestMatchers("/admin", "/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/status_mapping", "/status_mapping/**").hasAnyRole("ADMIN", "USER")
+                        .requestMatchers("/refresh_statuses", "/manage_users", "/manage_users/**",
+                                "/jobs-schedule/**", "/wip/**", "/staff/**").hasRole("ADMIN")
+                        // Sign-in, errors, static files
+                        .requestMatchers("/login", "/error", "/error/**", "/css/**", "/js/**", "/favicon.ico")
+                        .permitAll()
+                        // Customers: their link, the loading page's job, the report, downloads
+                        .requestMatchers("/etas/**", "/report/**", "/jobs/**", "/sync/**", "/*/download.*")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/eta/start").permitAll()
+                        // Any one-segment path, so a mistyped customer link is the report's 404,
+                        // not a sign-in page. The staff pages above are matched first.
+                        .requestMatchers("/", "/*").permitAll()
+                        .anyRequest().authenticated())
+                // The loading page posts JSON to start a report job for a public link. It acts on
+                // no one's session: a forged request could only start a job for a link its
+                // sender already holds, which opening the link does anyway.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(pathPattern(HttpMethod.POST, "/eta/start")))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .addHeaderWriter(referrerPolicy()))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint()))
+                .logout(logout -> logout
+                        .logoutUrl("/logout")
+                        .logoutSuccessUrl("/login?signed_out")
+                        .deleteCookies(sessionCookie))
+                .addFilterBefore(new StaffAccessFilter(users), AnonymousAuthenticationFilter.class);
+        if (google.getIfAvailable() != null) {
+            http.oauth2Login(login -> login
+                    .loginPage("/login")
+                    .userInfoEndpoint(userInfo -> userInfo.oidcUserService(new StaffOidcUserService(users)))
+                    .failureHandler(signInFailed)
+                    .defaultSuccessUrl("/admin"));
+        }
+        DemoSignIn demoSignIn = demo.getIfAvailable();
+        if (demoSignIn != null) {
+            demoSignIn.configure(http, signInFailed);
+        }
         return http.build();
+    }
+
+    private static AuthenticationEntryPoint entryPoint() {
+        AuthenticationEntryPoint unauthorized = (request, response, e) ->
+                response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+        return DelegatingAuthenticationEntryPoint.builder()
+                .addEntryPointFor(unauthorized, NO_SIGN_IN_PAGE)
+                .defaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
+                .build();
+    }
+
+    private static HeaderWriter referrerPolicy() {
+        RequestMatcher staffPages = new OrRequestMatcher(Arrays.stream(STAFF_PAGES)
+                .map(pattern -> (RequestMatcher) pathPattern(pattern)).toList());
+        return (HttpServletRequest request, HttpServletResponse response) -> {
+            if (!response.containsHeader("Referrer-Policy")) {
+                response.setHeader("Referrer-Policy", staffPages.matches(request) ? "same-origin" : "no-referrer");
+            }
+        };
     }
 }

@@ -1,0 +1,79 @@
+package io.etareport.api;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import io.etareport.buz.Instance;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** JSON look-ups of one order for admins: {@code /jobs-schedule/<instance>/<order>} and {@code /wip/...}. */
+@RestController
+class OrderLookupController {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderLookupController.class);
+    private static final Pattern ORDER_NUMBER = Pattern.compile("[A-Za-z0-9._-]{1,50}");
+
+    private final ObjectProvider<OrderLookup> lookup;
+
+    OrderLookupController(ObjectProvider<OrderLookup> lookup) {
+        this.lookup = lookup;
+        if (lookup.getIfAvailable() == null) {
+            log.warn("No OrderLookup is configured: /jobs-schedule and /wip will answer 503");
+        }
+    }
+
+    @GetMapping("/jobs-schedule/{instance}/{orderNo}")
+    ResponseEntity<?> jobsSchedule(@PathVariable String instance, @PathVariable String orderNo) {
+        return find(instance, OrderLookup.JOBS_SCHEDULE, orderNo);
+    }
+
+    @GetMapping("/wip/{instance}/{orderNo}")
+    ResponseEntity<?> workInProgress(@PathVariable String instance, @PathVariable String orderNo) {
+        return find(instance, OrderLookup.WORK_IN_PROGRESS, orderNo);
+    }
+
+    private ResponseEntity<?> find(String instanceName, String entitySet, String orderNo) {
+        Optional<Instance> instance = Arrays.stream(Instance.values())
+                .filter(candidate -> candidate.name().equals(instanceName.toUpperCase(Locale.ROOT)))
+                .findFirst();
+        if (instance.isEmpty()) {
+            return error(HttpStatus.BAD_REQUEST, "Unknown instance: use DD or CBR.");
+        }
+        if (!ORDER_NUMBER.matcher(orderNo).matches()) {
+            return error(HttpStatus.BAD_REQUEST, "That is not an order number.");
+        }
+        OrderLookup source = lookup.getIfAvailable();
+        if (source == null) {
+            return error(HttpStatus.SERVICE_UNAVAILABLE, "Order look-ups are not set up in this installation.");
+        }
+        try {
+            List<Map<String, Object>> rows = source.find(instance.get(), entitySet, orderNo);
+            return ResponseEntity.ok(rows);
+        } catch (RuntimeException e) {
+            log.warn("Order look-up on {} {} failed: {}", instance.get(), entitySet, e.toString());
+            String message = e.getMessage() == null || e.getMessage().isBlank()
+                    ? "The supplier's system is not available. Try again in a few minutes." : e.getMessage();
+            return error(HttpStatus.SERVICE_UNAVAILABLE, message);
+        }
+    }
+
+    private static ResponseEntity<Problem> error(HttpStatus status, String message) {
+        return ResponseEntity.status(status).body(new Problem(status.value(), message));
+    }
+
+    /** The JSON body of a failed look-up. */
+    record Problem(int status, String error) {
+    }
+}

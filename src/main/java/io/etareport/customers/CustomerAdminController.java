@@ -1,0 +1,130 @@
+package io.etareport.customers;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The customer list with each customer's private link, and adding, editing and deleting customers.
+ * Every member of staff sees the list; only admins change it (see the security configuration).
+ */
+@Controller
+@RequestMapping("/admin")
+class CustomerAdminController {
+
+    private final CustomerRepository customers;
+    private final ReportLinks links;
+
+    CustomerAdminController(CustomerRepository customers, ReportLinks links) {
+        this.customers = customers;
+        this.links = links;
+    }
+
+    @ModelAttribute("section")
+    String section() {
+        return "customers";
+    }
+
+    @ModelAttribute("fieldTypes")
+    List<String> fieldTypes() {
+        return Arrays.stream(FieldType.values()).map(FieldType::label).toList();
+    }
+
+    @GetMapping
+    String list(Model model, HttpServletRequest request) {
+        model.addAttribute("customerForm", new CustomerForm());
+        return showList(model, request);
+    }
+
+    @PostMapping
+    String add(@Valid @ModelAttribute("customerForm") CustomerForm form, BindingResult result, Model model,
+               HttpServletRequest request, RedirectAttributes redirect) {
+        checkNamesAndType(form, result);
+        if (result.hasErrors()) {
+            return showList(model, request);
+        }
+        String displayName = form.getDisplayName().isBlank()
+                ? Customer.defaultDisplayName(form.getDdName(), form.getCbrName()) : form.getDisplayName();
+        Customer added = customers.add(form.getDdName(), form.getCbrName(), form.parsedFieldType().orElseThrow(),
+                displayName);
+        redirect.addFlashAttribute("notice", "Added " + added.name() + ". Their link is in the list below.");
+        return "redirect:/admin";
+    }
+
+    @GetMapping("/edit/{id}")
+    String edit(@PathVariable long id, Model model) {
+        Customer customer = existing(id);
+        model.addAttribute("customer", customer);
+        model.addAttribute("customerForm", CustomerForm.of(customer));
+        return "staff/customer-edit";
+    }
+
+    @PostMapping("/edit/{id}")
+    String update(@PathVariable long id, @Valid @ModelAttribute("customerForm") CustomerForm form,
+                  BindingResult result, Model model, RedirectAttributes redirect) {
+        Customer customer = existing(id);
+        checkNamesAndType(form, result);
+        if (result.hasErrors()) {
+            model.addAttribute("customer", customer);
+            return "staff/customer-edit";
+        }
+        customers.update(id, form.getDdName(), form.getCbrName(), form.parsedFieldType().orElseThrow(),
+                form.getDisplayName());
+        redirect.addFlashAttribute("notice", "Saved " + existing(id).name() + ". The link has not changed.");
+        return "redirect:/admin";
+    }
+
+    @GetMapping("/delete/{id}")
+    String confirmDelete(@PathVariable long id, Model model) {
+        model.addAttribute("customer", existing(id));
+        return "staff/customer-delete";
+    }
+
+    @PostMapping("/delete/{id}")
+    String delete(@PathVariable long id, RedirectAttributes redirect) {
+        Customer customer = existing(id);
+        customers.delete(id);
+        redirect.addFlashAttribute("notice", "Deleted " + customer.name() + ". Their link no longer works.");
+        return "redirect:/admin";
+    }
+
+    private String showList(Model model, HttpServletRequest request) {
+        List<Row> rows = customers.findAll().stream().map(c -> new Row(c, links.linkFor(c, request))).toList();
+        model.addAttribute("rows", rows);
+        model.addAttribute("allLinks", rows.stream().map(row -> row.customer().name() + ": " + row.link())
+                .collect(Collectors.joining("\n")));
+        return "staff/customers";
+    }
+
+    private static void checkNamesAndType(CustomerForm form, BindingResult result) {
+        if (!form.hasAName()) {
+            result.reject("names", "Enter a DD name, a CBR name, or both.");
+        }
+        if (form.parsedFieldType().isEmpty()) {
+            result.rejectValue("fieldType", "invalid", "Choose Customer Name or Customer Group.");
+        }
+    }
+
+    private Customer existing(long id) {
+        return customers.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    /** One line of the list: the customer and their full link. */
+    record Row(Customer customer, String link) {
+    }
+}

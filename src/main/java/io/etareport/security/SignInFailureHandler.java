@@ -1,0 +1,46 @@
+package io.etareport.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.logout.CookieClearingLogoutHandler;
+
+/**
+ * A refused sign-in leaves nothing behind: the session that carried the sign-in attempt is
+ * invalidated and its cookie expired. Someone who is not staff sees the 403 page; any other
+ * failure (cancelled at Google, expired attempt) goes back to the sign-in page.
+ */
+final class SignInFailureHandler implements AuthenticationFailureHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(SignInFailureHandler.class);
+
+    private final CookieClearingLogoutHandler clearCookie;
+
+    SignInFailureHandler(String sessionCookieName) {
+        this.clearCookie = new CookieClearingLogoutHandler(sessionCookieName);
+    }
+
+    @Override
+    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+                                        AuthenticationException failure) throws IOException {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        clearCookie.logout(request, response, null);
+        if (failure instanceof NotStaffException) {
+            log.info("Sign-in refused: the account is not an active member of staff");
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+        } else {
+            log.info("Sign-in failed: {}", failure.getClass().getSimpleName());
+            response.sendRedirect(request.getContextPath() + "/login?failed");
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.etareport.statuses;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The status mapping pages: every signed-in member of staff may edit; only admins refresh from Buz. */
+@Controller
+class StatusMappingController {
+
+    private final StatusMappings mappings;
+    private final StatusRefresh refresh;
+
+    StatusMappingController(StatusMappings mappings, StatusRefresh refresh) {
+        this.mappings = mappings;
+        this.refresh = refresh;
+    }
+
+    @ModelAttribute("section")
+    String section() {
+        return "statuses";
+    }
+
+    @GetMapping("/status_mapping")
+    String list(Model model) {
+        model.addAttribute("mappings", mappings.findAll());
+        return "staff/status-mappings";
+    }
+
+    @GetMapping("/status_mapping/edit/{id}")
+    String edit(@PathVariable long id, Model model) {
+        StatusMapping mapping = existing(id);
+        model.addAttribute("mapping", mapping);
+        model.addAttribute("mappingForm", MappingForm.of(mapping));
+        return "staff/status-mapping-edit";
+    }
+
+    @PostMapping("/status_mapping/edit/{id}")
+    String update(@PathVariable long id, @Valid @ModelAttribute("mappingForm") MappingForm form, BindingResult result,
+                  Model model, RedirectAttributes redirect) {
+        StatusMapping mapping = existing(id);
+        if (result.hasErrors()) {
+            model.addAttribute("mapping", mapping);
+            return "staff/status-mapping-edit";
+        }
+        mappings.update(id, form.getCustomStatus(), form.isActive());
+        redirect.addFlashAttribute("notice", "Saved the mapping for " + mapping.odataStatus() + ".");
+        return "redirect:/status_mapping";
+    }
+
+    @PostMapping("/refresh_statuses")
+    String refresh(RedirectAttributes redirect) {
+        StatusRefresh.Outcome outcome = refresh.run();
+        redirect.addFlashAttribute(outcome.succeeded() ? "notice" : "problem", outcome.message());
+        return "redirect:/status_mapping";
+    }
+
+    private StatusMapping existing(long id) {
+        return mappings.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+}

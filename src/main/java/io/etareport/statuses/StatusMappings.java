@@ -1,0 +1,108 @@
+package io.etareport.statuses;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.etareport.db.ReadOnly;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The {@code status_mapping} table, shared with the original service: which raw production
+ * status customers see under which name. Inactive rows stay in the table but are not applied.
+ */
+@Repository
+public class StatusMappings {
+
+    private static final String COLUMNS = "id, odata_status, custom_status, active";
+
+    private final JdbcClient writes;
+    private final JdbcClient reads;
+    private final TransactionTemplate transactions;
+
+    StatusMappings(JdbcClient writes, @ReadOnly JdbcClient reads, TransactionTemplate transactions) {
+        this.writes = writes;
+        this.reads = reads;
+        this.transactions = transactions;
+    }
+
+    /**
+     * Raw status → the name customers see, for active mappings with a custom name. Keys and values
+     * are trimmed; the report compares a line's trimmed status with the keys.
+     */
+    public Map<String, String> activeMappings() {
+        Map<String, String> mappings = new LinkedHashMap<>();
+        reads.sql("SELECT odata_status, custom_status FROM status_mapping WHERE active <> 0"
+                        + " AND custom_status IS NOT NULL AND trim(custom_status) <> '' ORDER BY id")
+                .query((ResultSet row) -> {
+                    mappings.putIfAbsent(row.getString(1).trim(), row.getString(2).trim());
+                });
+        return mappings;
+    }
+
+    /** Active first, then by raw status ignoring case. */
+    List<StatusMapping> findAll() {
+        return reads.sql("SELECT " + COLUMNS + " FROM status_mapping ORDER BY active = 0, lower(odata_status), id")
+                .query(StatusMappings::map).list();
+    }
+
+    Optional<StatusMapping> findById(long id) {
+        return reads.sql("SELECT " + COLUMNS + " FROM status_mapping WHERE id = ?").param(id)
+                .query(StatusMappings::map).optional();
+    }
+
+    boolean update(long id, String customStatus, boolean active) {
+        return writes.sql("UPDATE status_mapping SET custom_status = ?, active = ? WHERE id = ?")
+                .params(customStatus.trim(), active ? 1 : 0, id).update() == 1;
+    }
+
+    /**
+     * Brings the table in line with the statuses BuzManager reports now: a status not seen before
+     * is added, named as itself; an active one no longer reported is made inactive. Custom names
+     * are kept, and a status seen again stays as staff left it.
+     */
+    Refresh refresh(Set<String> live) {
+        Set<String> seen = new HashSet<>();
+        live.stream().filter(status -> status != null && !status.isBlank()).map(String::trim).forEach(seen::add);
+        return transactions.execute(status -> {
+            List<StatusMapping> existing = writes.sql("SELECT " + COLUMNS + " FROM status_mapping")
+                    .query(StatusMappings::map).list();
+            Set<String> known = new HashSet<>();
+            int deactivated = 0;
+            for (StatusMapping mapping : existing) {
+                String raw = mapping.odataStatus().trim();
+                known.add(raw);
+                if (mapping.active() && !seen.contains(raw)) {
+                    writes.sql("UPDATE status_mapping SET active = 0 WHERE id = ?").param(mapping.id()).update();
+                    deactivated++;
+                }
+            }
+            int added = 0;
+            for (String raw : seen.stream().sorted().toList()) {
+                if (!known.contains(raw)) {
+                    writes.sql("INSERT INTO status_mapping (odata_status, custom_status, active) VALUES (?, ?, 1)")
+                            .params(raw, raw).update();
+                    added++;
+                }
+            }
+            return new Refresh(seen.size(), added, deactivated);
+        });
+    }
+
+    /** What a refresh changed. */
+    record Refresh(int seen, int added, int deactivated) {
+    }
+
+    private static StatusMapping map(ResultSet row, int n) throws SQLException {
+        return new StatusMapping(row.getLong("id"), row.getString("odata_status"), row.getString("custom_status"),
+                row.getInt("active") != 0);
+    }
+}

@@ -1,0 +1,87 @@
+package io.etareport.users;
+
+import java.util.function.Supplier;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Changes to staff accounts, each in one transaction that is rolled back when it would leave the
+ * service without an active admin: nobody could then manage users any more.
+ */
+@Service
+class UserAdministration {
+
+    static final String LAST_ADMIN = "There must always be at least one active admin. Make someone else an admin first.";
+    static final String DUPLICATE = "Someone with this email is already a user.";
+
+    private final StaffUsers users;
+    private final TransactionTemplate transactions;
+
+    UserAdministration(StaffUsers users, TransactionTemplate transactions) {
+        this.users = users;
+        this.transactions = transactions;
+    }
+
+    void add(String email, String name, StaffUser.Role role) {
+        change(() -> {
+            if (users.emailTaken(email, -1)) {
+                throw new Refused(DUPLICATE);
+            }
+            users.insert(email, name, role);
+            return null;
+        });
+    }
+
+    void update(long id, String email, String name, StaffUser.Role role) {
+        change(() -> {
+            existing(id);
+            if (users.emailTaken(email, id)) {
+                throw new Refused(DUPLICATE);
+            }
+            users.update(id, email, name, role);
+            return null;
+        });
+    }
+
+    /** Activates an inactive user or deactivates an active one; returns the user as they are now. */
+    StaffUser toggleActive(long id) {
+        return change(() -> {
+            StaffUser user = existing(id);
+            users.setActive(id, !user.active());
+            return users.findByIdForChange(id).orElseThrow();
+        });
+    }
+
+    StaffUser delete(long id) {
+        return change(() -> {
+            StaffUser user = existing(id);
+            users.delete(id);
+            return user;
+        });
+    }
+
+    private StaffUser existing(long id) {
+        return users.findByIdForChange(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private <T> T change(Supplier<T> action) {
+        return transactions.execute(status -> {
+            T result = action.get();
+            if (users.countActiveAdmins() == 0) {
+                throw new Refused(LAST_ADMIN);
+            }
+            return result;
+        });
+    }
+
+    /** A change that breaks a rule; the message is for the admin who asked for it. */
+    static class Refused extends RuntimeException {
+
+        Refused(String message) {
+            super(message);
+        }
+    }
+}
