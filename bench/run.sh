@@ -3,6 +3,8 @@
 #
 #   bench/run.sh                              all of them, with the defaults below
 #   bench/run.sh XlsxExportBenchmark 100000 8 one of them, with its arguments ([rows|lines] [other columns])
+#   bench/run.sh io.etareport.jobs.ReportPageRenderBenchmark 10000   a class outside io.etareport.bench, by full name
+#   bench/run.sh EndToEndBenchmark 1500       the service against the simulator with that latency (ms)
 #
 # BENCH_HEAP (default -Xmx256m, the production heap) and BENCH_JAVA_OPTS are passed to java.
 set -euo pipefail
@@ -14,7 +16,9 @@ classpath="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 
 run() {
     # shellcheck disable=SC2086
-    java ${BENCH_HEAP:--Xmx256m} ${BENCH_JAVA_OPTS:-} -cp "$classpath" "io.etareport.bench.$1" "${@:2}"
+    local main="$1"
+    [[ "$main" == *.* ]] || main="io.etareport.bench.$main"
+    java ${BENCH_HEAP:--Xmx256m} ${BENCH_JAVA_OPTS:-} -cp "$classpath" "$main" "${@:2}"
 }
 
 if [ $# -gt 0 ]; then
@@ -23,4 +27,6 @@ else
     run ReportBuilderBenchmark
     run CsvExportBenchmark
     run XlsxExportBenchmark
+    run io.etareport.jobs.ReportPageRenderBenchmark
+    run EndToEndBenchmark
 fi

@@ -11,7 +11,6 @@ import io.etareport.buz.Instance;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,13 +24,10 @@ class OrderLookupController {
     private static final Logger log = LoggerFactory.getLogger(OrderLookupController.class);
     private static final Pattern ORDER_NUMBER = Pattern.compile("[A-Za-z0-9._-]{1,50}");
 
-    private final ObjectProvider<OrderLookup> lookup;
+    private final OrderLookup lookup;
 
-    OrderLookupController(ObjectProvider<OrderLookup> lookup) {
+    OrderLookupController(OrderLookup lookup) {
         this.lookup = lookup;
-        if (lookup.getIfAvailable() == null) {
-            log.warn("No OrderLookup is configured: /jobs-schedule and /wip will answer 503");
-        }
     }
 
     @GetMapping("/jobs-schedule/{instance}/{orderNo}")
@@ -54,12 +50,8 @@ class OrderLookupController {
         if (!ORDER_NUMBER.matcher(orderNo).matches()) {
             return error(HttpStatus.BAD_REQUEST, "That is not an order number.");
         }
-        OrderLookup source = lookup.getIfAvailable();
-        if (source == null) {
-            return error(HttpStatus.SERVICE_UNAVAILABLE, "Order look-ups are not set up in this installation.");
-        }
         try {
-            List<Map<String, Object>> rows = source.find(instance.get(), entitySet, orderNo);
+            List<Map<String, Object>> rows = lookup.find(instance.get(), entitySet, orderNo);
             return ResponseEntity.ok(rows);
         } catch (RuntimeException e) {
             log.warn("Order look-up on {} {} failed: {}", instance.get(), entitySet, e.toString());

@@ -1,10 +1,12 @@
 package io.etareport.cli;
 
+import java.time.Duration;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 import io.etareport.cache.CacheStore;
 import io.etareport.db.DatabaseMigrator;
+import io.etareport.jobs.ReportJobs;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,12 +29,12 @@ class ClearCacheCommand implements Callable<Integer> {
 
     private final DatabaseMigrator migrator;
     private final CacheStore cache;
-    private final FinishedReportJobs finishedJobs;
+    private final ReportJobs reportJobs;
 
-    ClearCacheCommand(DatabaseMigrator migrator, CacheStore cache, FinishedReportJobs finishedJobs) {
+    ClearCacheCommand(DatabaseMigrator migrator, CacheStore cache, ReportJobs reportJobs) {
         this.migrator = migrator;
         this.cache = cache;
-        this.finishedJobs = finishedJobs;
+        this.reportJobs = reportJobs;
     }
 
     @Override
@@ -40,12 +42,12 @@ class ClearCacheCommand implements Callable<Integer> {
         migrator.migrate();
         PrintWriter out = spec.commandLine().getOut();
         if (!confirm) {
-            out.println("Would delete " + entries(cache.count()) + (jobs ? " and " + jobs(finishedJobs.count()) : "")
+            out.println("Would delete " + entries(cache.count()) + (jobs ? " and " + jobs(reportJobs.purgeFinished(Duration.ZERO, false)) : "")
                     + ". Nothing was deleted: run again with --confirm to delete.");
             return 0;
         }
         int deletedEntries = cache.deleteAll();
-        int deletedJobs = jobs ? finishedJobs.deleteAll() : 0;
+        int deletedJobs = jobs ? reportJobs.purgeFinished(Duration.ZERO, true) : 0;
         out.println("Deleted " + entries(deletedEntries) + (jobs ? " and " + jobs(deletedJobs) : "") + ".");
         return 0;
     }

@@ -15,6 +15,8 @@ import java.time.Instant;
 public record Source(Instance instance, String kind, Instant refreshedAt) {
 
     public static final String LIVE = "live";
+    /** The instance failed and nothing was stored: its orders are missing from the report. */
+    public static final String UNAVAILABLE = "unavailable";
 
     public static Source live(Instance instance, Instant refreshedAt) {
         return new Source(instance, LIVE, refreshedAt);

@@ -4,7 +4,6 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /** "Refresh from Buz": fetches the live statuses and reports, in plain words, what changed or why nothing did. */
@@ -13,26 +12,19 @@ class StatusRefresh {
 
     private static final Logger log = LoggerFactory.getLogger(StatusRefresh.class);
 
-    private final ObjectProvider<LiveStatuses> live;
+    private final LiveStatuses live;
     private final StatusMappings mappings;
 
-    StatusRefresh(ObjectProvider<LiveStatuses> live, StatusMappings mappings) {
+    StatusRefresh(LiveStatuses live, StatusMappings mappings) {
         this.live = live;
         this.mappings = mappings;
-        if (live.getIfAvailable() == null) {
-            log.warn("No LiveStatuses is configured: 'Refresh from Buz' on the status mapping page cannot work");
-        }
     }
 
     /** The outcome, as a message for the page. */
     Outcome run() {
-        LiveStatuses source = live.getIfAvailable();
-        if (source == null) {
-            return Outcome.failed("Refreshing from Buz is not set up in this installation. Nothing was changed.");
-        }
         Set<String> statuses;
         try {
-            statuses = source.fetch();
+            statuses = live.fetch();
         } catch (RuntimeException e) {
             log.warn("Status refresh failed: {}", e.toString());
             String reason = e.getMessage() == null || e.getMessage().isBlank()

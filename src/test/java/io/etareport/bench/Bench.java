@@ -9,12 +9,12 @@ import java.util.concurrent.Callable;
  * the task allocated per run. {@link #header} also prints the live heap once the input is built, so the heap a
  * task needs beyond its input can be found by running it with a smaller {@code -Xmx}.
  */
-final class Bench {
+public final class Bench {
 
     private Bench() {
     }
 
-    static void measure(String name, int warmups, int runs, Callable<?> task) throws Exception {
+    public static void measure(String name, int warmups, int runs, Callable<?> task) throws Exception {
         Object result = null;
         for (int i = 0; i < warmups; i++) {
             result = task.call();
@@ -34,7 +34,7 @@ final class Bench {
                 result);
     }
 
-    static void header(String title) {
+    public static void header(String title) {
         System.out.printf("%n== %s  (java %s, %d cpus, max heap %d MB)%n", title, System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
     }
@@ -46,7 +46,7 @@ final class Bench {
         System.out.printf("live heap with %s: %d MB%n", what, (runtime.totalMemory() - runtime.freeMemory()) >> 20);
     }
 
-    static int intArg(String[] args, int index, int fallback) {
+    public static int intArg(String[] args, int index, int fallback) {
         return args.length > index ? Integer.parseInt(args[index]) : fallback;
     }
 

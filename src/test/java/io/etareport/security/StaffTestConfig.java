@@ -14,11 +14,13 @@ import org.springframework.web.server.ResponseStatusException;
 public class StaffTestConfig {
 
     @Bean
+    @org.springframework.context.annotation.Primary
     FakeLiveStatuses liveStatuses() {
         return new FakeLiveStatuses();
     }
 
     @Bean
+    @org.springframework.context.annotation.Primary
     FakeOrderLookup orderLookup() {
         return new FakeOrderLookup();
     }

@@ -1,0 +1,78 @@
+package io.etareport.export;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+import io.etareport.customers.Customer;
+import io.etareport.customers.CustomerRepository;
+import io.etareport.jobs.ReportJobs;
+import io.etareport.report.Order;
+import io.etareport.report.Report;
+import io.etareport.report.ReportFilter;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * Downloads of what the customer sees: the report they just viewed (within the reuse window) or a
+ * fresh one, through the same filter as the page, streamed to the response.
+ */
+@Controller
+class DownloadController {
+
+    private static final ZoneId SYDNEY = ZoneId.of("Australia/Sydney");
+    private static final String ID = "{id:[0-9a-f]{32}}";
+
+    private final CustomerRepository customers;
+    private final ReportJobs jobs;
+    private final Clock clock;
+
+    DownloadController(CustomerRepository customers, ReportJobs jobs, Clock clock) {
+        this.customers = customers;
+        this.jobs = jobs;
+        this.clock = clock;
+    }
+
+    @GetMapping({"/" + ID + "/download.{ext}", "/etas/" + ID + "/download.{ext}"})
+    ResponseEntity<StreamingResponseBody> download(@PathVariable String id, @PathVariable String ext,
+                                                   @RequestParam MultiValueMap<String, String> query) {
+        Optional<ExportFormat> format = ExportFormat.fromExtension(ext);
+        if (format.isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Downloads are available as CSV or XLSX.");
+        }
+        Customer customer = customers.findByObfuscatedId(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Report report = jobs.recentReport(customer).orElseGet(() -> jobs.buildNow(customer));
+        List<Order> orders = ReportFilter.of(query).apply(report.orders());
+        LocalDate today = LocalDate.now(clock.withZone(SYDNEY));
+        String fileName = ExportFileName.of(report.customerName(), today, format.get().extension());
+        StreamingResponseBody body = out -> {
+            if (format.get() == ExportFormat.CSV) {
+                new CsvExport().write(orders, out);
+            } else {
+                new XlsxExport().write(orders, out);
+            }
+        };
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(format.get().contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
+                .header("Referrer-Policy", "no-referrer")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(body);
+    }
+}

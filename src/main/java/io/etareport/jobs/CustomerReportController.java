@@ -1,0 +1,152 @@
+package io.etareport.jobs;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import io.etareport.customers.Customer;
+import io.etareport.customers.CustomerRepository;
+import io.etareport.customers.ObfuscatedId;
+import io.etareport.report.Report;
+import io.etareport.report.ReportFilter;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The customer's side: open a private link, watch the report being prepared, read it. No sign-in:
+ * the 32-hex link id is the key, checked before any database or upstream work.
+ */
+@Controller
+class CustomerReportController {
+
+    static final String ID = "{id:[0-9a-f]{32}}";
+    private static final Pattern JOB_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    private final CustomerRepository customers;
+    private final ReportJobs jobs;
+    private final JobProperties properties;
+
+    CustomerReportController(CustomerRepository customers, ReportJobs jobs, JobProperties properties) {
+        this.customers = customers;
+        this.jobs = jobs;
+        this.properties = properties;
+    }
+
+    @GetMapping({"/" + ID, "/etas/" + ID})
+    String open(@PathVariable String id, @RequestParam MultiValueMap<String, String> query, Model model,
+                HttpServletResponse response) {
+        Customer customer = customer(id);
+        String jobId = jobs.start(customer);
+        privateLink(response);
+        model.addAttribute("customerId", id);
+        model.addAttribute("jobId", jobId);
+        model.addAttribute("query", ReportPage.queryString(ReportFilter.of(query)));
+        model.addAttribute("pollMillis", properties.pollInterval().toMillis());
+        jobs.find(jobId).ifPresent(job -> model.addAttribute("job", JobJson.of(job)));
+        return "report/loading";
+    }
+
+    @GetMapping("/jobs/{jobId}")
+    @ResponseBody
+    ResponseEntity<JobJson> status(@PathVariable String jobId, HttpServletResponse response) {
+        response.setHeader("Cache-Control", "no-store");
+        return validJobId(jobId) ? jobs.find(jobId).map(JobJson::of).map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.notFound().build()) : ResponseEntity.notFound().build();
+    }
+
+    @PostMapping(path = "/eta/start", consumes = "application/json")
+    @ResponseBody
+    ResponseEntity<Map<String, String>> startFromJson(@RequestBody Map<String, Object> body) {
+        Object id = body.get("obfuscated_id");
+        if (!(id instanceof String text) || !ObfuscatedId.isValid(text)) {
+            return ResponseEntity.badRequest().body(Map.of("error", "obfuscated_id must be 32 lowercase hex characters"));
+        }
+        return customers.findByObfuscatedId(text)
+                .map(customer -> ResponseEntity.ok(Map.of("job_id", jobs.start(customer))))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "unknown customer")));
+    }
+
+    @GetMapping("/report/{jobId}")
+    String report(@PathVariable String jobId, @RequestParam MultiValueMap<String, String> query, Model model,
+                  HttpServletResponse response) {
+        if (!validJobId(jobId)) {
+            throw notFound();
+        }
+        Job job = jobs.find(jobId).orElseThrow(CustomerReportController::notFound);
+        Customer customer = customers.findById(job.customerId()).orElseThrow(CustomerReportController::notFound);
+        privateLink(response);
+        if (job.status() != JobStatus.COMPLETED) {
+            model.addAttribute("customerId", customer.obfuscatedId());
+            model.addAttribute("jobId", jobId);
+            model.addAttribute("query", ReportPage.queryString(ReportFilter.of(query)));
+            model.addAttribute("pollMillis", properties.pollInterval().toMillis());
+            model.addAttribute("job", JobJson.of(job));
+            return "report/loading";
+        }
+        Report report = jobs.report(jobId).orElse(null);
+        if (report == null) {
+            // Kept results expire; the link itself always works.
+            return "redirect:/" + customer.obfuscatedId();
+        }
+        return render(customer.obfuscatedId(), report, query, model);
+    }
+
+    @GetMapping("/sync/" + ID)
+    String sync(@PathVariable String id, @RequestParam MultiValueMap<String, String> query, Model model,
+                HttpServletResponse response) {
+        Customer customer = customer(id);
+        privateLink(response);
+        return render(id, jobs.buildNow(customer), query, model);
+    }
+
+    private String render(String customerId, Report report, MultiValueMap<String, String> query, Model model) {
+        model.addAttribute("page", ReportPage.of(customerId, report, ReportFilter.of(query)));
+        return "report/report";
+    }
+
+    private Customer customer(String id) {
+        return customers.findByObfuscatedId(id).orElseThrow(CustomerReportController::notFound);
+    }
+
+    private static boolean validJobId(String jobId) {
+        return JOB_ID.matcher(jobId).matches();
+    }
+
+    /** The page's URL is the customer's key: keep it out of Referer headers and shared caches. */
+    static void privateLink(HttpServletResponse response) {
+        response.setHeader("Referrer-Policy", "no-referrer");
+        response.setHeader("Cache-Control", "no-store");
+    }
+
+    private static ResponseStatusException notFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+
+    /** What {@code GET /jobs/<id>} answers: progress only, never the report's data. */
+    record JobJson(String status, int pct, String stage, List<String> log, String error, boolean done,
+                   boolean queued) {
+
+        static JobJson of(Job job) {
+            String status = switch (job.status()) {
+                case QUEUED, RUNNING -> "running";
+                case COMPLETED -> "completed";
+                case FAILED -> "failed";
+            };
+            return new JobJson(status, job.pct(), job.stage(), job.log(), job.error(), job.status().finished(),
+                    job.status() == JobStatus.QUEUED);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.etareport.jobs;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param workers           reports built at once; more wait in the queue
+ * @param queueCapacity     reports waiting for a worker before new ones are turned away
+ * @param stallLimit        a running job with no heartbeat for this long is failed
+ * @param maxDuration       a job still running after this long is stopped and failed
+ * @param heartbeatInterval how often workers record that they are alive
+ * @param reuseWindow       a report younger than this is served again instead of fetched again
+ * @param keepResults       how long a finished report stays viewable at /report/&lt;job&gt;
+ * @param pollInterval      how often the loading page asks for progress
+ */
+@ConfigurationProperties("eta.jobs")
+public record JobProperties(
+        @DefaultValue("4") int workers,
+        @DefaultValue("100") int queueCapacity,
+        @DefaultValue("300s") Duration stallLimit,
+        @DefaultValue("180s") Duration maxDuration,
+        @DefaultValue("5s") Duration heartbeatInterval,
+        @DefaultValue("30s") Duration reuseWindow,
+        @DefaultValue("24h") Duration keepResults,
+        @DefaultValue("1200ms") Duration pollInterval) {
+}

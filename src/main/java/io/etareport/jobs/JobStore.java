@@ -1,0 +1,187 @@
+package io.etareport.jobs;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.etareport.db.ReadOnly;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Jobs in the database, so any node can answer a poll and a restart loses nothing but the work in
+ * flight. Log lines are appended as rows: no read-modify-write of a JSON list.
+ */
+@Repository
+class JobStore {
+
+    private static final String COLUMNS =
+            "id, customer_id, status, pct, stage, error, created_at, updated_at, heartbeat_at, finished_at";
+    private static final int LOG_LINES_SHOWN = 50;
+
+    private final JdbcClient writes;
+    private final JdbcClient reads;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    JobStore(JdbcClient writes, @ReadOnly JdbcClient reads, TransactionTemplate transactions, Clock clock) {
+        this.writes = writes;
+        this.reads = reads;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    String create(long customerId, JobStatus status, String stage) {
+        String id = UUID.randomUUID().toString();
+        long now = clock.millis();
+        transactions.executeWithoutResult(tx -> {
+            writes.sql("INSERT INTO report_job (id, customer_id, status, pct, stage, created_at, updated_at,"
+                            + " heartbeat_at) VALUES (?, ?, ?, 0, ?, ?, ?, ?)")
+                    .params(id, customerId, status.stored(), stage, now, now, now).update();
+            appendLog(id, stage, now);
+        });
+        return id;
+    }
+
+    /** Moves a queued job to running; false when it was failed or removed meanwhile. */
+    boolean start(String id) {
+        long now = clock.millis();
+        return writes.sql("UPDATE report_job SET status = 'running', updated_at = ?, heartbeat_at = ?"
+                        + " WHERE id = ? AND status = 'queued'")
+                .params(now, now, id).update() == 1;
+    }
+
+    void progress(String id, int pct, String stage) {
+        long now = clock.millis();
+        transactions.executeWithoutResult(tx -> {
+            writes.sql("UPDATE report_job SET pct = max(pct, ?), stage = ?, updated_at = ?, heartbeat_at = ?"
+                            + " WHERE id = ? AND status = 'running'")
+                    .params(pct, stage, now, now, id).update();
+            appendLog(id, stage, now);
+        });
+    }
+
+    void heartbeat(Collection<String> ids) {
+        long now = clock.millis();
+        for (String id : ids) {
+            writes.sql("UPDATE report_job SET heartbeat_at = ? WHERE id = ? AND status = 'running'")
+                    .params(now, id).update();
+        }
+    }
+
+    /** Completes a running job; a job already failed (stalled, timed out) stays failed. */
+    boolean complete(String id, String resultJson) {
+        long now = clock.millis();
+        return transactions.execute(tx -> {
+            int changed = writes.sql("UPDATE report_job SET status = 'completed', pct = 100, stage = 'Done',"
+                            + " result = ?, updated_at = ?, finished_at = ? WHERE id = ? AND status = 'running'")
+                    .params(resultJson, now, now, id).update();
+            if (changed == 1) {
+                appendLog(id, "Done", now);
+            }
+            return changed == 1;
+        });
+    }
+
+    boolean fail(String id, String message) {
+        long now = clock.millis();
+        return transactions.execute(tx -> {
+            int changed = writes.sql("UPDATE report_job SET status = 'failed', error = ?, updated_at = ?,"
+                            + " finished_at = ? WHERE id = ? AND status IN ('queued', 'running')")
+                    .params(message, now, now, id).update();
+            if (changed == 1) {
+                appendLog(id, "Failed", now);
+            }
+            return changed == 1;
+        });
+    }
+
+    /** Fails every running job whose heartbeat is older than {@code before}; returns their ids. */
+    List<String> failStalled(Instant before, String message) {
+        List<String> stalled = reads.sql("SELECT id FROM report_job WHERE status = 'running' AND heartbeat_at < ?")
+                .param(before.toEpochMilli()).query(String.class).list();
+        return stalled.stream().filter(id -> fail(id, message)).toList();
+    }
+
+    /** Fails what a previous process left queued or running: nobody is working on it any more. */
+    int failUnfinished(String message) {
+        List<String> left = reads.sql("SELECT id FROM report_job WHERE status IN ('queued', 'running')")
+                .query(String.class).list();
+        return (int) left.stream().filter(id -> fail(id, message)).count();
+    }
+
+    Optional<Job> find(String id) {
+        List<String> log = log(id);
+        return reads.sql("SELECT " + COLUMNS + " FROM report_job WHERE id = ?").param(id)
+                .query((row, n) -> map(row, log)).optional();
+    }
+
+    Optional<String> result(String id) {
+        return reads.sql("SELECT result FROM report_job WHERE id = ? AND status = 'completed' AND result IS NOT NULL")
+                .param(id).query(String.class).optional();
+    }
+
+    /** The customer's newest job that is still under way, if any. */
+    Optional<String> unfinishedFor(long customerId) {
+        return reads.sql("SELECT id FROM report_job WHERE customer_id = ? AND status IN ('queued', 'running')"
+                        + " ORDER BY created_at DESC LIMIT 1")
+                .param(customerId).query(String.class).optional();
+    }
+
+    /** The customer's newest completed job finished after {@code since}, if any. */
+    Optional<String> completedFor(long customerId, Instant since) {
+        return reads.sql("SELECT id FROM report_job WHERE customer_id = ? AND status = 'completed'"
+                        + " AND result IS NOT NULL AND finished_at >= ? ORDER BY finished_at DESC LIMIT 1")
+                .params(customerId, since.toEpochMilli()).query(String.class).optional();
+    }
+
+    /** Drops the stored reports of jobs finished before {@code before}; the jobs themselves stay. */
+    int dropResultsBefore(Instant before) {
+        return writes.sql("UPDATE report_job SET result = NULL WHERE finished_at < ? AND result IS NOT NULL")
+                .param(before.toEpochMilli()).update();
+    }
+
+    int countFinishedBefore(Instant before) {
+        return reads.sql("SELECT count(*) FROM report_job WHERE status IN ('completed', 'failed') AND finished_at < ?")
+                .param(before.toEpochMilli()).query(Integer.class).single();
+    }
+
+    /** Deletes finished jobs and, through the foreign key, their log lines. */
+    int deleteFinishedBefore(Instant before) {
+        return writes.sql("DELETE FROM report_job WHERE status IN ('completed', 'failed') AND finished_at < ?")
+                .param(before.toEpochMilli()).update();
+    }
+
+    private void appendLog(String id, String message, long at) {
+        writes.sql("INSERT INTO report_job_log (job_id, at, message) VALUES (?, ?, ?)").params(id, at, message)
+                .update();
+    }
+
+    private List<String> log(String id) {
+        List<String> newestFirst = reads.sql("SELECT message FROM report_job_log WHERE job_id = ? ORDER BY id DESC"
+                        + " LIMIT " + LOG_LINES_SHOWN)
+                .param(id).query(String.class).list();
+        List<String> oldestFirst = new java.util.ArrayList<>(newestFirst);
+        java.util.Collections.reverse(oldestFirst);
+        return oldestFirst;
+    }
+
+    private static Job map(ResultSet row, List<String> log) throws SQLException {
+        return new Job(row.getString("id"), row.getLong("customer_id"), JobStatus.fromStored(row.getString("status")),
+                row.getInt("pct"), row.getString("stage"), row.getString("error"), log,
+                instant(row, "created_at"), instant(row, "updated_at"), instant(row, "heartbeat_at"),
+                instant(row, "finished_at"));
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        long millis = row.getLong(column);
+        return row.wasNull() ? null : Instant.ofEpochMilli(millis);
+    }
+}

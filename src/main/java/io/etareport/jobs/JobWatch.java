@@ -1,0 +1,56 @@
+package io.etareport.jobs;
+
+import java.time.Clock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps jobs honest while the service runs: heartbeats for jobs in progress, failing jobs whose
+ * worker went quiet, and dropping old results. Not active in operator commands.
+ */
+@Component
+@ConditionalOnWebApplication
+class JobWatch {
+
+    private static final Logger log = LoggerFactory.getLogger(JobWatch.class);
+
+    private final ReportJobs jobs;
+    private final JobStore store;
+    private final JobProperties properties;
+    private final Clock clock;
+
+    JobWatch(ReportJobs jobs, JobStore store, JobProperties properties, Clock clock) {
+        this.jobs = jobs;
+        this.store = store;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void failJobsOfAPreviousProcess() {
+        int failed = store.failUnfinished(ReportJobs.RESTARTED);
+        if (failed > 0) {
+            log.info("Marked {} report jobs of a previous process as failed", failed);
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${eta.jobs.heartbeat-interval:5s}")
+    void heartbeat() {
+        jobs.beat();
+        int stalled = store.failStalled(clock.instant().minus(properties.stallLimit()), ReportJobs.STALLED).size();
+        if (stalled > 0) {
+            log.warn("{} report jobs stalled (no heartbeat for {})", stalled, properties.stallLimit());
+        }
+    }
+
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
+    void dropOldResults() {
+        store.dropResultsBefore(clock.instant().minus(properties.keepResults()));
+    }
+}

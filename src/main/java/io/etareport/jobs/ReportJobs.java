@@ -1,0 +1,176 @@
+package io.etareport.jobs;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.etareport.cache.UpstreamUnavailableException;
+import io.etareport.customers.Customer;
+import io.etareport.ops.ErrorReporter;
+import io.etareport.report.Report;
+import io.etareport.report.ReportService;
+
+import jakarta.annotation.PreDestroy;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Starts report jobs on a bounded pool and keeps their state in the {@link JobStore}. Opening a
+ * link twice shares the job under way, and a report younger than the reuse window is shown again
+ * instead of being fetched again.
+ */
+@Service
+public class ReportJobs {
+
+    static final String STALLED = "The supplier's system is very slow right now and your report did not finish."
+            + " Please try again in a few minutes.";
+    static final String UNEXPECTED = "Something went wrong while preparing your report."
+            + " Please try again in a few minutes.";
+    static final String BUSY = "We are preparing a lot of reports right now. Please try again in a minute.";
+    static final String RESTARTED = "The service restarted while your report was being prepared. Please try again.";
+
+    private static final Logger log = LoggerFactory.getLogger(ReportJobs.class);
+
+    private final JobStore store;
+    private final ReportService reports;
+    private final JobProperties properties;
+    private final ErrorReporter errors;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final ThreadPoolExecutor workers;
+    /** Jobs this process is working on, for heartbeats and the time limit. */
+    private final Map<String, Running> running = new ConcurrentHashMap<>();
+
+    public ReportJobs(JobStore store, ReportService reports, JobProperties properties, ErrorReporter errors,
+                      JsonMapper json, Clock clock) {
+        this.store = store;
+        this.reports = reports;
+        this.properties = properties;
+        this.errors = errors;
+        this.json = json;
+        this.clock = clock;
+        AtomicInteger count = new AtomicInteger();
+        this.workers = new ThreadPoolExecutor(properties.workers(), properties.workers(), 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(properties.queueCapacity()), runnable -> {
+                    Thread thread = new Thread(runnable, "report-job-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+    }
+
+    /**
+     * The job that will show this customer's report: a recent completed one, the one under way,
+     * or a new one. Synchronized so that simultaneous opens of one link start one job.
+     */
+    public synchronized String start(Customer customer) {
+        Instant freshSince = clock.instant().minus(properties.reuseWindow());
+        Optional<String> reusable = store.completedFor(customer.id(), freshSince)
+                .or(() -> store.unfinishedFor(customer.id()));
+        if (reusable.isPresent()) {
+            return reusable.get();
+        }
+        boolean idle = workers.getActiveCount() < properties.workers();
+        String id = store.create(customer.id(), JobStatus.QUEUED,
+                idle ? "Starting" : "Waiting for a free worker: many reports are being prepared");
+        try {
+            Future<?> future = workers.submit(() -> run(id, customer));
+            running.put(id, new Running(clock.instant(), future));
+        } catch (RejectedExecutionException e) {
+            store.fail(id, BUSY);
+        }
+        return id;
+    }
+
+    /** Builds inside the caller's thread: for {@code /sync/<id>} and downloads without a recent report. */
+    public Report buildNow(Customer customer) {
+        return reports.build(customer, io.etareport.report.Progress.NONE);
+    }
+
+    /** The report a completed job produced, if it is still kept. */
+    public Optional<Report> report(String jobId) {
+        return store.result(jobId).map(text -> json.readValue(text, Report.class));
+    }
+
+    /** A report of this customer completed within the reuse window: what they just saw. */
+    public Optional<Report> recentReport(Customer customer) {
+        return store.completedFor(customer.id(), clock.instant().minus(properties.reuseWindow()))
+                .flatMap(this::report);
+    }
+
+    /**
+     * Finished jobs older than {@code age}: counted, and deleted with their log lines when
+     * {@code delete} is set.
+     */
+    public int purgeFinished(java.time.Duration age, boolean delete) {
+        Instant before = clock.instant().minus(age);
+        return delete ? store.deleteFinishedBefore(before) : store.countFinishedBefore(before);
+    }
+
+    Optional<Job> find(String jobId) {
+        return store.find(jobId);
+    }
+
+    private void run(String id, Customer customer) {
+        try {
+            if (!store.start(id)) {
+                return;
+            }
+            Report report = reports.build(customer, (pct, message) -> progress(id, pct, message));
+            store.complete(id, json.writeValueAsString(report));
+        } catch (UpstreamUnavailableException e) {
+            store.fail(id, e.getMessage());
+            log.warn("Report job {} failed: supplier unavailable ({})", id, e.kind());
+        } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                return; // stopped by the time limit, which already failed the job
+            }
+            store.fail(id, UNEXPECTED);
+            log.error("Report job {} for customer {} failed", id, customer.id(), e);
+            errors.jobFailed(id, customer.id(), e);
+        } finally {
+            running.remove(id);
+        }
+    }
+
+    private void progress(String id, int pct, String message) {
+        try {
+            store.progress(id, pct, message);
+        } catch (RuntimeException e) {
+            log.warn("Progress of job {} could not be recorded", id, e);
+        }
+    }
+
+    /** Called by {@link JobWatch}: heartbeats for live jobs, and the time limit. */
+    void beat() {
+        Instant deadline = clock.instant().minus(properties.maxDuration());
+        running.forEach((id, job) -> {
+            if (job.startedAt().isBefore(deadline)) {
+                job.future().cancel(true);
+                running.remove(id);
+                store.fail(id, STALLED);
+                log.warn("Report job {} stopped after {}", id, properties.maxDuration());
+            }
+        });
+        store.heartbeat(running.keySet());
+    }
+
+    @PreDestroy
+    void stop() {
+        workers.shutdownNow();
+    }
+
+    private record Running(Instant startedAt, Future<?> future) {
+    }
+}

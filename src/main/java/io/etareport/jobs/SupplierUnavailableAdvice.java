@@ -1,0 +1,23 @@
+package io.etareport.jobs;
+
+import io.etareport.cache.UpstreamUnavailableException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.ModelAndView;
+
+/** A report built inside a request (sync view, download) that found the supplier down and nothing saved. */
+@ControllerAdvice(assignableTypes = {CustomerReportController.class},
+        basePackages = "io.etareport.export")
+class SupplierUnavailableAdvice {
+
+    @ExceptionHandler(UpstreamUnavailableException.class)
+    @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
+    ModelAndView unavailable(UpstreamUnavailableException e) {
+        ModelAndView page = new ModelAndView("report/unavailable");
+        page.addObject("message", e.getMessage());
+        return page;
+    }
+}

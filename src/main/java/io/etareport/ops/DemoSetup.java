@@ -1,0 +1,62 @@
+package io.etareport.ops;
+
+import java.time.LocalDate;
+
+import io.etareport.customers.Customer;
+import io.etareport.customers.CustomerRepository;
+import io.etareport.customers.FieldType;
+import io.etareport.simulator.BuzSimulator;
+import io.etareport.simulator.DemoCustomers;
+import io.etareport.simulator.SimulatorSettings;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+
+/**
+ * The demo profile: the built-in Buz simulator in place of BuzManager (application-demo.yml
+ * points both instances at it) and a handful of demo customers, so the service can be tried with
+ * no settings at all.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("demo")
+class DemoSetup {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoSetup.class);
+
+    @Bean(destroyMethod = "stop")
+    BuzSimulator demoBuzSimulator(@Value("${eta.demo.simulator-port:8089}") int port) {
+        // Dates around today, so the demo looks current.
+        return BuzSimulator.start(SimulatorSettings.defaults().withPort(port).withAnchorDate(LocalDate.now()));
+    }
+
+    @Bean
+    DemoCustomersSeed demoCustomersSeed(CustomerRepository customers, org.springframework.core.env.Environment environment) {
+        return new DemoCustomersSeed(customers, environment);
+    }
+
+    /** Adds the demo customers to an empty database and prints their links. */
+    record DemoCustomersSeed(CustomerRepository customers, org.springframework.core.env.Environment environment) {
+
+        @EventListener(ApplicationReadyEvent.class)
+        public void seed() {
+            String serverPort = environment.getProperty("local.server.port", "8080");
+            if (customers.findAll().isEmpty()) {
+                for (DemoCustomers.DemoCustomer demo : DemoCustomers.all()) {
+                    FieldType type = FieldType.fromLabel(demo.fieldType()).orElse(FieldType.CUSTOMER_NAME);
+                    customers.add(demo.ddName(), demo.cbrName(), type, demo.displayName());
+                }
+            }
+            // Demo data only: real customer names never reach the logs.
+            for (Customer customer : customers.findAll()) {
+                log.info("Demo customer link: http://localhost:{}/{}  {}", serverPort, customer.obfuscatedId(),
+                        customer.name());
+            }
+        }
+    }
+}

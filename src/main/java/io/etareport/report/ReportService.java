@@ -1,0 +1,113 @@
+package io.etareport.report;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.etareport.buz.CustomerScope;
+import io.etareport.buz.Instance;
+import io.etareport.buz.OrderLine;
+import io.etareport.cache.CachedBuz;
+import io.etareport.cache.Fetched;
+import io.etareport.cache.UpstreamUnavailableException;
+import io.etareport.customers.Customer;
+import io.etareport.statuses.StatusMappings;
+
+import jakarta.annotation.PreDestroy;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Builds one customer's report: both instances fetched in parallel through the stale-if-error
+ * cache, then the pure {@link ReportBuilder}. When one instance fails with no stored copy, the
+ * report still shows the other and says which factory is missing; only when every instance fails
+ * does the build fail, with the cache's plain-language message.
+ */
+@Service
+public class ReportService {
+
+    private final CachedBuz buz;
+    private final StatusMappings statusMappings;
+    private final ReportBuilder builder;
+    private final Clock clock;
+    // Separate from the job workers, so a worker waiting on its fetches can never starve them.
+    private final ExecutorService fetches = Executors.newFixedThreadPool(4, daemon("buz-fetch"));
+
+    public ReportService(CachedBuz buz, StatusMappings statusMappings, ReportProperties properties, Clock clock) {
+        this.buz = buz;
+        this.statusMappings = statusMappings;
+        this.builder = new ReportBuilder(properties.rules());
+        this.clock = clock;
+    }
+
+    public Report build(Customer customer, Progress progress) {
+        progress.update(5, "Loading customer");
+        Map<Instance, CustomerScope> scopes = customer.scopes();
+        Map<Instance, CompletableFuture<Fetched<List<OrderLine>>>> pending = new EnumMap<>(Instance.class);
+        AtomicInteger done = new AtomicInteger();
+        scopes.forEach((instance, scope) -> {
+            progress.update(10, "Fetching orders from " + instance);
+            pending.put(instance, CompletableFuture.supplyAsync(() -> {
+                Fetched<List<OrderLine>> fetched = buz.openOrders(instance, scope, false);
+                int percent = 10 + 60 * done.incrementAndGet() / scopes.size();
+                progress.update(percent, "Fetched " + fetched.value().size() + " lines from " + instance
+                        + (fetched.source().equals("live") ? "" : " (saved copy)"));
+                return fetched;
+            }, fetches));
+        });
+
+        Map<Instance, List<OrderLine>> lines = new EnumMap<>(Instance.class);
+        List<Source> sources = new ArrayList<>();
+        UpstreamUnavailableException firstFailure = null;
+        for (var entry : pending.entrySet()) {
+            try {
+                Fetched<List<OrderLine>> fetched = join(entry.getValue());
+                lines.put(entry.getKey(), fetched.value());
+                sources.add(new Source(entry.getKey(), fetched.source(), fetched.refreshedAt()));
+            } catch (UpstreamUnavailableException e) {
+                progress.update(70, entry.getKey() + " could not be reached");
+                sources.add(new Source(entry.getKey(), Source.UNAVAILABLE, null));
+                firstFailure = firstFailure == null ? e : firstFailure;
+            }
+        }
+        if (lines.isEmpty() && firstFailure != null) {
+            throw firstFailure;
+        }
+        progress.update(75, "Processing");
+        Map<String, String> mapping = statusMappings.activeMappings();
+        progress.update(85, "Grouping orders");
+        return builder.build(customer.name(), lines, mapping, sources, clock.instant());
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    @PreDestroy
+    void stop() {
+        fetches.shutdownNow();
+    }
+}

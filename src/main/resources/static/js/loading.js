@@ -1,0 +1,68 @@
+// Follows a report job and moves to the report when it is ready, or shows why it failed.
+(function () {
+  "use strict";
+  var root = document.getElementById("loading");
+  if (!root) { return; }
+  var jobId = root.dataset.jobId;
+  var query = root.dataset.query ? "?" + root.dataset.query : "";
+  var poll = parseInt(root.dataset.poll, 10) || 1200;
+  var stage = document.getElementById("stage");
+  var progress = document.getElementById("progress");
+  var log = document.getElementById("log");
+  var failure = document.getElementById("failure");
+  var errorMessage = document.getElementById("error-message");
+  var misses = 0;
+
+  function showFailure(message) {
+    errorMessage.textContent = message;
+    failure.hidden = false;
+    stage.textContent = "Your report could not be prepared";
+    progress.hidden = true;
+  }
+
+  function render(job) {
+    stage.textContent = job.queued ? "Waiting for a free worker: many reports are being prepared" : (job.stage || "Working");
+    progress.value = job.pct || 0;
+    log.replaceChildren.apply(log, (job.log || []).map(function (line) {
+      var item = document.createElement("li");
+      item.textContent = line;
+      return item;
+    }));
+  }
+
+  function check() {
+    fetch("/jobs/" + encodeURIComponent(jobId), {headers: {"Accept": "application/json"}, cache: "no-store"})
+      .then(function (response) {
+        if (response.status === 404) { throw new Error("gone"); }
+        if (!response.ok) { throw new Error("status " + response.status); }
+        return response.json();
+      })
+      .then(function (job) {
+        misses = 0;
+        render(job);
+        if (job.status === "completed") {
+          window.location.replace("/report/" + encodeURIComponent(jobId) + query);
+        } else if (job.status === "failed") {
+          showFailure(job.error || "Something went wrong while preparing your report. Please try again in a few minutes.");
+        } else {
+          window.setTimeout(check, poll);
+        }
+      })
+      .catch(function (error) {
+        if (error.message === "gone") {
+          showFailure("This report is no longer available. Please try again.");
+          return;
+        }
+        misses += 1;
+        if (misses > 25) {
+          showFailure("We lost contact with the server. Please check your connection and try again.");
+          return;
+        }
+        window.setTimeout(check, Math.min(poll * misses, 10000));
+      });
+  }
+
+  if (failure.hidden) {
+    window.setTimeout(check, 300);
+  }
+})();

@@ -1,0 +1,84 @@
+// Instant filtering and search on the report page. The server renders every order and applies the
+// same filters for links opened without this script; here we only show, hide and keep the URL and
+// the download links in step, so a filtered view can be bookmarked, shared and downloaded as seen.
+(function () {
+  "use strict";
+  var form = document.getElementById("filters");
+  var help = document.getElementById("help");
+  var toggle = document.getElementById("toggle-help");
+  var HELP_KEY = "eta-report.help-hidden";
+
+  function setHelp(hidden) {
+    help.hidden = hidden;
+    toggle.setAttribute("aria-expanded", String(!hidden));
+    toggle.textContent = hidden ? "Show help" : "Hide help";
+  }
+  if (help && toggle) {
+    var stored = null;
+    try { stored = window.localStorage.getItem(HELP_KEY); } catch (e) { /* storage may be off */ }
+    setHelp(stored === "1");
+    toggle.addEventListener("click", function () {
+      var hidden = !help.hidden;
+      setHelp(hidden);
+      try { window.localStorage.setItem(HELP_KEY, hidden ? "1" : "0"); } catch (e) { /* ignore */ }
+    });
+  }
+  if (!form) { return; }
+
+  var orders = Array.prototype.slice.call(document.querySelectorAll("section.order"));
+  var shown = document.getElementById("shown");
+  var noMatch = document.getElementById("no-match");
+  var csv = document.getElementById("download-csv");
+  var xlsx = document.getElementById("download-xlsx");
+  var apply = document.getElementById("apply");
+  var clear = document.getElementById("clear");
+  var customerId = document.getElementById("orders").dataset.customerId;
+  if (apply) { apply.hidden = true; }
+
+  function value(name) {
+    var field = form.elements[name];
+    return field ? field.value.trim().replace(/\s+/g, " ").toLowerCase() : "";
+  }
+
+  function update() {
+    var status = value("status"), group = value("group"), supplier = value("supplier"), search = value("q");
+    var visible = 0;
+    orders.forEach(function (order) {
+      var orderMatches = (!supplier || order.dataset.supplier === supplier)
+        && (!search || order.dataset.search.indexOf(search) !== -1);
+      var anyLine = false;
+      Array.prototype.forEach.call(order.querySelectorAll("tbody tr"), function (line) {
+        var lineMatches = orderMatches && (!status || line.dataset.status === status)
+          && (!group || line.dataset.group === group);
+        line.hidden = !lineMatches;
+        anyLine = anyLine || lineMatches;
+      });
+      order.hidden = !anyLine;
+      if (anyLine) { visible += 1; }
+    });
+    shown.textContent = String(visible);
+    noMatch.hidden = visible > 0;
+
+    var params = new URLSearchParams();
+    ["q", "status", "group", "supplier"].forEach(function (name) {
+      var field = form.elements[name];
+      if (field && field.value.trim()) { params.set(name, field.value.trim()); }
+    });
+    var query = params.toString() ? "?" + params.toString() : "";
+    window.history.replaceState(null, "", window.location.pathname + query);
+    csv.href = "/" + customerId + "/download.csv" + query;
+    xlsx.href = "/" + customerId + "/download.xlsx" + query;
+  }
+
+  form.addEventListener("input", update);
+  form.addEventListener("change", update);
+  form.addEventListener("submit", function (event) { event.preventDefault(); update(); });
+  clear.addEventListener("click", function (event) {
+    event.preventDefault();
+    form.reset();
+    Array.prototype.forEach.call(form.elements, function (field) {
+      if (field.tagName === "SELECT" || field.type === "search") { field.value = ""; }
+    });
+    update();
+  });
+})();
