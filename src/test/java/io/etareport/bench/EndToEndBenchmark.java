@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -75,7 +74,7 @@ public final class EndToEndBenchmark {
     }
 
     private static ConfigurableApplicationContext start(BuzSimulator simulator) {
-        Map<String, Object> properties = new java.util.HashMap<>();
+        java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
         for (String instance : List.of("DD", "CBR")) {
             String code = instance.equals("DD") ? BuzSimulator.DD_CODE : BuzSimulator.CBR_CODE;
             properties.put("eta.buz.instances." + instance + ".url", simulator.baseUrl(code));
@@ -85,7 +84,10 @@ public final class EndToEndBenchmark {
         properties.put("eta.cache.blackout.enabled", "false");
         properties.put("eta.jobs.reuse-window", "0s");
         properties.put("server.port", "0");
-        return new SpringApplicationBuilder(EtaReportApplication.class).profiles("test").properties(properties).run();
+        // As arguments: they outrank application.yml, where default properties would not.
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        return new SpringApplicationBuilder(EtaReportApplication.class).profiles("test").run(args);
     }
 
     private static String get(HttpClient http, String url) {
@@ -106,8 +108,12 @@ public final class EndToEndBenchmark {
 
     private static void awaitDone(HttpClient http, int port, String job) throws InterruptedException {
         // Polls faster than the page's 1.2 s so the figure measures the service, not the poll.
-        while (!get(http, "http://localhost:" + port + "/jobs/" + job).contains("\"done\":true")) {
+        String status;
+        while (!(status = get(http, "http://localhost:" + port + "/jobs/" + job)).contains("\"done\":true")) {
             Thread.sleep(20);
+        }
+        if (!status.contains("\"completed\"")) {
+            throw new IllegalStateException("The report failed: " + status);
         }
     }
 }

@@ -14,6 +14,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
+
+import io.etareport.customers.Customer;
+import io.etareport.customers.CustomerRepository;
+import io.etareport.simulator.DemoCustomers;
+
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.AfterEach;
@@ -48,6 +55,9 @@ class StaffToCustomerBrowserTest {
 
     @LocalServerPort
     int port;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    CustomerRepository customers;
 
     private WebDriver browser;
     private WebDriverWait wait;
@@ -125,6 +135,33 @@ class StaffToCustomerBrowserTest {
             screenshot(test);
             throw e;
         }
+    }
+
+    @Test
+    void customerPagesPassAnAccessibilityCheck(TestInfo test) {
+        try {
+            for (Customer customer : customers.findAll()) {
+                if (!List.of(DemoCustomers.ON_BOTH, DemoCustomers.NO_OPEN_ORDERS).contains(customer.name())) {
+                    continue;
+                }
+                browser.get("http://localhost:" + port + "/" + customer.obfuscatedId());
+                assertThat(violations()).as("loading page").isEmpty();
+                wait.until(driver -> driver.getCurrentUrl().contains("/report/"));
+                assertThat(violations()).as("report of " + customer.name()).isEmpty();
+            }
+        } catch (AssertionError | RuntimeException e) {
+            screenshot(test);
+            throw e;
+        }
+    }
+
+    /** WCAG 2.1 A and AA rules of axe-core: labels, contrast, landmarks, names of controls. */
+    private List<String> violations() {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze(browser);
+        return results.getViolations().stream()
+                .map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getNodes().size() + " element(s)")
+                .toList();
     }
 
     private void signInAsTheDemoAdmin() {
