@@ -2,7 +2,6 @@ package io.etareport.buz;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * The columns customers must never see: costs, prices paid, margins and internal ids. Rows lose
@@ -10,25 +9,23 @@ import java.util.Set;
  */
 public final class SensitiveColumns {
 
-    /** Matched anywhere in the normalised name. */
+    /**
+     * Matched anywhere in the normalised name. Broad on purpose: dropping a harmless column costs
+     * nothing, showing a cost column to a customer costs a lot ({@code InternalNote} and
+     * {@code Barcode} go too, not only the {@code Notes} and {@code BarcodeNo} the original named).
+     */
     private static final List<String> FRAGMENTS = List.of(
-            "cost", "buy", "cogs", "margin", "markup", "wholesale", "supplierprice", "pkid");
-
-    /** Matched as the whole normalised name: internal notes and barcodes. */
-    private static final Set<String> NAMES = Set.of("notes", "barcodeno");
+            "cost", "buy", "cogs", "margin", "markup", "wholesale", "supplierprice", "pkid", "note", "barcode");
 
     private SensitiveColumns() {
     }
 
-    /** Compared case-insensitively, ignoring underscores and white space ({@code Unit_Cost}, {@code Supplier Price}). */
+    /** Compared case-insensitively on letters and digits only ({@code Unit_Cost}, {@code Supplier Price}). */
     public static boolean isSensitive(String columnName) {
         if (columnName == null) {
             return false;
         }
         String normalised = normalise(columnName);
-        if (NAMES.contains(normalised)) {
-            return true;
-        }
         for (String fragment : FRAGMENTS) {
             if (normalised.contains(fragment)) {
                 return true;
@@ -41,7 +38,7 @@ public final class SensitiveColumns {
         StringBuilder kept = new StringBuilder(name.length());
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            if (c != '_' && !Character.isWhitespace(c)) {
+            if (Character.isLetterOrDigit(c)) {
                 kept.append(c);
             }
         }

@@ -1,5 +1,6 @@
 package io.etareport.export;
 
+import io.etareport.buz.SensitiveColumns;
 import io.etareport.buz.OrderLine;
 import io.etareport.report.Order;
 
@@ -26,8 +27,6 @@ public final class ExportColumns {
 
     // Matched anywhere in the name, so "UnitCost", "cost_price" and "Gross Margin %" all go. Erring wide is cheap:
     // a column dropped by mistake costs a customer nothing they need; one leaked shows them our prices.
-    private static final List<String> SENSITIVE_PARTS = List.of("cost", "buy", "cogs", "margin", "markup",
-            "wholesale", "supplierprice", "pkid", "note", "barcode");
 
     private static final Set<String> FIXED_KEYS = new HashSet<>();
 
@@ -46,17 +45,11 @@ public final class ExportColumns {
     }
 
     /**
-     * Whether a column must never reach a customer: its name, lower-cased and with everything but letters and
-     * digits removed, contains cost, buy, cogs, margin, markup, wholesale, supplier price, pkid, note or barcode.
+     * Whether a column must never reach a customer. Rows already lost such columns where they
+     * entered the service; this second guard uses the same policy, so the two cannot drift apart.
      */
     public static boolean isSensitive(String column) {
-        String key = normalise(column);
-        for (String part : SENSITIVE_PARTS) {
-            if (key.contains(part)) {
-                return true;
-            }
-        }
-        return false;
+        return SensitiveColumns.isSensitive(column);
     }
 
     /** The columns for these orders' lines. */
