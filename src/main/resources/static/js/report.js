@@ -33,6 +33,7 @@
   var apply = document.getElementById("apply");
   var clear = document.getElementById("clear");
   var customerId = document.getElementById("orders").dataset.customerId;
+  var jobId = document.getElementById("orders").dataset.jobId;
   if (apply) { apply.hidden = true; }
 
   function value(name) {
@@ -66,8 +67,11 @@
     });
     var query = params.toString() ? "?" + params.toString() : "";
     window.history.replaceState(null, "", window.location.pathname + query);
-    csv.href = "/" + customerId + "/download.csv" + query;
-    xlsx.href = "/" + customerId + "/download.xlsx" + query;
+    // Downloads name the job whose report this page shows, so they hold exactly what is shown.
+    if (jobId) { params.set("job", jobId); }
+    var downloadQuery = params.toString() ? "?" + params.toString() : "";
+    csv.href = "/" + customerId + "/download.csv" + downloadQuery;
+    xlsx.href = "/" + customerId + "/download.xlsx" + downloadQuery;
   }
 
   form.addEventListener("input", update);

@@ -16,17 +16,22 @@ public final class SimulatedBuzService {
     private SimulatedBuzService() {
     }
 
-    /** Points both instances at the simulator, with short timeouts and no blackout window. */
+    /** Points both instances at the shared simulator, with short timeouts and no blackout window. */
     public static void register(DynamicPropertyRegistry registry) {
-        for (Instance instance : Instance.values()) {
-            String prefix = "eta.buz.instances." + instance.name() + ".";
-            registry.add(prefix + "url", () -> SIMULATOR.baseUrl(instance.code()));
-            registry.add(prefix + "username", () -> SIMULATOR.credentials(instance.code()).username());
-            registry.add(prefix + "password", () -> SIMULATOR.credentials(instance.code()).password());
-        }
+        pointAt(registry, SIMULATOR);
         registry.add("eta.buz.retry-backoff", () -> "10ms");
         registry.add("eta.buz.read-timeout", () -> "5s");
         // Tests run at any hour; the window has tests of its own.
         registry.add("eta.cache.blackout.enabled", () -> "false");
+    }
+
+    /** Points both instances at {@code simulator}: URLs and credentials, nothing else. */
+    public static void pointAt(DynamicPropertyRegistry registry, BuzSimulator simulator) {
+        for (Instance instance : Instance.values()) {
+            String prefix = "eta.buz.instances." + instance.name() + ".";
+            registry.add(prefix + "url", () -> simulator.baseUrl(instance.code()));
+            registry.add(prefix + "username", () -> simulator.credentials(instance.code()).username());
+            registry.add(prefix + "password", () -> simulator.credentials(instance.code()).password());
+        }
     }
 }

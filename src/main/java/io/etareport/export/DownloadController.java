@@ -28,8 +28,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * Downloads of what the customer sees: the report they just viewed (within the reuse window) or a
- * fresh one, through the same filter as the page, streamed to the response.
+ * Downloads of what the customer sees: the report of the page the link came from (its job, while
+ * kept), else one completed within the reuse window, else a fresh one; through the same filter as
+ * the page, streamed to the response.
  */
 @Controller
 class DownloadController {
@@ -49,14 +50,17 @@ class DownloadController {
 
     @GetMapping({"/" + ID + "/download.{ext}", "/etas/" + ID + "/download.{ext}"})
     ResponseEntity<StreamingResponseBody> download(@PathVariable String id, @PathVariable String ext,
-                                                   @RequestParam MultiValueMap<String, String> query) {
+                                                   @RequestParam MultiValueMap<String, String> query,
+                                                   @RequestParam(name = "job", required = false) String job) {
         Optional<ExportFormat> format = ExportFormat.fromExtension(ext);
         if (format.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Downloads are available as CSV or XLSX.");
         }
         Customer customer = customers.findByObfuscatedId(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        Report report = jobs.recentReport(customer).orElseGet(() -> jobs.buildNow(customer));
+        // The report of the page the link came from, else the one just seen, else a fresh one.
+        Report report = jobs.report(customer, job).or(() -> jobs.recentReport(customer))
+                .orElseGet(() -> jobs.buildNow(customer));
         List<Order> orders = ReportFilter.of(query).apply(report.orders());
         LocalDate today = LocalDate.now(clock.withZone(SYDNEY));
         String fileName = ExportFileName.of(report.customerName(), today, format.get().extension());

@@ -101,7 +101,7 @@ class CustomerReportController {
             // Kept results expire; the link itself always works.
             return "redirect:/" + customer.obfuscatedId();
         }
-        return render(customer.obfuscatedId(), report, query, model);
+        return render(customer.obfuscatedId(), jobId, report, query, model);
     }
 
     @GetMapping("/sync/" + ID)
@@ -109,11 +109,12 @@ class CustomerReportController {
                 HttpServletResponse response) {
         Customer customer = customer(id);
         privateLink(response);
-        return render(id, jobs.buildNow(customer), query, model);
+        return render(id, null, jobs.buildNow(customer), query, model);
     }
 
-    private String render(String customerId, Report report, MultiValueMap<String, String> query, Model model) {
-        model.addAttribute("page", ReportPage.of(customerId, report, ReportFilter.of(query)));
+    private String render(String customerId, String jobId, Report report, MultiValueMap<String, String> query,
+                          Model model) {
+        model.addAttribute("page", ReportPage.of(customerId, jobId, report, ReportFilter.of(query)));
         return "report/report";
     }
 
@@ -121,8 +122,8 @@ class CustomerReportController {
         return customers.findByObfuscatedId(id).orElseThrow(CustomerReportController::notFound);
     }
 
-    private static boolean validJobId(String jobId) {
-        return JOB_ID.matcher(jobId).matches();
+    static boolean validJobId(String jobId) {
+        return jobId != null && JOB_ID.matcher(jobId).matches();
     }
 
     /** The page's URL is the customer's key: keep it out of Referer headers and shared caches. */

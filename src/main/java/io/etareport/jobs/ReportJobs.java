@@ -103,6 +103,14 @@ public class ReportJobs {
         return store.result(jobId).map(text -> json.readValue(text, Report.class));
     }
 
+    /** The report of this customer's job, while it is kept: what the page from that job shows. */
+    public Optional<Report> report(Customer customer, String jobId) {
+        if (!CustomerReportController.validJobId(jobId)) {
+            return Optional.empty();
+        }
+        return store.find(jobId).filter(job -> job.customerId() == customer.id()).flatMap(job -> report(jobId));
+    }
+
     /** A report of this customer completed within the reuse window: what they just saw. */
     public Optional<Report> recentReport(Customer customer) {
         return store.completedFor(customer.id(), clock.instant().minus(properties.reuseWindow()))

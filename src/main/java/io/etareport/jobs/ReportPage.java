@@ -22,8 +22,8 @@ import io.etareport.report.Source;
  * order is rendered; those outside the current filter are marked hidden, so the page's script
  * can filter instantly and the page still works without it.
  */
-record ReportPage(String customerId, String title, List<OrderView> orders, int visibleOrders, FilterChoices choices,
-                  ReportFilter filter, List<String> notices, String updated, String query) {
+record ReportPage(String customerId, String jobId, String title, List<OrderView> orders, int visibleOrders,
+                  FilterChoices choices, ReportFilter filter, List<String> notices, String updated, String query) {
 
     private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
     static final ZoneId SYDNEY = ZoneId.of("Australia/Sydney");
@@ -37,7 +37,11 @@ record ReportPage(String customerId, String title, List<OrderView> orders, int v
     record LineView(String group, String item, String status, String groupKey, String statusKey, boolean hidden) {
     }
 
-    static ReportPage of(String customerId, Report report, ReportFilter filter) {
+    /**
+     * @param jobId the job whose report this is, so downloads from the page hold exactly what it
+     *              shows; null for a report built inside the request
+     */
+    static ReportPage of(String customerId, String jobId, Report report, ReportFilter filter) {
         // The filter returns the same line objects it was given: identity tells what it kept.
         List<Order> kept = filter.apply(report.orders());
         Set<OrderLine> visibleLines = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -56,9 +60,18 @@ record ReportPage(String customerId, String title, List<OrderView> orders, int v
             orders.add(new OrderView(order.instance().name(), Dates.display(order.expected()), orNa(order.refNo()),
                     orNa(order.descn()), key(order.refNo()) + "\n" + key(order.descn()), !anyVisible, lines));
         }
-        return new ReportPage(customerId, "Open Orders for " + report.customerName(), orders, kept.size(),
+        return new ReportPage(customerId, jobId, "Open Orders for " + report.customerName(), orders, kept.size(),
                 report.choices(), filter, notices(report), UPDATED.format(report.builtAt().atZone(SYDNEY)),
                 queryString(filter));
+    }
+
+    /** The query of the page's download links: its filter, and the job whose report it shows. */
+    public String downloadQuery() {
+        String job = jobId == null ? "" : "job=" + jobId;
+        if (query == null) {
+            return job.isEmpty() ? "" : "?" + job;
+        }
+        return "?" + query + (job.isEmpty() ? "" : "&" + job);
     }
 
     public boolean empty() {

@@ -114,7 +114,7 @@ class StaffToCustomerBrowserTest {
             assertThat(browser.findElement(By.id("shown")).getText()).isEqualTo(String.valueOf(shown.size()));
 
             WebElement xlsx = browser.findElement(By.id("download-xlsx"));
-            assertThat(xlsx.getAttribute("href")).endsWith("/download.xlsx?supplier=CBR");
+            assertThat(xlsx.getAttribute("href")).contains("/download.xlsx?supplier=CBR&job=");
             xlsx.click();
             Path file = awaitDownload();
 

@@ -22,12 +22,7 @@ class BuzQueriesWiringTest {
 
     @DynamicPropertySource
     static void buz(DynamicPropertyRegistry registry) {
-        for (Instance instance : Instance.values()) {
-            String prefix = "eta.buz.instances." + instance.name() + ".";
-            registry.add(prefix + "url", () -> SIMULATOR.baseUrl(instance.code()));
-            registry.add(prefix + "username", () -> SIMULATOR.credentials(instance.code()).username());
-            registry.add(prefix + "password", () -> SIMULATOR.credentials(instance.code()).password());
-        }
+        io.etareport.SimulatedBuzService.pointAt(registry, SIMULATOR);
     }
 
     @AfterAll

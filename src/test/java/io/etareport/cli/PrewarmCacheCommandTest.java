@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.etareport.buz.Instance;
 import io.etareport.cache.MutableClock;
 import io.etareport.customers.CustomerRepository;
 import io.etareport.customers.FieldType;
@@ -47,12 +46,7 @@ class PrewarmCacheCommandTest {
 
     @DynamicPropertySource
     static void buz(DynamicPropertyRegistry registry) {
-        for (Instance instance : Instance.values()) {
-            String prefix = "eta.buz.instances." + instance.name() + ".";
-            registry.add(prefix + "url", () -> SIMULATOR.baseUrl(instance.code()));
-            registry.add(prefix + "username", () -> SIMULATOR.credentials(instance.code()).username());
-            registry.add(prefix + "password", () -> SIMULATOR.credentials(instance.code()).password());
-        }
+        io.etareport.SimulatedBuzService.pointAt(registry, SIMULATOR);
     }
 
     @TestConfiguration

@@ -168,6 +168,29 @@ class DownloadTest {
     }
 
     @Test
+    void aDownloadLinkFromAReportPageHoldsThatPagesReportAndNeverAnotherCustomers() throws Exception {
+        Customer other = customers.add(DemoCustomers.DD_ONLY, null, FieldType.CUSTOMER_NAME, null);
+        String othersJob = io.etareport.jobs.JobIds.of(
+                mvc.perform(get("/" + other.obfuscatedId())).andReturn().getResponse().getContentAsString());
+        awaitCompleted(othersJob);
+        String ownJob = io.etareport.jobs.JobIds.of(
+                mvc.perform(get("/" + customer.obfuscatedId())).andReturn().getResponse().getContentAsString());
+        awaitCompleted(ownJob);
+        String reportPage = mvc.perform(get("/report/" + ownJob)).andReturn().getResponse().getContentAsString();
+        assertThat(reportPage).contains("/download.csv?job=" + ownJob);
+
+        List<CSVRecord> own = csv(download(get("/" + customer.obfuscatedId() + "/download.csv").param("job", ownJob))
+                .getContentAsByteArray());
+        List<CSVRecord> withOthersJob = csv(download(get("/" + customer.obfuscatedId() + "/download.csv")
+                .param("job", othersJob)).getContentAsByteArray());
+
+        int customerColumn = own.get(0).toList().indexOf("Customer");
+        assertThat(own.subList(1, own.size())).extracting(row -> row.get(customerColumn))
+                .containsOnly(DemoCustomers.ON_BOTH);
+        assertThat(withOthersJob).extracting(CSVRecord::toList).isEqualTo(own.stream().map(CSVRecord::toList).toList());
+    }
+
+    @Test
     void anUnknownFormatIsABadRequest() throws Exception {
         mvc.perform(get("/" + customer.obfuscatedId() + "/download.pdf")).andExpect(status().isBadRequest());
     }
