@@ -7,7 +7,9 @@ import io.etareport.db.DatabaseMigrator;
 import io.etareport.jobs.ReportJobs;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "purge-jobs", mixinStandardHelpOptions = true,
         description = "Delete finished report jobs older than N days. Without --confirm, only says how many.")
@@ -18,6 +20,9 @@ class PurgeJobsCommand implements Callable<Integer> {
 
     @Option(names = "--confirm", description = "Really delete.")
     boolean confirm;
+
+    @Spec
+    CommandSpec spec;
 
     private final DatabaseMigrator migrator;
     private final ReportJobs jobs;
@@ -30,12 +35,12 @@ class PurgeJobsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (days < 0) {
-            System.err.println("error: --days must be 0 or more");
+            spec.commandLine().getErr().println("error: --days must be 0 or more");
             return 2;
         }
         migrator.migrate();
         int count = jobs.purgeFinished(Duration.ofDays(days), confirm);
-        System.out.println(confirm
+        spec.commandLine().getOut().println(confirm
                 ? "Deleted " + count + " finished jobs older than " + days + " days."
                 : count + " finished jobs are older than " + days + " days. Run again with --confirm to delete them.");
         return 0;

@@ -254,6 +254,18 @@ class CustomerReportTest {
     }
 
     @Test
+    void aReportWhoseKeptResultExpiredSendsTheCustomerBackToTheirLink() throws Exception {
+        String jobId = open(onBoth);
+        assertThat(awaitFinished(jobId).get("status").asString()).isEqualTo("completed");
+        db.sql("UPDATE report_job SET finished_at = 0 WHERE id = ?").param(jobId).update();
+
+        watch.dropOldResults();
+
+        mvc.perform(get("/report/" + jobId)).andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", "/" + onBoth.obfuscatedId()));
+    }
+
+    @Test
     void aFinishedReportIsShownOnlyForItsOwnJobAndOtherwiseIs404() throws Exception {
         mvc.perform(get("/report/00000000-0000-0000-0000-000000000009")).andExpect(status().isNotFound());
         mvc.perform(get("/jobs/00000000-0000-0000-0000-000000000009")).andExpect(status().isNotFound());
