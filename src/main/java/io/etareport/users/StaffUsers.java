@@ -44,12 +44,15 @@ public class StaffUsers {
                 .findFirst();
     }
 
-    /** Adds the user unless someone with this email exists already (demo seeding). */
-    public void addIfMissing(String email, String name, StaffUser.Role role) {
-        writes.sql("INSERT INTO users (email, name, role, active) SELECT ?, ?, ?, 1"
+    /**
+     * Adds an active user unless someone with this email exists already (demo seeding, the
+     * {@code add-user} command); true when added.
+     */
+    public boolean addIfMissing(String email, String name, StaffUser.Role role) {
+        return writes.sql("INSERT INTO users (email, name, role, active) SELECT ?, ?, ?, 1"
                         + " WHERE NOT EXISTS (SELECT 1 FROM users WHERE lower(email) = ?)")
                 .params(normalise(email), name, role.value(), normalise(email))
-                .update();
+                .update() == 1;
     }
 
     /** Everyone, by email. */
