@@ -22,7 +22,10 @@ public final class DemoCustomers {
     public static final String DD_ONLY = "Northside Window Furnishings";
     /** A small customer group on CBR (5 customers, among them {@link #APOSTROPHE_GROUP_MEMBER}). */
     public static final String CBR_GROUP = "Capital Trade Group";
-    /** A customer group on CBR with exactly 300 customers, each with at least one open order. */
+    /**
+     * A customer group on CBR with exactly 300 customers, each with an order in progress (for a few,
+     * every line of it lacks a production status, so the open-order query finds none of their lines).
+     */
     public static final String BIG_GROUP = "Big Group 300";
     /** Exists on DD with quotes and completed orders only: no open order lines. */
     public static final String NO_OPEN_ORDERS = "Quiet Street Curtains";

@@ -33,7 +33,7 @@ import java.util.UUID;
  *   ({@code WATSO}) under the same name; CBR gets 80 more of its own. Customer groups: on DD
  *   {@code Independent Retailers} and {@code Trade Partners NSW}; on CBR {@code Regional Dealers},
  *   {@link DemoCustomers#CBR_GROUP} (5 customers) and {@link DemoCustomers#BIG_GROUP} (exactly 300 customers,
- *   each with at least one open order). The {@link DemoCustomers} and the hostile names
+ *   each with an order in progress; a few of those have no line with a production status). The {@link DemoCustomers} and the hostile names
  *   ({@code O'Malley Blinds}, {@code D'Angelo's Interiors}, {@code Smith & Sons}, {@code Café Façades},
  *   {@code Zoë Müller Interiors}) are added by name.</li>
  *   <li><b>Hand-written orders</b> for those named customers, so that every hostile case exists whatever the
