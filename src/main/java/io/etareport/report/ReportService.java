@@ -38,8 +38,10 @@ public class ReportService {
     private final StatusMappings statusMappings;
     private final ReportBuilder builder;
     private final Clock clock;
-    // Separate from the job workers, so a worker waiting on its fetches can never starve them.
-    private final ExecutorService fetches = Executors.newFixedThreadPool(4, daemon("buz-fetch"));
+    // Separate from the job workers, so a worker waiting on its fetches can never starve them;
+    // sized for every instance at the Buz client's default in-flight limit (the real throttle).
+    private final ExecutorService fetches = Executors.newFixedThreadPool(4 * Instance.values().length,
+            daemon("buz-fetch"));
 
     public ReportService(CachedBuz buz, StatusMappings statusMappings, ReportProperties properties, Clock clock) {
         this.buz = buz;
