@@ -81,7 +81,8 @@ public class ReportJobs {
         if (reusable.isPresent()) {
             return reusable.get();
         }
-        boolean idle = workers.getActiveCount() < properties.workers();
+        // Jobs submitted but not yet picked up count too: the pool may not have started them.
+        boolean idle = workers.getActiveCount() + workers.getQueue().size() < properties.workers();
         String id = store.create(customer.id(), JobStatus.QUEUED,
                 idle ? "Starting" : "Waiting for a free worker: many reports are being prepared");
         try {
