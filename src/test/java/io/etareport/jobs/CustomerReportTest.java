@@ -158,6 +158,22 @@ class CustomerReportTest {
     }
 
     @Test
+    void stylesAndScriptsHaveContentHashedNamesAndAreCachedWhileThePageIsNot() throws Exception {
+        String page = mvc.perform(get("/sync/" + onBoth.obfuscatedId()))
+                .andExpect(header().string("Cache-Control", containsString("no-store")))
+                .andReturn().getResponse().getContentAsString();
+        Matcher css = Pattern.compile("href=\"(/css/report-[0-9a-f]{32}\\.css)\"").matcher(page);
+        Matcher js = Pattern.compile("src=\"(/js/report-[0-9a-f]{32}\\.js)\"").matcher(page);
+        assertThat(css.find()).as("versioned stylesheet").isTrue();
+        assertThat(js.find()).as("versioned script").isTrue();
+
+        mvc.perform(get(css.group(1))).andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", containsString("max-age=31536000")));
+        mvc.perform(get(js.group(1))).andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", containsString("max-age=31536000")));
+    }
+
+    @Test
     void startingByJsonChecksTheId() throws Exception {
         mvc.perform(post("/eta/start").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"obfuscated_id\":\"" + onBoth.obfuscatedId() + "\"}"))
