@@ -52,7 +52,7 @@ class ErrorPagesTest extends TestOidcServer {
         assertThat(page.statusCode()).isEqualTo(status);
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
                 .startsWith("text/html"));
-        assertThat(page.body()).contains("<h1>" + heading + "</h1>").contains("/css/app.css")
+        assertThat(page.body()).contains("<h1>" + heading + "</h1>").containsPattern("/css/app-[0-9a-f]{32}\\.css")
                 .doesNotContain("Sign out");
         assertShowsNoInternals(page.body());
     }
