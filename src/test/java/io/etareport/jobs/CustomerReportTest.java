@@ -148,6 +148,19 @@ class CustomerReportTest {
     }
 
     @Test
+    void aFilterWithOneChoiceOrNoneIsNotOffered() throws Exception {
+        Customer ddOnly = customers.add(DemoCustomers.DD_ONLY, null, FieldType.CUSTOMER_NAME, null);
+
+        String oneFactory = mvc.perform(get("/sync/" + ddOnly.obfuscatedId())).andReturn().getResponse()
+                .getContentAsString();
+        String bothFactories = mvc.perform(get("/sync/" + onBoth.obfuscatedId())).andReturn().getResponse()
+                .getContentAsString();
+
+        assertThat(oneFactory).doesNotContain("id=\"supplier\"").contains("id=\"status\"");
+        assertThat(bothFactories).contains("<select id=\"supplier\" name=\"supplier\">");
+    }
+
+    @Test
     void upstreamTextIsEscapedOnThePage() throws Exception {
         String report = mvc.perform(get("/sync/" + onBoth.obfuscatedId()))
                 .andExpect(status().isOk())
