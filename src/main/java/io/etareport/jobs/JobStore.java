@@ -38,13 +38,14 @@ class JobStore {
         this.clock = clock;
     }
 
-    String create(long customerId, JobStatus status, String stage) {
+    /** A new job, queued until a worker starts it. */
+    String create(long customerId, String stage) {
         String id = UUID.randomUUID().toString();
         long now = clock.millis();
         transactions.executeWithoutResult(tx -> {
             writes.sql("INSERT INTO report_job (id, customer_id, status, pct, stage, created_at, updated_at,"
                             + " heartbeat_at) VALUES (?, ?, ?, 0, ?, ?, ?, ?)")
-                    .params(id, customerId, status.stored(), stage, now, now, now).update();
+                    .params(id, customerId, JobStatus.QUEUED.stored(), stage, now, now, now).update();
             appendLog(id, stage, now);
         });
         return id;

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -83,12 +84,15 @@ public class ReportJobs {
         }
         // Jobs submitted but not yet picked up count too: the pool may not have started them.
         boolean idle = workers.getActiveCount() + workers.getQueue().size() < properties.workers();
-        String id = store.create(customer.id(), JobStatus.QUEUED,
+        String id = store.create(customer.id(),
                 idle ? "Starting" : "Waiting for a free worker: many reports are being prepared");
+        // Registered before it can start, so a job that finishes at once is never left behind here.
+        FutureTask<Void> task = new FutureTask<>(() -> run(id, customer), null);
+        running.put(id, new Running(clock.instant(), task));
         try {
-            Future<?> future = workers.submit(() -> run(id, customer));
-            running.put(id, new Running(clock.instant(), future));
+            workers.execute(task);
         } catch (RejectedExecutionException e) {
+            running.remove(id);
             store.fail(id, BUSY);
         }
         return id;
