@@ -4,6 +4,7 @@
 #   bench/run.sh                              all of them, with the defaults below
 #   bench/run.sh XlsxExportBenchmark 100000 8 one of them, with its arguments ([rows|lines] [other columns])
 #   bench/run.sh io.etareport.jobs.ReportPageRenderBenchmark 10000   a class outside io.etareport.bench, by full name
+#   bench/run.sh io.etareport.simulator.SimulatorThroughputBenchmark  the simulator module's own
 #   bench/run.sh EndToEndBenchmark 1500       the service against the simulator with that latency (ms)
 #
 # BENCH_HEAP (default -Xmx256m, the production heap) and BENCH_JAVA_OPTS are passed to java.
@@ -12,7 +13,8 @@ cd "$(dirname "$0")/.."
 
 ./mvnw -q -B test-compile dependency:build-classpath \
     -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
-classpath="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
+classpath="service/target/test-classes:service/target/classes:buz-simulator/target/test-classes"
+classpath="$classpath:buz-simulator/target/classes:$(cat service/target/bench-classpath.txt)"
 
 run() {
     # shellcheck disable=SC2086

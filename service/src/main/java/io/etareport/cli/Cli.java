@@ -19,8 +19,6 @@ import picocli.CommandLine;
  */
 public final class Cli {
 
-    private static final Set<String> STANDALONE = Set.of("simulator");
-
     private Cli() {
     }
 
@@ -31,8 +29,8 @@ public final class Cli {
 
     public static int run(String[] args) {
         CommandLine probe = commandLine(null);
-        // Help, unknown commands and the stand-alone simulator need no database and no settings.
-        if (wantsHelpOnly(args) || !probe.getSubcommands().containsKey(args[0]) || STANDALONE.contains(args[0])) {
+        // Help and unknown commands need no database and no settings.
+        if (wantsHelpOnly(args) || !probe.getSubcommands().containsKey(args[0])) {
             return probe.execute(args);
         }
         try (ConfigurableApplicationContext context = context(args)) {

@@ -1,4 +1,4 @@
-package io.etareport.ops;
+package io.etareport.demo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -133,36 +131,6 @@ public final class BuzSimulator implements AutoCloseable {
         }, "buz-simulator-shutdown"));
         System.out.println(simulator.describe());
         stopped.await();
-    }
-
-    /**
-     * Standalone entry: {@code [--port 8089] [--bind 127.0.0.1] [--seed N] [--scale N] [--page-size N]
-     * [--anchor-date YYYY-MM-DD|today] [--latency-ms N] [--max-query-length N]}.
-     */
-    public static void main(String[] args) throws InterruptedException {
-        SimulatorSettings settings = SimulatorSettings.defaults().withPort(8089);
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            String value = i + 1 < args.length ? args[i + 1] : null;
-            if (value == null) {
-                throw new IllegalArgumentException("Missing value after " + arg);
-            }
-            settings = switch (arg) {
-                case "--port" -> settings.withPort(Integer.parseInt(value));
-                case "--bind" -> settings.withBindAddress(value);
-                case "--seed" -> settings.withSeed(Long.parseLong(value));
-                case "--scale" -> settings.withScale(Integer.parseInt(value));
-                case "--page-size" -> settings.withPageSize(Integer.parseInt(value));
-                case "--anchor-date" -> settings.withAnchorDate(
-                        value.equals("today") ? LocalDate.now() : LocalDate.parse(value));
-                case "--latency-ms" -> settings.withLatencyMs(Long.parseLong(value));
-                case "--max-query-length" -> settings.withMaxQueryLength(Integer.parseInt(value));
-                case "--hang-limit-seconds" -> settings.withHangLimit(Duration.ofSeconds(Long.parseLong(value)));
-                default -> throw new IllegalArgumentException("Unknown option " + arg);
-            };
-            i++;
-        }
-        runForever(settings);
     }
 
     /** {@code DESDR} for {@code DD}/{@code desdr}, {@code WATSO} for {@code CBR}/{@code watso}. */
