@@ -1,5 +1,6 @@
 package io.etareport.cache;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -46,11 +47,15 @@ public class CachedBuz {
                 () -> buz.openOrders(instance, scope), forceRefresh);
         // A stored copy may predate a column being held back: it never gets past here.
         ColumnPolicy policy = columns.policy();
-        List<OrderLine> lines = fetched.value().stream().map(line -> {
+        List<OrderLine> lines = new ArrayList<>(fetched.value().size());
+        boolean changed = false;
+        for (OrderLine line : fetched.value()) {
             Map<String, String> kept = policy.filter(line.otherColumns());
-            return kept == line.otherColumns() ? line : line.withOtherColumns(kept);
-        }).toList();
-        return new Fetched<>(lines, fetched.source(), fetched.refreshedAt());
+            changed |= kept != line.otherColumns();
+            lines.add(kept == line.otherColumns() ? line : line.withOtherColumns(kept));
+        }
+        // Callers sharing one upstream call share one answer when nothing had to go.
+        return changed ? new Fetched<>(List.copyOf(lines), fetched.source(), fetched.refreshedAt()) : fetched;
     }
 
     /** The production statuses in use on one instance. */
