@@ -1,5 +1,7 @@
 package io.etareport.buz;
 
+import java.time.LocalDate;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** What a column's values look like as BuzManager sends them, so a download can write them as such. */
@@ -28,7 +30,7 @@ public enum ColumnKind {
      * The calendar date a date column's value shows, read like {@code DateScheduled} (the date as written, in
      * its own offset); null when the text is no date.
      */
-    public static java.time.LocalDate calendarDate(String text) {
+    public static LocalDate calendarDate(String text) {
         ScheduledDates.Scheduled parsed = ScheduledDates.parse(text);
         return parsed == null ? null : parsed.date();
     }
@@ -46,6 +48,6 @@ public enum ColumnKind {
     }
 
     public String stored() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

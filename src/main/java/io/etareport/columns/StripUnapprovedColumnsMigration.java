@@ -1,5 +1,6 @@
 package io.etareport.columns;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import io.etareport.buz.ColumnPolicy;
@@ -53,7 +54,7 @@ class StripUnapprovedColumnsMigration implements JavaMigration {
     @Override
     public void migrate(Context context) {
         JdbcClient db = JdbcClient.create(new SingleConnectionDataSource(context.getConnection(), true));
-        Map<String, Boolean> decisions = new java.util.HashMap<>();
+        Map<String, Boolean> decisions = new HashMap<>();
         db.sql("SELECT name, approved FROM buz_column_decision")
                 .query((row, n) -> decisions.put(row.getString("name"), row.getInt("approved") == 1)).list();
         ColumnPolicy policy = ColumnPolicy.of(properties.approved(), decisions, Map.of());

@@ -9,6 +9,7 @@ import io.etareport.report.Order;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class ExportColumns {
     private ExportColumns(List<String> others, ColumnPolicy policy) {
         this.others = List.copyOf(others);
         this.kinds = new ColumnKind[FIXED.size() + others.size()];
-        java.util.Arrays.fill(kinds, ColumnKind.TEXT);
+        Arrays.fill(kinds, ColumnKind.TEXT);
         kinds[DATE_SCHEDULED] = ColumnKind.DATE;
         for (int i = 0; i < others.size(); i++) {
             kinds[FIXED.size() + i] = policy == null ? ColumnKind.TEXT : policy.kindOf(others.get(i));

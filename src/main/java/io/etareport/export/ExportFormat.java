@@ -1,5 +1,6 @@
 package io.etareport.export;
 
+import io.etareport.buz.ColumnPolicy;
 import io.etareport.report.Order;
 
 import java.io.IOException;
@@ -51,7 +52,7 @@ public enum ExportFormat {
     }
 
     /** As {@link #write(List, OutputStream)}, with the columns and column kinds of {@code policy}. */
-    public void write(List<Order> orders, OutputStream out, io.etareport.buz.ColumnPolicy policy) throws IOException {
+    public void write(List<Order> orders, OutputStream out, ColumnPolicy policy) throws IOException {
         switch (this) {
             case CSV -> new CsvExport().write(orders, out, policy);
             case XLSX -> new XlsxExport().write(orders, out, policy);
