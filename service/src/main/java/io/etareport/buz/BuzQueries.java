@@ -25,16 +25,18 @@ public class BuzQueries implements DisposableBean {
     private final BuzClient client;
     private final int batchConcurrency;
     private final Batches batches;
+    private final ColumnRegistry columns;
 
-    BuzQueries(BuzClient client, BuzProperties properties) {
+    BuzQueries(BuzClient client, BuzProperties properties, ColumnRegistry columns) {
         this.client = client;
+        this.columns = columns;
         this.batchConcurrency = properties.batchConcurrency();
         this.batches = new Batches(Math.max(1, 2 * (properties.batchConcurrency() - 1) * Instance.values().length));
     }
 
     /**
      * The open order lines of a customer, or of every customer in a customer group, on one
-     * instance: sensitive columns dropped, each line dated with its order's latest date.
+     * instance: only allowed columns kept, each line dated with its order's latest date.
      */
     public List<OrderLine> openOrders(Instance instance, CustomerScope scope) {
         requireName(scope.name());
@@ -43,7 +45,8 @@ public class BuzQueries implements DisposableBean {
                     ODataFilter.and(openLines(), ODataFilter.eq("Customer", scope.name()))));
             case GROUP -> groupRows(instance, scope.name());
         };
-        return OrderLineReader.read(instance, rows);
+        columns.seen(SeenColumns.of(instance, JOBS_SCHEDULE, rows));
+        return OrderLineReader.read(instance, rows, columns.policy());
     }
 
     /** The distinct production statuses of open order lines on one instance, trimmed and sorted. */
@@ -61,24 +64,16 @@ public class BuzQueries implements DisposableBean {
     }
 
     /**
-     * One order's rows for staff, as BuzManager sends them minus OData annotations and the
-     * sensitive columns: like every row entering the service, they may be cached and shown.
+     * One order's rows for staff, as BuzManager sends them minus OData annotations, with only the
+     * allowed columns: like every row entering the service, they may be cached and shown.
      */
     public List<Map<String, Object>> order(Instance instance, OrderSet set, String refNo) {
         requireName(refNo);
         List<Map<String, Object>> rows = client.fetch(instance,
                 ODataQuery.of(set.entitySet(), ODataFilter.eq(OrderLineReader.REF_NO, refNo)));
-        return rows.stream().map(BuzQueries::withoutSensitiveColumns).toList();
-    }
-
-    private static Map<String, Object> withoutSensitiveColumns(Map<String, Object> row) {
-        Map<String, Object> safe = new java.util.LinkedHashMap<>();
-        row.forEach((column, value) -> {
-            if (!SensitiveColumns.isSensitive(column)) {
-                safe.put(column, value);
-            }
-        });
-        return Collections.unmodifiableMap(safe);
+        columns.seen(SeenColumns.of(instance, set.entitySet(), rows));
+        ColumnPolicy policy = columns.policy();
+        return rows.stream().map(row -> Collections.unmodifiableMap(policy.filter(row))).toList();
     }
 
     private List<Map<String, Object>> groupRows(Instance instance, String group) {

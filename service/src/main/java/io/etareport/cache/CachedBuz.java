@@ -1,9 +1,12 @@
 package io.etareport.cache;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import io.etareport.buz.BuzQueries;
+import io.etareport.buz.ColumnPolicy;
+import io.etareport.buz.ColumnRegistry;
 import io.etareport.buz.CustomerScope;
 import io.etareport.buz.Instance;
 import io.etareport.buz.OrderLine;
@@ -30,16 +33,29 @@ public class CachedBuz {
 
     private final StaleIfErrorCache cache;
     private final BuzQueries buz;
+    private final ColumnRegistry columns;
 
-    public CachedBuz(StaleIfErrorCache cache, BuzQueries buz) {
+    public CachedBuz(StaleIfErrorCache cache, BuzQueries buz, ColumnRegistry columns) {
         this.cache = cache;
         this.buz = buz;
+        this.columns = columns;
     }
 
     /** A customer's or a customer group's open order lines on one instance. */
     public Fetched<List<OrderLine>> openOrders(Instance instance, CustomerScope scope, boolean forceRefresh) {
-        return cache.get(CacheKey.openOrders(instance, scope), ORDER_LINES, () -> buz.openOrders(instance, scope),
-                forceRefresh);
+        Fetched<List<OrderLine>> fetched = cache.get(CacheKey.openOrders(instance, scope), ORDER_LINES,
+                () -> buz.openOrders(instance, scope), forceRefresh);
+        // A stored copy may predate a column being held back: it never gets past here.
+        ColumnPolicy policy = columns.policy();
+        List<OrderLine> lines = new ArrayList<>(fetched.value().size());
+        boolean changed = false;
+        for (OrderLine line : fetched.value()) {
+            Map<String, String> kept = policy.filter(line.otherColumns());
+            changed |= kept != line.otherColumns();
+            lines.add(kept == line.otherColumns() ? line : line.withOtherColumns(kept));
+        }
+        // Callers sharing one upstream call share one answer when nothing had to go.
+        return changed ? new Fetched<>(List.copyOf(lines), fetched.source(), fetched.refreshedAt()) : fetched;
     }
 
     /** The production statuses in use on one instance. */
@@ -50,7 +66,10 @@ public class CachedBuz {
 
     /** One order's rows from {@code set}, for staff. */
     public Fetched<List<Map<String, Object>>> order(Instance instance, OrderSet set, String refNo) {
-        return cache.get(CacheKey.order(instance, set.entitySet(), refNo), ROWS,
+        Fetched<List<Map<String, Object>>> fetched = cache.get(CacheKey.order(instance, set.entitySet(), refNo), ROWS,
                 () -> buz.order(instance, set, refNo), false);
+        ColumnPolicy policy = columns.policy();
+        return new Fetched<>(fetched.value().stream().map(policy::filter).toList(), fetched.source(),
+                fetched.refreshedAt());
     }
 }

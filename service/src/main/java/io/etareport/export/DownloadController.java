@@ -7,6 +7,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
+import io.etareport.buz.ColumnPolicy;
+import io.etareport.buz.ColumnRegistry;
 import io.etareport.customers.Customer;
 import io.etareport.customers.CustomerRepository;
 import io.etareport.jobs.ReportJobs;
@@ -41,11 +43,13 @@ class DownloadController {
     private final CustomerRepository customers;
     private final ReportJobs jobs;
     private final Clock clock;
+    private final ColumnRegistry columns;
 
-    DownloadController(CustomerRepository customers, ReportJobs jobs, Clock clock) {
+    DownloadController(CustomerRepository customers, ReportJobs jobs, Clock clock, ColumnRegistry columns) {
         this.customers = customers;
         this.jobs = jobs;
         this.clock = clock;
+        this.columns = columns;
     }
 
     @GetMapping({"/" + ID + "/download.{ext}", "/etas/" + ID + "/download.{ext}"})
@@ -64,13 +68,8 @@ class DownloadController {
         List<Order> orders = ReportFilter.of(query).apply(report.orders());
         LocalDate today = LocalDate.now(clock.withZone(SYDNEY));
         String fileName = ExportFileName.of(report.customerName(), today, format.get().extension());
-        StreamingResponseBody body = out -> {
-            if (format.get() == ExportFormat.CSV) {
-                new CsvExport().write(orders, out);
-            } else {
-                new XlsxExport().write(orders, out);
-            }
-        };
+        ColumnPolicy policy = columns.policy();
+        StreamingResponseBody body = out -> format.get().write(orders, out, policy);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(format.get().contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION,

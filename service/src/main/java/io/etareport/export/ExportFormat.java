@@ -1,5 +1,6 @@
 package io.etareport.export;
 
+import io.etareport.buz.ColumnPolicy;
 import io.etareport.report.Order;
 
 import java.io.IOException;
@@ -47,9 +48,14 @@ public enum ExportFormat {
 
     /** Writes these (already filtered) orders to {@code out} in this format; {@code out} is left open. */
     public void write(List<Order> orders, OutputStream out) throws IOException {
+        write(orders, out, null);
+    }
+
+    /** As {@link #write(List, OutputStream)}, with the columns and column kinds of {@code policy}. */
+    public void write(List<Order> orders, OutputStream out, ColumnPolicy policy) throws IOException {
         switch (this) {
-            case CSV -> new CsvExport().write(orders, out);
-            case XLSX -> new XlsxExport().write(orders, out);
+            case CSV -> new CsvExport().write(orders, out, policy);
+            case XLSX -> new XlsxExport().write(orders, out, policy);
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.etareport.buz.ColumnRegistry;
 import io.etareport.cache.UpstreamUnavailableException;
 import io.etareport.customers.Customer;
 import io.etareport.ops.ErrorReporter;
@@ -50,13 +51,15 @@ public class ReportJobs {
     private final ErrorReporter errors;
     private final JsonMapper json;
     private final Clock clock;
+    private final ColumnRegistry columns;
     private final ThreadPoolExecutor workers;
     /** Jobs this process is working on, for heartbeats and the time limit. */
     private final Map<String, Running> running = new ConcurrentHashMap<>();
 
     public ReportJobs(JobStore store, ReportService reports, JobProperties properties, ErrorReporter errors,
-                      JsonMapper json, Clock clock) {
+                      JsonMapper json, Clock clock, ColumnRegistry columns) {
         this.store = store;
+        this.columns = columns;
         this.reports = reports;
         this.properties = properties;
         this.errors = errors;
@@ -103,9 +106,12 @@ public class ReportJobs {
         return reports.build(customer, io.etareport.report.Progress.NONE);
     }
 
-    /** The report a completed job produced, if it is still kept. */
+    /**
+     * The report a completed job produced, if it is still kept, with only the columns allowed now: holding a
+     * column back takes effect at once, even for reports stored before.
+     */
     public Optional<Report> report(String jobId) {
-        return store.result(jobId).map(text -> json.readValue(text, Report.class));
+        return store.result(jobId).map(text -> json.readValue(text, Report.class).keepingColumns(columns.policy()));
     }
 
     /** The report of this customer's job, while it is kept: what the page from that job shows. */

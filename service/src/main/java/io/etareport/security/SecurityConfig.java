@@ -46,8 +46,8 @@ class SecurityConfig {
 
     /** Pages of the staff area (and sign-in), which get {@code same-origin} referrers. */
     private static final String[] STAFF_PAGES = {"/admin", "/admin/**", "/manage_users", "/manage_users/**",
-            "/status_mapping", "/status_mapping/**", "/refresh_statuses", "/jobs-schedule/**", "/wip/**",
-            "/staff/**", "/login", "/login/**", "/logout"};
+            "/status_mapping", "/status_mapping/**", "/refresh_statuses", "/columns", "/columns/**",
+            "/jobs-schedule/**", "/wip/**", "/staff/**", "/login", "/login/**", "/logout"};
 
     /** Answer 401 rather than a redirect to the sign-in page: scripts and JSON clients call these. */
     private static final RequestMatcher NO_SIGN_IN_PAGE = new OrRequestMatcher(pathPattern("/jobs-schedule/**"),
@@ -68,8 +68,8 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/admin").hasAnyRole("ADMIN", "USER")
                         .requestMatchers("/admin", "/admin/**").hasRole("ADMIN")
                         .requestMatchers("/status_mapping", "/status_mapping/**").hasAnyRole("ADMIN", "USER")
-                        .requestMatchers("/refresh_statuses", "/manage_users", "/manage_users/**",
-                                "/jobs-schedule/**", "/wip/**", "/staff/**").hasRole("ADMIN")
+                        .requestMatchers("/refresh_statuses", "/manage_users", "/manage_users/**", "/columns",
+                                "/columns/**", "/jobs-schedule/**", "/wip/**", "/staff/**").hasRole("ADMIN")
                         // Sign-in, errors, static files
                         .requestMatchers("/login", "/error", "/error/**", "/css/**", "/js/**", "/favicon.ico")
                         .permitAll()

@@ -78,6 +78,11 @@ class StaffRouteAccessTest {
             GET  | /status_mapping/edit/{mapping}  |                                                   | login | 200      | 200
             POST | /status_mapping/edit/{mapping}  | customStatus=Being+cut&active=true                | login | redirect | redirect
             POST | /refresh_statuses               |                                                   | login | 403      | redirect
+            GET  | /columns                        |                                                   | login | 403      | 200
+            POST | /columns/approve                | name=Width                                        | login | 403      | redirect
+            POST | /columns/approve                | name=UnitCost                                     | login | 403      | 400
+            POST | /columns/hold-back              | name=Width                                        | login | 403      | redirect
+            GET  | /columns/no-such-page           |                                                   | login | 403      | 404
             GET  | /jobs-schedule/DD/123           |                                                   | 401   | 403      | 200
             GET  | /wip/CBR/123                    |                                                   | 401   | 403      | 200
             GET  | /staff/no-such-page             |                                                   | login | 403      | 404
