@@ -78,8 +78,10 @@ class StaffRouteAccessTest {
             GET  | /status_mapping/edit/{mapping}  |                                                   | login | 200      | 200
             POST | /status_mapping/edit/{mapping}  | customStatus=Being+cut&active=true                | login | redirect | redirect
             POST | /refresh_statuses               |                                                   | login | 403      | redirect
-            GET  | /jobs-schedule/DD/123           |                                                   | 401   | 403      | 200
-            GET  | /wip/CBR/123                    |                                                   | 401   | 403      | 200
+            GET  | /jobs-schedule/DD/123           |                                                   | 401   | 200      | 200
+            GET  | /wip/CBR/123                    |                                                   | 401   | 200      | 200
+            GET  | /sentry-debug                   |                                                   | login | 403      | 200
+            GET  | /logout                         |                                                   | login | 200      | 200
             GET  | /staff/no-such-page             |                                                   | login | 403      | 404
             GET  | /no/such/page                   |                                                   | login | 404      | 404
             GET  | /actuator/env                   |                                                   | 401   | 403      | 403
