@@ -1,15 +1,15 @@
 package io.etareport.ops;
 
-import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The original's {@code /sentry-debug}: lets an admin check that errors reach Sentry. Unlike the original
  * (open to anyone, and failing with a 500 to do it) it is for admins only and sends a test event without
  * breaking anything.
  */
-@RestController
+@Controller
 class SentryTestController {
 
     private final ErrorReporter reporter;
@@ -18,10 +18,9 @@ class SentryTestController {
         this.reporter = reporter;
     }
 
-    @GetMapping(path = "/sentry-debug", produces = MediaType.TEXT_PLAIN_VALUE)
-    String sendTestEvent() {
-        return reporter.sendTestEvent()
-                ? "Sent a test event to Sentry. It should appear there within a minute."
-                : "Sentry is off on this server (no SENTRY_DSN, or SENTRY_DISABLED=1): nothing was sent.";
+    @GetMapping("/sentry-debug")
+    String sendTestEvent(Model model) {
+        model.addAttribute("sent", reporter.sendTestEvent());
+        return "staff/sentry-test";
     }
 }
