@@ -1,9 +1,7 @@
 package io.etareport.api;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -17,7 +15,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** JSON look-ups of one order for admins: {@code /jobs-schedule/<instance>/<order>} and {@code /wip/...}. */
+/**
+ * JSON look-ups of one order for staff: {@code /jobs-schedule/<instance>/<order>} and {@code /wip/...}, answering
+ * {@code {"data": [...], "source": "live"}} as the original did, so its users' scripts keep working.
+ */
 @RestController
 class OrderLookupController {
 
@@ -45,14 +46,13 @@ class OrderLookupController {
                 .filter(candidate -> candidate.name().equals(instanceName.toUpperCase(Locale.ROOT)))
                 .findFirst();
         if (instance.isEmpty()) {
-            return error(HttpStatus.BAD_REQUEST, "Unknown instance: use DD or CBR.");
+            return error(HttpStatus.BAD_REQUEST, "Invalid instance. Use DD or CBR.");
         }
         if (!ORDER_NUMBER.matcher(orderNo).matches()) {
             return error(HttpStatus.BAD_REQUEST, "That is not an order number.");
         }
         try {
-            List<Map<String, Object>> rows = lookup.find(instance.get(), entitySet, orderNo);
-            return ResponseEntity.ok(rows);
+            return ResponseEntity.ok(lookup.find(instance.get(), entitySet, orderNo));
         } catch (RuntimeException e) {
             log.warn("Order look-up on {} {} failed: {}", instance.get(), entitySet, e.toString());
             String message = e.getMessage() == null || e.getMessage().isBlank()

@@ -21,7 +21,8 @@ import java.util.List;
  */
 public final class XlsxExport {
 
-    static final String SHEET_NAME = "Open Orders";
+    /** The original's sheet name, which customers' own spreadsheets and macros may refer to. */
+    static final String SHEET_NAME = "Report";
     static final String DATE_FORMAT = "dd mmm yyyy";
     static final int MAX_WIDTH = 60;
 

@@ -10,6 +10,8 @@ import io.etareport.customers.ObfuscatedId;
 import io.etareport.report.Report;
 import io.etareport.report.ReportFilter;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
@@ -61,10 +63,12 @@ class CustomerReportController {
 
     @GetMapping("/jobs/{jobId}")
     @ResponseBody
-    ResponseEntity<JobJson> status(@PathVariable String jobId, HttpServletResponse response) {
+    ResponseEntity<?> status(@PathVariable String jobId, HttpServletResponse response) {
         response.setHeader("Cache-Control", "no-store");
-        return validJobId(jobId) ? jobs.find(jobId).map(JobJson::of).map(ResponseEntity::ok)
-                .orElseGet(() -> ResponseEntity.notFound().build()) : ResponseEntity.notFound().build();
+        // The original's answer for an unknown job, which its loading page and scripts read.
+        ResponseEntity<?> notFound = ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "not found"));
+        return validJobId(jobId) ? jobs.find(jobId).<ResponseEntity<?>>map(job -> ResponseEntity.ok(JobJson.of(job)))
+                .orElse(notFound) : notFound;
     }
 
     @PostMapping(path = "/eta/start", consumes = "application/json")
@@ -138,7 +142,7 @@ class CustomerReportController {
 
     /** What {@code GET /jobs/<id>} answers: progress only, never the report's data. */
     record JobJson(String status, int pct, String stage, List<String> log, String error, boolean done,
-                   boolean queued) {
+                   boolean queued, @JsonProperty("updated_ts") long updatedTs) {
 
         static JobJson of(Job job) {
             String status = switch (job.status()) {
@@ -147,7 +151,7 @@ class CustomerReportController {
                 case FAILED -> "failed";
             };
             return new JobJson(status, job.pct(), job.stage(), job.log(), job.error(), job.status().finished(),
-                    job.status() == JobStatus.QUEUED);
+                    job.status() == JobStatus.QUEUED, job.updatedAt().getEpochSecond());
         }
     }
 }

@@ -41,10 +41,11 @@ public record ReportFilter(Set<String> statuses, Set<String> groups, Set<String>
     }
 
     /**
-     * Reads {@code status}, {@code group}, {@code supplier} (and the original's {@code statusFilter},
-     * {@code groupFilter}, {@code supplierFilter}) and {@code q}. Each may repeat and may hold several values
-     * separated by commas; since a status name may itself contain a comma, such a value is kept whole as well as
-     * split. Blank values filter nothing.
+     * Reads {@code status}, {@code group}, {@code supplier} (or the original's {@code statusFilter},
+     * {@code groupFilter}, {@code supplierFilter}: when both names of one filter are given, the new name wins, as
+     * in the original) and {@code q}. Each may repeat and may hold several values separated by commas; since a
+     * status name may itself contain a comma, such a value is kept whole as well as split. Blank values filter
+     * nothing.
      */
     public static ReportFilter of(Map<String, List<String>> queryParams) {
         return new ReportFilter(
@@ -125,21 +126,24 @@ public record ReportFilter(Set<String> statuses, Set<String> groups, Set<String>
     }
 
     private static Set<String> values(Map<String, List<String>> params, String name, String alias) {
+        Set<String> values = valuesOf(params, name);
+        return values.isEmpty() ? valuesOf(params, alias) : values;
+    }
+
+    private static Set<String> valuesOf(Map<String, List<String>> params, String key) {
         Set<String> values = new LinkedHashSet<>();
-        for (String key : List.of(name, alias)) {
-            for (String value : listOf(params, key)) {
-                if (value == null || value.isBlank()) {
-                    continue;
-                }
-                if (value.indexOf(',') < 0) {
-                    values.add(value);
-                    continue;
-                }
-                List<String> parts = Arrays.stream(value.split(",")).filter(part -> !part.isBlank()).toList();
-                if (!parts.isEmpty()) {
-                    values.add(value);
-                    values.addAll(parts);
-                }
+        for (String value : listOf(params, key)) {
+            if (value == null || value.isBlank()) {
+                continue;
+            }
+            if (value.indexOf(',') < 0) {
+                values.add(value);
+                continue;
+            }
+            List<String> parts = Arrays.stream(value.split(",")).filter(part -> !part.isBlank()).toList();
+            if (!parts.isEmpty()) {
+                values.add(value);
+                values.addAll(parts);
             }
         }
         return values;

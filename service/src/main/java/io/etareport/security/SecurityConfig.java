@@ -24,6 +24,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -47,7 +48,15 @@ class SecurityConfig {
     /** Pages of the staff area (and sign-in), which get {@code same-origin} referrers. */
     private static final String[] STAFF_PAGES = {"/admin", "/admin/**", "/manage_users", "/manage_users/**",
             "/status_mapping", "/status_mapping/**", "/refresh_statuses", "/columns", "/columns/**",
-            "/jobs-schedule/**", "/wip/**", "/staff/**", "/login", "/login/**", "/logout"};
+            "/jobs-schedule/**", "/wip/**", "/staff/**", "/login", "/login/**", "/logout", "/sentry-debug", "/edit/*", "/delete/*", "/add_user",
+            "/edit_user/*", "/toggle_user_status/*", "/delete_user/*"};
+
+    /**
+     * The original's staff URLs that only take a POST. Any other method reaches Spring MVC, which answers
+     * 405 as the original did (there is no handler to reach, so nothing is revealed or changed).
+     */
+    private static final String[] ORIGINAL_POST_ONLY = {"/delete/*", "/add_user", "/toggle_user_status/*",
+            "/delete_user/*"};
 
     /** Answer 401 rather than a redirect to the sign-in page: scripts and JSON clients call these. */
     private static final RequestMatcher NO_SIGN_IN_PAGE = new OrRequestMatcher(pathPattern("/jobs-schedule/**"),
@@ -66,12 +75,16 @@ class SecurityConfig {
                         .requestMatchers("/actuator/**").denyAll()
                         // Staff area
                         .requestMatchers(HttpMethod.GET, "/admin").hasAnyRole("ADMIN", "USER")
-                        .requestMatchers("/admin", "/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/admin", "/admin/**", "/edit/*", "/edit_user/*").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, ORIGINAL_POST_ONLY).hasRole("ADMIN")
+                        .requestMatchers(ORIGINAL_POST_ONLY).permitAll()
+                        .requestMatchers("/jobs-schedule/**", "/wip/**").hasAnyRole("ADMIN", "USER")
                         .requestMatchers("/status_mapping", "/status_mapping/**").hasAnyRole("ADMIN", "USER")
                         .requestMatchers("/refresh_statuses", "/manage_users", "/manage_users/**", "/columns",
-                                "/columns/**", "/jobs-schedule/**", "/wip/**", "/staff/**").hasRole("ADMIN")
+                                "/columns/**", "/staff/**", "/sentry-debug").hasRole("ADMIN")
                         // Sign-in, errors, static files
-                        .requestMatchers("/login", "/error", "/error/**", "/css/**", "/js/**", "/favicon.ico")
+                        .requestMatchers("/login", "/error", "/error/**", "/css/**", "/js/**", "/favicon.ico",
+                                "/robots.txt")
                         .permitAll()
                         // Customers: their link, the loading page's job, the report, downloads
                         .requestMatchers("/etas/**", "/report/**", "/jobs/**", "/sync/**", "/*/download.*")
@@ -87,7 +100,10 @@ class SecurityConfig {
                 .csrf(csrf -> csrf.ignoringRequestMatchers(pathPattern(HttpMethod.POST, "/eta/start")))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .addHeaderWriter(referrerPolicy()))
+                        .addHeaderWriter(referrerPolicy())
+                        // Every page is private (customer links, staff area): keep all of them out of
+                        // search engines, even when a link leaks to a page a crawler reads.
+                        .addHeaderWriter(new StaticHeadersWriter("X-Robots-Tag", "noindex")))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint()))
                 .logout(logout -> logout
                         .logoutUrl("/logout")

@@ -10,11 +10,17 @@ import io.etareport.buz.Instance;
 public class FakeOrderLookup implements OrderLookup {
 
     private List<Map<String, Object>> rows = List.of();
+    private String source = "live";
     private RuntimeException failure;
     private final List<String> asked = new ArrayList<>();
 
     public void answer(List<Map<String, Object>> rows) {
+        answer(rows, "live");
+    }
+
+    public void answer(List<Map<String, Object>> rows, String source) {
         this.rows = rows;
+        this.source = source;
         this.failure = null;
     }
 
@@ -27,11 +33,11 @@ public class FakeOrderLookup implements OrderLookup {
     }
 
     @Override
-    public List<Map<String, Object>> find(Instance instance, String entitySet, String refNo) {
+    public Found find(Instance instance, String entitySet, String refNo) {
         asked.add(instance + " " + entitySet + " " + refNo);
         if (failure != null) {
             throw failure;
         }
-        return rows;
+        return new Found(rows, source);
     }
 }

@@ -85,9 +85,10 @@ class CustomerAdminTest {
                 .param("fieldType", "Customer Name"));
         MockHttpServletResponse badType = send(post("/admin").param("ddName", "Acme").param("fieldType", "Customer Nmae"));
 
-        assertThat(noName.getStatus()).isEqualTo(200);
-        assertThat(noName.getContentAsString()).contains("Enter a DD name, a CBR name, or both.")
+        assertThat(noName.getStatus()).isEqualTo(400);
+        assertThat(noName.getContentAsString()).contains("Pick at least one customer: enter a DD name, a CBR name, or both.")
                 .contains("value=\"Only a display name\"");
+        assertThat(badType.getStatus()).isEqualTo(400);
         assertThat(badType.getContentAsString()).contains("Choose Customer Name or Customer Group.");
         assertThat(customers.findAll()).isEmpty();
     }

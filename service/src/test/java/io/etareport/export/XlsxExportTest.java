@@ -51,7 +51,7 @@ class XlsxExportTest {
         try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx),
                 new ReadingOptions(true, false))) {
             Sheet sheet = workbook.getFirstSheet();
-            assertThat(sheet.getName()).isEqualTo("Open Orders");
+            assertThat(sheet.getName()).isEqualTo("Report");
             return sheet.read();
         }
     }

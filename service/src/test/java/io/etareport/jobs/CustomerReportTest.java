@@ -46,6 +46,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
 import tools.jackson.databind.JsonNode;
@@ -246,6 +247,16 @@ class CustomerReportTest {
     }
 
     @Test
+    void theSupplierUnavailablePageAsksToTryAgainOnce() throws Exception {
+        SimulatedBuzService.SIMULATOR.faults().mode(SimulatorFaults.ALL, FaultMode.HTTP_503);
+
+        MockHttpServletResponse page = mvc.perform(get("/sync/" + onBoth.obfuscatedId())).andReturn().getResponse();
+
+        assertThat(page.getStatus()).isEqualTo(503);
+        assertThat(page.getContentAsString()).containsOnlyOnce("try again");
+    }
+
+    @Test
     void whenOneFactoryFailsWithNothingSavedTheOtherIsStillShown() throws Exception {
         SimulatedBuzService.SIMULATOR.faults().mode("CBR", FaultMode.HTTP_503);
 
@@ -297,7 +308,8 @@ class CustomerReportTest {
     @Test
     void aFinishedReportIsShownOnlyForItsOwnJobAndOtherwiseIs404() throws Exception {
         mvc.perform(get("/report/00000000-0000-0000-0000-000000000009")).andExpect(status().isNotFound());
-        mvc.perform(get("/jobs/00000000-0000-0000-0000-000000000009")).andExpect(status().isNotFound());
+        mvc.perform(get("/jobs/00000000-0000-0000-0000-000000000009")).andExpect(status().isNotFound())
+                .andExpect(content().json("{\"error\": \"not found\"}"));
     }
 
     private String open(Customer customer) throws Exception {

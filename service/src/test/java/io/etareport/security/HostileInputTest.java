@@ -81,7 +81,7 @@ class HostileInputTest {
             assertThat(list).contains(HtmlUtils.htmlEscape(expected, "UTF-8"));
             assertThat(list).doesNotContain("<script>alert").doesNotContain("<img src=x").doesNotContain("<svg");
         } else {
-            assertThat(response.getStatus()).as("the form again, with a message").isEqualTo(200);
+            assertThat(response.getStatus()).as("the form again, with a message").isEqualTo(400);
             assertThat(response.getContentAsString()).containsPattern("class=\"(field-error|form-error)\"")
                     .doesNotContain("<script>alert").doesNotContain("<img src=x").doesNotContain("<svg");
             assertThat(everything()).isEqualTo(before);

@@ -83,8 +83,10 @@ class StaffRouteAccessTest {
             POST | /columns/approve                | name=UnitCost                                     | login | 403      | 400
             POST | /columns/hold-back              | name=Width                                        | login | 403      | redirect
             GET  | /columns/no-such-page           |                                                   | login | 403      | 404
-            GET  | /jobs-schedule/DD/123           |                                                   | 401   | 403      | 200
-            GET  | /wip/CBR/123                    |                                                   | 401   | 403      | 200
+            GET  | /jobs-schedule/DD/123           |                                                   | 401   | 200      | 200
+            GET  | /wip/CBR/123                    |                                                   | 401   | 200      | 200
+            GET  | /sentry-debug                   |                                                   | login | 403      | 200
+            GET  | /logout                         |                                                   | login | 200      | 200
             GET  | /staff/no-such-page             |                                                   | login | 403      | 404
             GET  | /no/such/page                   |                                                   | login | 404      | 404
             GET  | /actuator/env                   |                                                   | 401   | 403      | 403

@@ -120,7 +120,7 @@ class StatusMappingsTest {
         String page = mvc.perform(post("/status_mapping/edit/" + id).param("customStatus", "  ").param("active", "true")
                 .with(Staff.signedInAs(Staff.USER)).with(csrf())).andReturn().getResponse().getContentAsString();
 
-        assertThat(page).contains("Enter the name customers should see.");
+        assertThat(page).contains("Custom status required: enter the name customers should see.");
         assertThat(table()).contains("Cutting|Being cut|1");
     }
 

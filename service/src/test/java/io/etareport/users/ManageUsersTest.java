@@ -51,7 +51,7 @@ class ManageUsersTest {
         MockHttpServletResponse response = send(post("/manage_users").param("email", "USER@staff.test")
                 .param("name", "Again").param("role", "user"));
 
-        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getStatus()).isEqualTo(400);
         assertThat(response.getContentAsString()).contains("Someone with this email is already a user.");
         assertThat(count()).isEqualTo(2);
     }
@@ -61,7 +61,7 @@ class ManageUsersTest {
         MockHttpServletResponse response = send(post("/manage_users/edit/" + user).param("email", Staff.ADMIN)
                 .param("name", "Uma").param("role", "user"));
 
-        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getStatus()).isEqualTo(400);
         assertThat(response.getContentAsString()).contains("Someone with this email is already a user.");
         assertThat(row(Staff.USER)).isEqualTo("user@staff.test|Uma User|user|1");
     }
@@ -71,7 +71,7 @@ class ManageUsersTest {
         MockHttpServletResponse response = send(post("/manage_users").param("email", "no-at-sign")
                 .param("name", " ").param("role", "owner"));
 
-        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getStatus()).isEqualTo(400);
         assertThat(response.getContentAsString()).contains("Enter an email address like name@example.com.")
                 .contains("Enter a name.").contains("Choose admin or user.");
         assertThat(count()).isEqualTo(2);
@@ -106,7 +106,7 @@ class ManageUsersTest {
 
         assertThat(deactivate.getResponse().getRedirectedUrl()).isEqualTo("/manage_users");
         assertThat(deactivate.getFlashMap().get("problem")).isEqualTo(UserAdministration.LAST_ADMIN);
-        assertThat(demote.getStatus()).isEqualTo(200);
+        assertThat(demote.getStatus()).isEqualTo(400);
         assertThat(demote.getContentAsString()).contains("There must always be at least one active admin.");
         assertThat(delete.getFlashMap().get("problem")).isEqualTo(UserAdministration.LAST_ADMIN);
         assertThat(row(Staff.ADMIN)).isEqualTo("admin@staff.test|Ada Admin|admin|1");
