@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.etareport.customers.Customer;
-import io.etareport.customers.CustomerRepository;
+import io.etareport.customers.CustomerLinks;
 import io.etareport.jobs.ReportJobs;
 import io.etareport.report.Order;
 import io.etareport.report.Report;
@@ -38,12 +38,12 @@ class DownloadController {
     private static final ZoneId SYDNEY = ZoneId.of("Australia/Sydney");
     private static final String ID = "{id:[0-9a-f]{32}}";
 
-    private final CustomerRepository customers;
+    private final CustomerLinks links;
     private final ReportJobs jobs;
     private final Clock clock;
 
-    DownloadController(CustomerRepository customers, ReportJobs jobs, Clock clock) {
-        this.customers = customers;
+    DownloadController(CustomerLinks links, ReportJobs jobs, Clock clock) {
+        this.links = links;
         this.jobs = jobs;
         this.clock = clock;
     }
@@ -56,7 +56,7 @@ class DownloadController {
         if (format.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Downloads are available as CSV or XLSX.");
         }
-        Customer customer = customers.findByObfuscatedId(id)
+        Customer customer = links.open(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         // The report of the page the link came from, else the one just seen, else a fresh one.
         Report report = jobs.report(customer, job).or(() -> jobs.recentReport(customer))

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.etareport.audit.AuditLog;
 import io.etareport.users.StaffUsers;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -47,7 +48,7 @@ class SecurityConfig {
     /** Pages of the staff area (and sign-in), which get {@code same-origin} referrers. */
     private static final String[] STAFF_PAGES = {"/admin", "/admin/**", "/manage_users", "/manage_users/**",
             "/status_mapping", "/status_mapping/**", "/refresh_statuses", "/jobs-schedule/**", "/wip/**",
-            "/staff/**", "/login", "/login/**", "/logout"};
+            "/staff/**", "/audit", "/audit.csv", "/login", "/login/**", "/logout"};
 
     /** Answer 401 rather than a redirect to the sign-in page: scripts and JSON clients call these. */
     private static final RequestMatcher NO_SIGN_IN_PAGE = new OrRequestMatcher(pathPattern("/jobs-schedule/**"),
@@ -55,12 +56,13 @@ class SecurityConfig {
             new RequestHeaderRequestMatcher("X-Requested-With", "XMLHttpRequest"));
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, StaffUsers users,
+    SecurityFilterChain securityFilterChain(HttpSecurity http, StaffUsers users, AuditLog audit,
                                             ObjectProvider<ClientRegistrationRepository> google,
                                             ObjectProvider<DemoSignIn> demo,
                                             @Value("${server.servlet.session.cookie.name:JSESSIONID}")
                                             String sessionCookie) throws Exception {
-        SignInFailureHandler signInFailed = new SignInFailureHandler(sessionCookie);
+        SignInFailureHandler signInFailed = new SignInFailureHandler(sessionCookie, audit);
+        SignIns signedIn = new SignIns(audit);
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").denyAll()
@@ -69,7 +71,7 @@ class SecurityConfig {
                         .requestMatchers("/admin", "/admin/**").hasRole("ADMIN")
                         .requestMatchers("/status_mapping", "/status_mapping/**").hasAnyRole("ADMIN", "USER")
                         .requestMatchers("/refresh_statuses", "/manage_users", "/manage_users/**",
-                                "/jobs-schedule/**", "/wip/**", "/staff/**").hasRole("ADMIN")
+                                "/jobs-schedule/**", "/wip/**", "/staff/**", "/audit", "/audit.csv").hasRole("ADMIN")
                         // Sign-in, errors, static files
                         .requestMatchers("/login", "/error", "/error/**", "/css/**", "/js/**", "/favicon.ico")
                         .permitAll()
@@ -99,11 +101,11 @@ class SecurityConfig {
                     .loginPage("/login")
                     .userInfoEndpoint(userInfo -> userInfo.oidcUserService(new StaffOidcUserService(users)))
                     .failureHandler(signInFailed)
-                    .defaultSuccessUrl("/admin"));
+                    .successHandler(signedIn));
         }
         DemoSignIn demoSignIn = demo.getIfAvailable();
         if (demoSignIn != null) {
-            demoSignIn.configure(http, signInFailed);
+            demoSignIn.configure(http, signedIn, signInFailed);
         }
         return http.build();
     }
