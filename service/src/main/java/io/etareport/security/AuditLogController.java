@@ -10,12 +10,15 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.stream.Stream;
 
 import io.etareport.audit.AuditEntry;
 import io.etareport.audit.AuditQuery;
 import io.etareport.audit.AuditSearch;
 import io.etareport.export.FormulaGuard;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -92,24 +95,16 @@ class AuditLogController {
     static void write(List<AuditEntry> entries, OutputStream out) throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write('\uFEFF');
-        row(writer, "Time (Sydney)", "Person", "Entity", "Id", "Action", "Before", "After");
+        CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT);
+        csv.printRecord("Time (Sydney)", "Person", "Entity", "Id", "Action", "Before", "After");
         for (AuditEntry entry : entries) {
-            row(writer, TIME.format(entry.at()), entry.actor(), entry.entity(), entry.entityId(), entry.action(),
-                    entry.before(), entry.after());
+            csv.printRecord(Stream.of(TIME.format(entry.at()), entry.actor(), entry.entity(), entry.entityId(),
+                    entry.action(), entry.before(), entry.after()).map(AuditLogController::cell).toArray());
         }
-        writer.flush();
+        csv.flush();
     }
 
-    private static void row(Writer writer, String... cells) throws IOException {
-        for (int i = 0; i < cells.length; i++) {
-            if (i > 0) {
-                writer.write(',');
-            }
-            String text = FormulaGuard.guard(cells[i] == null ? "" : cells[i]);
-            writer.write('"');
-            writer.write(text.replace("\"", "\"\""));
-            writer.write('"');
-        }
-        writer.write("\r\n");
+    private static String cell(String text) {
+        return text == null ? "" : FormulaGuard.guard(text);
     }
 }
