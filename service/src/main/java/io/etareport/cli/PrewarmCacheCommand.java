@@ -14,6 +14,7 @@ import io.etareport.buz.OrderLine;
 import io.etareport.cache.CachedBuz;
 import io.etareport.cache.Fetched;
 import io.etareport.customers.Customer;
+import io.etareport.customers.CustomerLinks;
 import io.etareport.customers.CustomerRepository;
 import io.etareport.db.DatabaseMigrator;
 
@@ -39,11 +40,14 @@ class PrewarmCacheCommand implements Callable<Integer> {
 
     private final DatabaseMigrator migrator;
     private final CustomerRepository customers;
+    private final CustomerLinks links;
     private final CachedBuz buz;
 
-    PrewarmCacheCommand(DatabaseMigrator migrator, CustomerRepository customers, CachedBuz buz) {
+    PrewarmCacheCommand(DatabaseMigrator migrator, CustomerRepository customers, CustomerLinks links,
+                        CachedBuz buz) {
         this.migrator = migrator;
         this.customers = customers;
+        this.links = links;
         this.buz = buz;
     }
 
@@ -56,7 +60,15 @@ class PrewarmCacheCommand implements Callable<Integer> {
         int refreshed = 0;
         int stale = 0;
         int failed = 0;
+        int skipped = 0;
+        Set<Long> paused = links.pausedCustomerIds();
         for (Customer customer : customers.findAll()) {
+            if (paused.contains(customer.id())) {
+                // Nobody can open a paused link: fetching for it would only load the supplier.
+                out.println("#" + customer.id() + " " + customer.name() + ": paused, skipped");
+                skipped++;
+                continue;
+            }
             for (Instance instance : chosen) {
                 CustomerScope scope = customer.scopes().get(instance);
                 if (scope == null) {
@@ -82,7 +94,7 @@ class PrewarmCacheCommand implements Callable<Integer> {
             }
         }
         out.println("Total: " + refreshed + " refreshed, " + stale + " not refreshed (stored copy kept), " + failed
-                + " failed.");
+                + " failed" + (skipped == 0 ? "." : ", " + skipped + " paused skipped."));
         return stale + failed == 0 ? 0 : 1;
     }
 

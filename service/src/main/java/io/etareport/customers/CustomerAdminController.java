@@ -30,10 +30,12 @@ class CustomerAdminController {
 
     private final CustomerRepository customers;
     private final ReportLinks links;
+    private final CustomerLinks linkStates;
 
-    CustomerAdminController(CustomerRepository customers, ReportLinks links) {
+    CustomerAdminController(CustomerRepository customers, ReportLinks links, CustomerLinks linkStates) {
         this.customers = customers;
         this.links = links;
+        this.linkStates = linkStates;
     }
 
     @ModelAttribute("section")
@@ -113,7 +115,9 @@ class CustomerAdminController {
     }
 
     private String showList(Model model, HttpServletRequest request) {
-        List<Row> rows = customers.findAll().stream().map(c -> new Row(c, links.linkFor(c, request))).toList();
+        java.util.Set<Long> paused = linkStates.pausedCustomerIds();
+        List<Row> rows = customers.findAll().stream()
+                .map(c -> new Row(c, links.linkFor(c, request), paused.contains(c.id()))).toList();
         model.addAttribute("rows", rows);
         model.addAttribute("allLinks", rows.stream().map(row -> row.customer().name() + ": " + row.link())
                 .collect(Collectors.joining("\n")));
@@ -133,7 +137,7 @@ class CustomerAdminController {
         return customers.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
-    /** One line of the list: the customer and their full link. */
-    record Row(Customer customer, String link) {
+    /** One line of the list: the customer, their full link, and whether it is paused. */
+    record Row(Customer customer, String link, boolean paused) {
     }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
 import io.etareport.buz.ColumnPolicy;
 import io.etareport.buz.ColumnRegistry;
 import io.etareport.customers.Customer;
-import io.etareport.customers.CustomerRepository;
+import io.etareport.customers.CustomerLinks;
 import io.etareport.jobs.ReportJobs;
 import io.etareport.report.Order;
 import io.etareport.report.Report;
@@ -40,13 +40,13 @@ class DownloadController {
     private static final ZoneId SYDNEY = ZoneId.of("Australia/Sydney");
     private static final String ID = "{id:[0-9a-f]{32}}";
 
-    private final CustomerRepository customers;
+    private final CustomerLinks links;
     private final ReportJobs jobs;
     private final Clock clock;
     private final ColumnRegistry columns;
 
-    DownloadController(CustomerRepository customers, ReportJobs jobs, Clock clock, ColumnRegistry columns) {
-        this.customers = customers;
+    DownloadController(CustomerLinks links, ReportJobs jobs, Clock clock, ColumnRegistry columns) {
+        this.links = links;
         this.jobs = jobs;
         this.clock = clock;
         this.columns = columns;
@@ -60,7 +60,7 @@ class DownloadController {
         if (format.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Downloads are available as CSV or XLSX.");
         }
-        Customer customer = customers.findByObfuscatedId(id)
+        Customer customer = links.open(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         // The report of the page the link came from, else the one just seen, else a fresh one.
         Report report = jobs.report(customer, job).or(() -> jobs.recentReport(customer))

@@ -2,9 +2,12 @@ package io.etareport.jobs;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
+import io.etareport.customers.ClosedLinkException;
 import io.etareport.customers.Customer;
+import io.etareport.customers.CustomerLinks;
 import io.etareport.customers.CustomerRepository;
 import io.etareport.customers.ObfuscatedId;
 import io.etareport.report.Report;
@@ -38,11 +41,14 @@ class CustomerReportController {
     private static final Pattern JOB_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final CustomerRepository customers;
+    private final CustomerLinks links;
     private final ReportJobs jobs;
     private final JobProperties properties;
 
-    CustomerReportController(CustomerRepository customers, ReportJobs jobs, JobProperties properties) {
+    CustomerReportController(CustomerRepository customers, CustomerLinks links, ReportJobs jobs,
+                             JobProperties properties) {
         this.customers = customers;
+        this.links = links;
         this.jobs = jobs;
         this.properties = properties;
     }
@@ -78,8 +84,13 @@ class CustomerReportController {
         if (!(id instanceof String text) || !ObfuscatedId.isValid(text)) {
             return ResponseEntity.badRequest().body(Map.of("error", "obfuscated_id must be 32 lowercase hex characters"));
         }
-        return customers.findByObfuscatedId(text)
-                .map(customer -> ResponseEntity.ok(Map.of("job_id", jobs.start(customer))))
+        Optional<Customer> customer;
+        try {
+            customer = links.open(text);
+        } catch (ClosedLinkException closed) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", closed.getMessage()));
+        }
+        return customer.map(found -> ResponseEntity.ok(Map.of("job_id", jobs.start(found))))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "unknown customer")));
     }
 
@@ -91,6 +102,10 @@ class CustomerReportController {
         }
         Job job = jobs.find(jobId).orElseThrow(CustomerReportController::notFound);
         Customer customer = customers.findById(job.customerId()).orElseThrow(CustomerReportController::notFound);
+        // The page carries the customer's current link: never show it once that link was shut.
+        if (!links.mayShowReportPreparedAt(customer.id(), job.createdAt())) {
+            throw new ClosedLinkException();
+        }
         privateLink(response);
         if (job.status() != JobStatus.COMPLETED) {
             model.addAttribute("customerId", customer.obfuscatedId());
@@ -123,7 +138,7 @@ class CustomerReportController {
     }
 
     private Customer customer(String id) {
-        return customers.findByObfuscatedId(id).orElseThrow(CustomerReportController::notFound);
+        return links.open(id).orElseThrow(CustomerReportController::notFound);
     }
 
     static boolean validJobId(String jobId) {

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.etareport.audit.AuditLog;
 import io.etareport.users.StaffUsers;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -48,8 +49,9 @@ class SecurityConfig {
     /** Pages of the staff area (and sign-in), which get {@code same-origin} referrers. */
     private static final String[] STAFF_PAGES = {"/admin", "/admin/**", "/manage_users", "/manage_users/**",
             "/status_mapping", "/status_mapping/**", "/refresh_statuses", "/columns", "/columns/**",
-            "/jobs-schedule/**", "/wip/**", "/staff/**", "/login", "/login/**", "/logout", "/sentry-debug", "/edit/*", "/delete/*", "/add_user",
-            "/edit_user/*", "/toggle_user_status/*", "/delete_user/*"};
+            "/jobs-schedule/**", "/wip/**", "/staff/**", "/audit", "/audit.csv", "/login", "/login/**", "/logout",
+            "/sentry-debug", "/edit/*", "/delete/*", "/add_user", "/edit_user/*", "/toggle_user_status/*",
+            "/delete_user/*"};
 
     /**
      * The original's staff URLs that only take a POST. Any other method reaches Spring MVC, which answers
@@ -64,12 +66,13 @@ class SecurityConfig {
             new RequestHeaderRequestMatcher("X-Requested-With", "XMLHttpRequest"));
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, StaffUsers users,
+    SecurityFilterChain securityFilterChain(HttpSecurity http, StaffUsers users, AuditLog audit,
                                             ObjectProvider<ClientRegistrationRepository> google,
                                             ObjectProvider<DemoSignIn> demo,
                                             @Value("${server.servlet.session.cookie.name:JSESSIONID}")
                                             String sessionCookie) throws Exception {
-        SignInFailureHandler signInFailed = new SignInFailureHandler(sessionCookie);
+        SignInFailureHandler signInFailed = new SignInFailureHandler(sessionCookie, audit);
+        SignIns signedIn = new SignIns(audit);
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").denyAll()
@@ -81,7 +84,7 @@ class SecurityConfig {
                         .requestMatchers("/jobs-schedule/**", "/wip/**").hasAnyRole("ADMIN", "USER")
                         .requestMatchers("/status_mapping", "/status_mapping/**").hasAnyRole("ADMIN", "USER")
                         .requestMatchers("/refresh_statuses", "/manage_users", "/manage_users/**", "/columns",
-                                "/columns/**", "/staff/**", "/sentry-debug").hasRole("ADMIN")
+                                "/columns/**", "/staff/**", "/sentry-debug", "/audit", "/audit.csv").hasRole("ADMIN")
                         // Sign-in, errors, static files
                         .requestMatchers("/login", "/error", "/error/**", "/css/**", "/js/**", "/favicon.ico",
                                 "/robots.txt")
@@ -115,11 +118,11 @@ class SecurityConfig {
                     .loginPage("/login")
                     .userInfoEndpoint(userInfo -> userInfo.oidcUserService(new StaffOidcUserService(users)))
                     .failureHandler(signInFailed)
-                    .defaultSuccessUrl("/admin"));
+                    .successHandler(signedIn));
         }
         DemoSignIn demoSignIn = demo.getIfAvailable();
         if (demoSignIn != null) {
-            demoSignIn.configure(http, signInFailed);
+            demoSignIn.configure(http, signedIn, signInFailed);
         }
         return http.build();
     }

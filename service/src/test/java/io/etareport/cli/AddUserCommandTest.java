@@ -31,6 +31,7 @@ class AddUserCommandTest {
     @BeforeEach
     void noUsers() {
         db.sql("DELETE FROM users").update();
+        db.sql("DELETE FROM audit_log").update();
     }
 
     @Test
@@ -40,6 +41,9 @@ class AddUserCommandTest {
         assertThat(out.toString()).contains("Added Boss@Example.com as admin.");
         assertThat(db.sql("SELECT email || '|' || name || '|' || role || '|' || active FROM users")
                 .query(String.class).single()).isEqualTo("boss@example.com|Zoë O'Brien|admin|1");
+        assertThat(db.sql("SELECT actor || '|' || entity || '|' || action || '|' || after_json FROM audit_log")
+                .query(String.class).single()).isEqualTo("add-user command|user|add|"
+                + "{\"email\":\"boss@example.com\",\"name\":\"Zoë O'Brien\",\"role\":\"admin\",\"active\":true}");
     }
 
     @Test

@@ -13,6 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.etareport.cache.MutableClock;
+import io.etareport.customers.Customer;
+import io.etareport.customers.CustomerLinks;
 import io.etareport.customers.CustomerRepository;
 import io.etareport.customers.FieldType;
 import io.etareport.simulator.BuzSimulator;
@@ -69,6 +71,9 @@ class PrewarmCacheCommandTest {
 
     @Autowired
     CustomerRepository customers;
+
+    @Autowired
+    CustomerLinks links;
 
     @Autowired
     JdbcClient db;
@@ -134,6 +139,25 @@ class PrewarmCacheCommandTest {
         assertThat(lines()).containsEntry("Quiet Street Curtains DD", "0 rows, live");
         assertThat(storedRows("open_orders:DD:customer:Coastline Interiors")).isPositive();
         assertThat(total()).isEqualTo("Total: 5 refreshed, 0 not refreshed (stored copy kept), 0 failed.");
+    }
+
+    @Test
+    void skipsPausedCustomersWithoutCallingTheSupplierForThem() {
+        Customer paused = customers.findAll().stream()
+                .filter(customer -> DemoCustomers.DD_ONLY.equals(customer.ddName())).findFirst().orElseThrow();
+        links.pause(paused.id(), "admin@staff.test");
+        SIMULATOR.resetRequestCounts();
+
+        assertThat(prewarm()).isZero();
+
+        assertThat(out.toString()).contains("#" + paused.id() + " " + paused.name() + ": paused, skipped");
+        assertThat(lines()).doesNotContainKey(paused.name() + " DD");
+        assertThat(total()).isEqualTo("Total: 4 refreshed, 0 not refreshed (stored copy kept), 0 failed,"
+                + " 1 paused skipped.");
+        assertThat(SIMULATOR.requestCounts().recent()).isNotEmpty().noneMatch(request -> request.query() != null
+                && request.query().contains(DemoCustomers.DD_ONLY));
+        assertThat(db.sql("SELECT count(*) FROM buz_cache WHERE cache_key = ?")
+                .param("open_orders:DD:customer:" + DemoCustomers.DD_ONLY).query(Integer.class).single()).isZero();
     }
 
     @Test

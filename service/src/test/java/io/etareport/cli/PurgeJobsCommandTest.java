@@ -38,6 +38,34 @@ class PurgeJobsCommandTest {
         job("old-failed", "failed", old, old);
         job("recent-completed", "completed", recent, recent);
         job("old-but-running", "running", old, null);
+        db.sql("DELETE FROM audit_log").update();
+        audit("kept", Instant.now().minus(Duration.ofDays(729)));
+        audit("expired", Instant.now().minus(Duration.ofDays(731)));
+    }
+
+    @Test
+    void withoutConfirmItOnlyCountsAuditEntriesOlderThanTwoYears() {
+        assertThat(run()).isZero();
+
+        assertThat(out.toString()).contains("1 audit log entries are older than 730 days. Run again with --confirm");
+        assertThat(auditActions()).containsExactlyInAnyOrder("kept", "expired");
+    }
+
+    @Test
+    void withConfirmItDeletesAuditEntriesOlderThanTwoYears() {
+        assertThat(run("--confirm")).isZero();
+
+        assertThat(out.toString()).contains("Deleted 1 audit log entries older than 730 days.");
+        assertThat(auditActions()).containsExactly("kept");
+    }
+
+    private void audit(String action, Instant at) {
+        db.sql("INSERT INTO audit_log (at, actor, entity, action) VALUES (?, 'ann@staff.test', 'customer', ?)")
+                .params(at.toEpochMilli(), action).update();
+    }
+
+    private java.util.List<String> auditActions() {
+        return db.sql("SELECT action FROM audit_log").query(String.class).list();
     }
 
     @Test

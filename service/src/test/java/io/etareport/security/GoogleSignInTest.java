@@ -34,6 +34,7 @@ class GoogleSignInTest extends TestOidcServer {
     @BeforeEach
     void staff() {
         Staff.reset(db);
+        db.sql("DELETE FROM audit_log").update();
     }
 
     @Test
@@ -49,6 +50,7 @@ class GoogleSignInTest extends TestOidcServer {
         assertThat(page.body()).contains("Who can sign in").contains("Ada Admin");
         assertThat(browser.visited()).anyMatch(uri -> uri.getPort() == OIDC.baseUrl().port());
         assertThat(browser.hasCookie(SESSION_COOKIE)).isTrue();
+        assertThat(signIns()).containsExactly(Staff.ADMIN + " signed in");
     }
 
     @Test
@@ -59,6 +61,7 @@ class GoogleSignInTest extends TestOidcServer {
         assertThat(page.statusCode()).isEqualTo(403);
         assertThat(page.body()).contains("You don’t have access to this page");
         assertHasNoSession();
+        assertThat(signIns()).containsExactly("stranger@example.com refused");
     }
 
     @Test
@@ -127,6 +130,12 @@ class GoogleSignInTest extends TestOidcServer {
     private HttpResponse<String> signInWithGoogle(String email) throws Exception {
         nextGoogleAccount(email, true);
         return browser.open(url("/oauth2/authorization/google"));
+    }
+
+    /** The audit log's sign-in entries, oldest first, as "who action". */
+    private java.util.List<String> signIns() {
+        return db.sql("SELECT actor || ' ' || action FROM audit_log WHERE entity = 'sign-in' ORDER BY id")
+                .query(String.class).list();
     }
 
     private void assertHasNoSession() throws Exception {

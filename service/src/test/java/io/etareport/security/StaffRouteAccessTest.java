@@ -67,6 +67,13 @@ class StaffRouteAccessTest {
             POST | /admin/edit/{customer}          | ddName=Acme+2&fieldType=Customer+Name             | login | 403      | redirect
             GET  | /admin/delete/{customer}        |                                                   | login | 403      | 200
             POST | /admin/delete/{customer}        |                                                   | login | 403      | redirect
+            GET  | /admin/link/{customer}          |                                                   | login | 403      | 200
+            POST | /admin/link/{customer}          |                                                   | login | 403      | redirect
+            POST | /admin/pause/{customer}         |                                                   | login | 403      | redirect
+            POST | /admin/resume/{customer}        |                                                   | login | 403      | redirect
+            GET  | /audit                          |                                                   | login | 403      | 200
+            GET  | /audit.csv                      |                                                   | login | 403      | 200
+            GET  | /audit?person=x&page=2          |                                                   | login | 403      | 200
             GET  | /manage_users                   |                                                   | login | 403      | 200
             POST | /manage_users                   | email={unique}&name=New&role=user                 | login | 403      | redirect
             GET  | /manage_users/edit/{target}     |                                                   | login | 403      | 200
