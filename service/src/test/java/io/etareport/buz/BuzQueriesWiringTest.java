@@ -2,32 +2,24 @@ package io.etareport.buz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.etareport.ServiceTest;
+import io.etareport.SimulatedBuzService;
 import io.etareport.simulator.BuzSimulator;
 import io.etareport.simulator.DemoCustomers;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The queries as the application wires them, configured the way application.yml maps the environment. */
-@SpringBootTest
-@ActiveProfiles("test")
+@ServiceTest
 class BuzQueriesWiringTest {
 
-    private static final BuzSimulator SIMULATOR = BuzSimulator.start(0);
+    private static final BuzSimulator SIMULATOR = SimulatedBuzService.SIMULATOR;
 
-    @DynamicPropertySource
-    static void buz(DynamicPropertyRegistry registry) {
-        io.etareport.SimulatedBuzService.pointAt(registry, SIMULATOR);
-    }
-
-    @AfterAll
-    static void stop() {
-        SIMULATOR.close();
+    @BeforeEach
+    void reset() {
+        SIMULATOR.reset();
     }
 
     @Autowired

@@ -12,6 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.etareport.ServiceTest;
+import io.etareport.SimulatedBuzService;
 import io.etareport.buz.BuzException;
 import io.etareport.buz.CustomerScope;
 import io.etareport.buz.Instance;
@@ -22,51 +24,24 @@ import io.etareport.simulator.DemoCustomers;
 import io.etareport.simulator.FaultMode;
 import io.etareport.simulator.SimulatorFaults;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The cache as the application wires it, in front of the real Buz client, against the simulator over HTTP. */
-@SpringBootTest(properties = {"eta.buz.retry-backoff=10ms", "eta.buz.read-timeout=5s"})
-@ActiveProfiles("test")
+@ServiceTest(properties = "eta.cache.blackout.enabled=true")
 class CachedBuzOverHttpTest {
 
-    private static final BuzSimulator SIMULATOR = BuzSimulator.start(0);
+    private static final BuzSimulator SIMULATOR = SimulatedBuzService.SIMULATOR;
     private static final String JOBS = "JobsScheduleDetailed";
     private static final CustomerScope CUSTOMER = CustomerScope.customer(DemoCustomers.ON_BOTH);
     /** Outside the blackout. */
     private static final String MORNING = "2026-03-04T08:00";
 
-    @DynamicPropertySource
-    static void buz(DynamicPropertyRegistry registry) {
-        io.etareport.SimulatedBuzService.pointAt(registry, SIMULATOR);
-    }
-
-    @TestConfiguration
-    static class TestClock {
-
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            return MutableClock.atSydney(MORNING);
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        SIMULATOR.close();
-    }
 
     @Autowired
     CachedBuz buz;
@@ -82,6 +57,12 @@ class CachedBuzOverHttpTest {
         SIMULATOR.reset();
         clock.setSydney(MORNING);
         db.sql("DELETE FROM buz_cache").update();
+    }
+
+    @AfterEach
+    void putBack() {
+        SIMULATOR.reset();
+        clock.followSystem();
     }
 
     private long ddCalls() {

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.etareport.ServiceTest;
+import io.etareport.SimulatedBuzService;
 import io.etareport.cache.MutableClock;
 import io.etareport.customers.CustomerRepository;
 import io.etareport.customers.FieldType;
@@ -19,50 +21,23 @@ import io.etareport.simulator.BuzSimulator;
 import io.etareport.simulator.DemoCustomers;
 import io.etareport.simulator.FaultMode;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import picocli.CommandLine;
 
 /** prewarm-cache as operators run it, against the simulator over HTTP. */
-@SpringBootTest(properties = "eta.buz.retry-backoff=10ms")
-@ActiveProfiles("test")
+@ServiceTest(properties = "eta.cache.blackout.enabled=true")
 class PrewarmCacheCommandTest {
 
-    private static final BuzSimulator SIMULATOR = BuzSimulator.start(0);
+    private static final BuzSimulator SIMULATOR = SimulatedBuzService.SIMULATOR;
     private static final String MORNING = "2026-03-04T08:00";
     private static final Pattern LINE = Pattern.compile("#\\d+ (.+) (DD|CBR): (.+)");
 
-    @DynamicPropertySource
-    static void buz(DynamicPropertyRegistry registry) {
-        io.etareport.SimulatedBuzService.pointAt(registry, SIMULATOR);
-    }
-
-    @TestConfiguration
-    static class TestClock {
-
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            return MutableClock.atSydney(MORNING);
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        SIMULATOR.close();
-    }
 
     @Autowired
     ConfigurableApplicationContext context;
@@ -88,6 +63,12 @@ class PrewarmCacheCommandTest {
         customers.add(DemoCustomers.NO_OPEN_ORDERS, null, FieldType.CUSTOMER_NAME, null);
         SIMULATOR.reset();
         clock.setSydney(MORNING);
+    }
+
+    @AfterEach
+    void putBack() {
+        SIMULATOR.reset();
+        clock.followSystem();
     }
 
     private int prewarm(String... options) {

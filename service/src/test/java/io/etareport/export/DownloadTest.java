@@ -17,11 +17,13 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.etareport.ServiceTest;
 import io.etareport.SimulatedBuzService;
 import io.etareport.buz.SensitiveColumns;
 import io.etareport.customers.Customer;
 import io.etareport.customers.CustomerRepository;
 import io.etareport.customers.FieldType;
+import io.etareport.jobs.Jobs;
 import io.etareport.simulator.DemoCustomers;
 import io.etareport.simulator.FaultMode;
 import io.etareport.simulator.SimulatorFaults;
@@ -34,30 +36,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** Downloads as a customer gets them, built from the simulator's data over real HTTP. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@ServiceTest
 class DownloadTest {
 
     private static final List<String> FIRST_COLUMNS = List.of("RefNo", "DateScheduled", "ProductionStatus",
             "ProductionLine", "InventoryItem", "Descn", "Instance", "FixedLine");
-
-    @DynamicPropertySource
-    static void buz(DynamicPropertyRegistry registry) {
-        SimulatedBuzService.register(registry);
-    }
 
     @Autowired
     MockMvc mvc;
@@ -157,7 +147,7 @@ class DownloadTest {
     @Test
     void aDownloadRightAfterViewingUsesTheReportSeenEvenIfTheSupplierIsNowDown() throws Exception {
         String jobPage = mvc.perform(get("/" + customer.obfuscatedId())).andReturn().getResponse().getContentAsString();
-        awaitCompleted(io.etareport.jobs.JobIds.of(jobPage));
+        awaitCompleted(Jobs.idOn(jobPage));
         SimulatedBuzService.SIMULATOR.faults().mode(SimulatorFaults.ALL, FaultMode.HTTP_503);
         SimulatedBuzService.SIMULATOR.resetRequestCounts();
 
@@ -170,10 +160,10 @@ class DownloadTest {
     @Test
     void aDownloadLinkFromAReportPageHoldsThatPagesReportAndNeverAnotherCustomers() throws Exception {
         Customer other = customers.add(DemoCustomers.DD_ONLY, null, FieldType.CUSTOMER_NAME, null);
-        String othersJob = io.etareport.jobs.JobIds.of(
+        String othersJob = Jobs.idOn(
                 mvc.perform(get("/" + other.obfuscatedId())).andReturn().getResponse().getContentAsString());
         awaitCompleted(othersJob);
-        String ownJob = io.etareport.jobs.JobIds.of(
+        String ownJob = Jobs.idOn(
                 mvc.perform(get("/" + customer.obfuscatedId())).andReturn().getResponse().getContentAsString());
         awaitCompleted(ownJob);
         String reportPage = mvc.perform(get("/report/" + ownJob)).andReturn().getResponse().getContentAsString();
@@ -206,16 +196,8 @@ class DownloadTest {
         return done.getResponse();
     }
 
-    private void awaitCompleted(String jobId) throws Exception {
-        for (int i = 0; i < 300; i++) {
-            String body = mvc.perform(get("/jobs/" + jobId)).andReturn().getResponse().getContentAsString();
-            if (body.contains("\"done\":true")) {
-                assertThat(body).contains("\"status\":\"completed\"");
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("job did not finish");
+    private void awaitCompleted(String jobId) {
+        assertThat(Jobs.awaitFinished(mvc, jobId).get("status").asString()).isEqualTo("completed");
     }
 
     private static List<CSVRecord> csv(byte[] body) throws Exception {

@@ -26,6 +26,7 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.etareport.ServiceTest;
 import io.etareport.SimulatedBuzService;
 import io.etareport.customers.Customer;
 import io.etareport.customers.CustomerRepository;
@@ -38,13 +39,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -52,15 +48,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A customer opening their link, against the simulator over real HTTP. */
-@SpringBootTest(properties = {"eta.jobs.reuse-window=0s", "eta.jobs.heartbeat-interval=200ms"})
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@ServiceTest(properties = {"eta.jobs.reuse-window=0s", "eta.jobs.heartbeat-interval=200ms"})
 class CustomerReportTest {
-
-    @DynamicPropertySource
-    static void buz(DynamicPropertyRegistry registry) {
-        SimulatedBuzService.register(registry);
-    }
 
     @Autowired
     MockMvc mvc;
@@ -305,22 +294,11 @@ class CustomerReportTest {
     }
 
     static String jobId(String page) {
-        Matcher matcher = Pattern.compile("data-job-id=\"([0-9a-f-]{36})\"").matcher(page);
-        assertThat(matcher.find()).as("the loading page names its job").isTrue();
-        return matcher.group(1);
+        return Jobs.idOn(page);
     }
 
-    private JsonNode awaitFinished(String jobId) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            String body = mvc.perform(get("/jobs/" + jobId)).andExpect(status().isOk())
-                    .andReturn().getResponse().getContentAsString();
-            JsonNode job = json.readTree(body);
-            if (job.get("done").asBoolean() || System.nanoTime() > deadline) {
-                return job;
-            }
-            Thread.sleep(100);
-        }
+    private JsonNode awaitFinished(String jobId) {
+        return Jobs.awaitFinished(mvc, jobId);
     }
 
     private static int countOf(String text, String part) {
