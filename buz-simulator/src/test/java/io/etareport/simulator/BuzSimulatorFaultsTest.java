@@ -3,6 +3,7 @@ package io.etareport.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
@@ -134,14 +135,12 @@ class BuzSimulatorFaultsTest {
     @Test
     void hangIsSeenAsAClientTimeoutAndCounted() throws Exception {
         sim.faults().mode("DD", FaultMode.HANG);
-        long start = System.nanoTime();
 
         Throwable thrown = catchThrowable(() -> client.http.send(HttpRequest.newBuilder(URI.create(client.url("DD", JSD, "$top=1")))
                 .header("Authorization", client.auth("DD")).timeout(Duration.ofMillis(400)).GET().build(),
                 HttpResponse.BodyHandlers.ofString()));
 
         assertThat(thrown).isInstanceOf(HttpTimeoutException.class);
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         assertThat(sim.requestCounts().count("DD", JSD)).isEqualTo(1);
         sim.faults().clear();
         assertThat(dd().statusCode()).isEqualTo(200);
@@ -247,21 +246,18 @@ class BuzSimulatorFaultsTest {
 
     @Test
     void stopReleasesHangingRequests() throws Exception {
+        // Its requests hang for ten minutes: only stopping can end them sooner.
         BuzSimulator other = BuzSimulator.start(0);
         SimClient otherClient = new SimClient(other);
         other.faults().mode(SimulatorFaults.ALL, FaultMode.HANG);
         var pending = otherClient.http.sendAsync(HttpRequest.newBuilder(URI.create(otherClient.url("CBR", JSD, null)))
                 .header("Authorization", otherClient.auth("CBR")).GET().build(), HttpResponse.BodyHandlers.ofString());
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (other.requestCounts().total() == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        long start = System.nanoTime();
+        await().atMost(Duration.ofSeconds(30)).until(() -> other.requestCounts().total() == 1);
+        assertThat(pending).isNotDone();
 
         other.stop();
 
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
-        assertThat(catchThrowable(() -> pending.get(5, java.util.concurrent.TimeUnit.SECONDS)))
+        assertThat(catchThrowable(() -> pending.get(30, java.util.concurrent.TimeUnit.SECONDS)))
                 .hasCauseInstanceOf(IOException.class);
     }
 }

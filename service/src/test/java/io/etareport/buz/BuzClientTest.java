@@ -2,6 +2,7 @@ package io.etareport.buz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.Test;
 class BuzClientTest {
 
     private static final String JOBS = "JobsScheduleDetailed";
+    /** How long to wait for something that happens at once on an idle machine. */
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final ODataQuery ONE_CUSTOMER = ODataQuery.of(JOBS,
             ODataFilter.eq("Customer", DemoCustomers.APOSTROPHE));
 
@@ -37,8 +40,9 @@ class BuzClientTest {
 
     @BeforeAll
     static void start() {
+        // A hung request stays hung until the test lets it go (or the simulator stops).
         simulator = BuzSimulator.start(SimulatorSettings.defaults().withPageSize(20)
-                .withHangLimit(Duration.ofSeconds(5)));
+                .withHangLimit(Duration.ofMinutes(5)));
         client = new SimulatedBuz(simulator).readTimeout(Duration.ofMillis(500)).client();
     }
 
@@ -97,13 +101,13 @@ class BuzClientTest {
     }
 
     @Test
-    void aHungServerTimesOutWithinTheReadTimeoutAndIsNotRetried() {
+    void aHungServerTimesOutAfterTheReadTimeoutAndIsNotRetried() {
         simulator.faults().mode("DD", FaultMode.HANG);
         long started = System.nanoTime();
 
+        // The server never answers: only the client's read timeout can end the call.
         assertFails(() -> client.fetch(Instance.DD, ONE_CUSTOMER), Kind.TIMEOUT, 0);
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
-        assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(500)).isLessThan(Duration.ofMillis(500 + 1000 + 700));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(500));
         assertThat(requests()).isEqualTo(1);
     }
 
@@ -183,35 +187,34 @@ class BuzClientTest {
 
     @Test
     void neverHasMoreRequestsOpenPerInstanceThanAllowed() throws Exception {
-        BuzClient limited = new SimulatedBuz(simulator).maxInFlight(2).readTimeout(Duration.ofSeconds(5)).client();
-        simulator.faults().latency("DD", 800);
+        BuzClient limited = new SimulatedBuz(simulator).maxInFlight(2).readTimeout(Duration.ofMinutes(1)).client();
+        simulator.faults().failNext("DD", 2, FaultMode.HANG);
         ExecutorService callers = Executors.newFixedThreadPool(4);
         try {
             List<CompletableFuture<List<Map<String, Object>>>> calls = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 calls.add(CompletableFuture.supplyAsync(() -> limited.fetch(Instance.DD, ONE_CUSTOMER), callers));
             }
-            long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-            while (requests() < 2 && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            // Two are being answered slowly; the other two wait for a slot and have not reached the server.
-            assertThat(requests()).isEqualTo(2);
-            Thread.sleep(300);
-            assertThat(requests()).isEqualTo(2);
+            // Two hang on the server until released; the other two wait for a slot and never reach the server.
+            await().atMost(PATIENCE).until(BuzClientTest::requests, n -> n == 2);
+            await().during(Duration.ofMillis(300)).atMost(PATIENCE).until(BuzClientTest::requests, n -> n == 2);
+            assertThat(calls).noneMatch(CompletableFuture::isDone);
+
+            simulator.faults().clear();
 
             for (CompletableFuture<List<Map<String, Object>>> call : calls) {
                 assertThat(call.get()).isNotEmpty();
             }
-            assertThat(requests()).isEqualTo(4);
+            // The two released ones were dropped and sent again by the JDK client (see aDroppedConnection...).
+            assertThat(requests()).isEqualTo(2 + 2 + 2);
         } finally {
             callers.shutdownNow();
         }
     }
 
     @Test
-    void aBusyInstanceDoesNotHoldUpTheOther() throws InterruptedException {
-        BuzClient single = new SimulatedBuz(simulator).maxInFlight(1).readTimeout(Duration.ofSeconds(2)).client();
+    void aBusyInstanceDoesNotHoldUpTheOther() {
+        BuzClient single = new SimulatedBuz(simulator).maxInFlight(1).readTimeout(Duration.ofMinutes(1)).client();
         simulator.faults().mode("DD", FaultMode.HANG);
         CompletableFuture<Void> hung = CompletableFuture.runAsync(() -> {
             try {
@@ -220,14 +223,11 @@ class BuzClientTest {
                 // either way, it held DD's only slot meanwhile
             }
         });
-        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-        while (requests() < 1 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        long started = System.nanoTime();
+        await().atMost(PATIENCE).until(BuzClientTest::requests, n -> n == 1);
 
         assertThat(single.fetch(Instance.CBR, ONE_CUSTOMER)).isNotEmpty();
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+        // CBR was answered while DD's only slot was still taken: the hung call is released only below.
+        assertThat(hung).isNotDone();
         simulator.faults().clear();
         hung.join();
     }
