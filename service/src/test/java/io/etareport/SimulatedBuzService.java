@@ -61,7 +61,7 @@ public final class SimulatedBuzService {
      * {@link ServiceTest}'s link to the simulator: its settings rank below a test class's own properties
      * (so a class may shorten a timeout) and above the application's configuration files.
      */
-    static final class PropertiesFactory implements ContextCustomizerFactory {
+    public static final class PropertiesFactory implements ContextCustomizerFactory {
 
         private static final String INLINED = "Inlined Test Properties";
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import io.etareport.statuses.FakeLiveStatuses;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,8 +21,6 @@ class CsrfTest {
     MockMvc mvc;
     @Autowired
     JdbcClient db;
-    @Autowired
-    FakeLiveStatuses liveStatuses;
 
     private long customer;
     private long target;
@@ -40,7 +37,6 @@ class CsrfTest {
         db.sql("DELETE FROM status_mapping").update();
         db.sql("INSERT INTO status_mapping (odata_status, custom_status) VALUES ('Cutting', 'Cutting')").update();
         mapping = db.sql("SELECT id FROM status_mapping").query(Long.class).single();
-        liveStatuses.answer("Cutting", "Sewing");
     }
 
     @ParameterizedTest(name = "POST {0}")

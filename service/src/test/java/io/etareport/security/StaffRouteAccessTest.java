@@ -3,12 +3,8 @@ package io.etareport.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import io.etareport.api.FakeOrderLookup;
-import io.etareport.statuses.FakeLiveStatuses;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,10 +30,6 @@ class StaffRouteAccessTest {
     MockMvc mvc;
     @Autowired
     JdbcClient db;
-    @Autowired
-    FakeLiveStatuses liveStatuses;
-    @Autowired
-    FakeOrderLookup orderLookup;
 
     private long customer;
     private long target;
@@ -55,8 +47,6 @@ class StaffRouteAccessTest {
         db.sql("INSERT INTO status_mapping (odata_status, custom_status, active) VALUES ('Cutting', 'Cutting', 1)")
                 .update();
         mapping = db.sql("SELECT id FROM status_mapping").query(Long.class).single();
-        liveStatuses.answer("Cutting", "Sewing");
-        orderLookup.answer(List.of(Map.of("RefNo", "123")));
     }
 
     @ParameterizedTest(name = "{0} {1}: anonymous {3}, user {4}, admin {5}")

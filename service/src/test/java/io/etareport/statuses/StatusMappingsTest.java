@@ -5,12 +5,21 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
+import io.etareport.SimulatedBuzService;
 import io.etareport.security.Staff;
 import io.etareport.security.StaffWebTest;
+import io.etareport.simulator.BuzSimulator;
+import io.etareport.simulator.FaultMode;
+import io.etareport.simulator.SimulatorDataSet;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,8 +27,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+/** Status mappings, refreshed through the real {@link BuzLiveStatuses} from the simulator over HTTP. */
 @StaffWebTest
 class StatusMappingsTest {
+
+    private static final BuzSimulator SIMULATOR = SimulatedBuzService.SIMULATOR;
 
     @Autowired
     MockMvc mvc;
@@ -28,57 +40,90 @@ class StatusMappingsTest {
     @Autowired
     StatusMappings mappings;
     @Autowired
-    FakeLiveStatuses live;
+    LiveStatuses live;
 
     @BeforeEach
     void data() {
         Staff.reset(db);
+        db.sql("DELETE FROM buz_cache").update();
         db.sql("DELETE FROM status_mapping").update();
+        SIMULATOR.reset();
         add("Cutting", "Being cut", true);
         add("Old step", "Old step", true);
-        add("Dormant", "Sleeping", false);
-        add("Unnamed", null, true);
+        add("Sewing", "Sleeping", false);
+        add("Quality Check", null, true);
+    }
+
+    @AfterEach
+    void putBack() {
+        SIMULATOR.reset();
+    }
+
+    @Test
+    void buzStatusesComeFromBothInstancesTrimmed() {
+        Set<String> expected = new TreeSet<>();
+        for (String code : List.of("DESDR", "WATSO")) {
+            SIMULATOR.dataSet().rows(code, SimulatorDataSet.JOBS_SCHEDULE_DETAILED).stream()
+                    .map(row -> row.get("ProductionStatus")).filter(String.class::isInstance)
+                    .map(status -> ((String) status).strip()).filter(status -> !status.isEmpty())
+                    .forEach(expected::add);
+        }
+
+        Set<String> statuses = live.fetch();
+
+        assertThat(statuses).containsAll(List.of("Cutting", "Sewing", "Quality Check")).doesNotContain("Old step")
+                .isSubsetOf(expected);
+        assertThat(SIMULATOR.requestCounts().count("DD")).isPositive();
+        assertThat(SIMULATOR.requestCounts().count("CBR")).isPositive();
     }
 
     @Test
     void refreshingAddsNewStatusesDeactivatesUnseenOnesAndKeepsNames() throws Exception {
-        live.answer("Cutting", "Sewing", " Packing ", "Dormant", "Unnamed", "");
+        Set<String> seen = live.fetch();
+        List<String> expected = new ArrayList<>(List.of("Cutting|Being cut|1", "Old step|Old step|0",
+                "Quality Check|null|1", "Sewing|Sleeping|0"));
+        seen.stream().filter(s -> !List.of("Cutting", "Sewing", "Quality Check").contains(s))
+                .forEach(s -> expected.add(s + "|" + s + "|1"));
+        expected.sort(Comparator.comparing(row -> row.substring(0, row.indexOf('|'))));
 
         MvcResult result = refresh();
 
-        assertThat(result.getFlashMap().get("notice")).isEqualTo("Refreshed from Buz: 2 new statuses added,"
-                + " 1 status no longer seen and made inactive (5 seen).");
-        assertThat(table()).containsExactly(
-                "Cutting|Being cut|1", "Dormant|Sleeping|0", "Old step|Old step|0", "Packing|Packing|1",
-                "Sewing|Sewing|1", "Unnamed|null|1");
+        assertThat(result.getFlashMap().get("notice")).isEqualTo("Refreshed from Buz: " + (seen.size() - 3)
+                + " new statuses added, 1 status no longer seen and made inactive (" + seen.size() + " seen).");
+        assertThat(table()).isEqualTo(expected);
     }
 
     @Test
     void aRefreshThatFindsNothingNewSaysSo() throws Exception {
-        live.answer("Cutting", "Old step", "Unnamed");
+        Set<String> seen = live.fetch();
+        db.sql("DELETE FROM status_mapping").update();
+        seen.forEach(status -> add(status, status, true));
 
         assertThat(refresh().getFlashMap().get("notice")).isEqualTo("Refreshed from Buz: no new statuses added,"
-                + " no statuses no longer seen and made inactive (3 seen).");
+                + " no statuses no longer seen and made inactive (" + seen.size() + " seen).");
     }
 
     @Test
     void whenBuzCannotBeReachedNothingChangesAndStaffAreToldWhy() throws Exception {
         List<String> before = table();
-        live.failWith(new RuntimeException("The supplier's system is not available (daily maintenance 10:00-16:00)."));
+        SIMULATOR.faults().mode("DD", FaultMode.HTTP_503);
 
         MvcResult result = refresh();
 
         assertThat(result.getFlashMap().get("problem")).isEqualTo("Could not refresh from Buz: The supplier's"
-                + " system is not available (daily maintenance 10:00-16:00). Nothing was changed.");
+                + " system is unavailable right now. Please try again in a few minutes. Nothing was changed.");
         assertThat(table()).isEqualTo(before);
     }
 
     @Test
-    void anAnswerWithNoStatusesAtAllChangesNothing() throws Exception {
+    void anAnswerWithNoStatusesAtAllChangesNothing() {
         List<String> before = table();
-        live.answer();
 
-        assertThat(refresh().getFlashMap().get("problem")).asString().contains("nothing was changed");
+        // The simulator always has statuses: the rule is checked on the refresh itself.
+        StatusRefresh.Outcome outcome = new StatusRefresh(Set::of, mappings).run();
+
+        assertThat(outcome.succeeded()).isFalse();
+        assertThat(outcome.message()).contains("nothing was changed");
         assertThat(table()).isEqualTo(before);
     }
 
@@ -97,7 +142,7 @@ class StatusMappingsTest {
         String page = mvc.perform(get("/status_mapping").with(Staff.signedInAs(Staff.USER))
                 .flashAttr("notice", "Saved the mapping.")).andReturn().getResponse().getContentAsString();
 
-        assertThat(page).containsSubsequence(">banana<", ">Cutting<", ">Old step<", ">Unnamed<", ">apple<", ">Dormant<");
+        assertThat(page).containsSubsequence(">banana<", ">Cutting<", ">Old step<", ">Quality Check<", ">apple<", ">Sewing<");
         assertThat(page).contains("<p class=\"flash flash-notice\" role=\"status\">Saved the mapping.</p>");
         assertThat(page).doesNotContain("Refresh from Buz");
     }
