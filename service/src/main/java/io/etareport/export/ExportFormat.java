@@ -1,10 +1,5 @@
 package io.etareport.export;
 
-import io.etareport.report.Order;
-
-import java.io.IOException;
-import java.io.OutputStream;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -43,13 +38,5 @@ public enum ExportFormat {
             }
         }
         return Optional.empty();
-    }
-
-    /** Writes these (already filtered) orders to {@code out} in this format; {@code out} is left open. */
-    public void write(List<Order> orders, OutputStream out) throws IOException {
-        switch (this) {
-            case CSV -> new CsvExport().write(orders, out);
-            case XLSX -> new XlsxExport().write(orders, out);
-        }
     }
 }
