@@ -18,7 +18,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 @StaffWebTest
-class ManageUsersTest {
+class ManageUsersIntegrationTest {
 
     @Autowired
     MockMvc mvc;

@@ -26,7 +26,7 @@ import org.springframework.web.util.HtmlUtils;
  * refused with a message; never a server error, never markup in the page.
  */
 @StaffWebTest
-class HostileInputTest {
+class HostileInputIntegrationTest {
 
     private static final Map<String, String> VALUES = new LinkedHashMap<>();
 

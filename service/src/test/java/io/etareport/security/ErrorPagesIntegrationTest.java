@@ -25,7 +25,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import(StaffTestConfig.class)
-class ErrorPagesTest extends TestOidcServer {
+class ErrorPagesIntegrationTest extends TestOidcServer {
 
     @LocalServerPort
     int port;

@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 
 /** A supplier slow enough to answer every request, but too slow for the job's time limit. */
 @ServiceTest(properties = {"eta.jobs.max-duration=1s", "eta.jobs.heartbeat-interval=200ms"})
-class JobTimeLimitTest {
+class JobTimeLimitIntegrationTest {
 
     @Autowired
     MockMvc mvc;

@@ -19,7 +19,7 @@ import picocli.CommandLine;
 
 @SpringBootTest
 @ActiveProfiles("test")
-class PurgeJobsCommandTest {
+class PurgeJobsCommandIntegrationTest {
 
     @Autowired
     ConfigurableApplicationContext context;

@@ -20,7 +20,7 @@ import org.springframework.test.context.ActiveProfiles;
         "BUZ_CBR_PASSWORD=x"})
 @ActiveProfiles({"dev", "test"})
 @Import(StaffTestConfig.class)
-class ErrorPagesInDevelopmentTest {
+class ErrorPagesInDevelopmentIntegrationTest {
 
     @LocalServerPort
     int port;

@@ -20,7 +20,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import(StaffTestConfig.class)
-class GoogleSignInTest extends TestOidcServer {
+class GoogleSignInIntegrationTest extends TestOidcServer {
 
     private static final String SESSION_COOKIE = "ETA_SESSION";
 

@@ -18,7 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles({"demo", "test"})
-class DemoSignInTest {
+class DemoSignInIntegrationTest {
 
     @Autowired
     MockMvc mvc;

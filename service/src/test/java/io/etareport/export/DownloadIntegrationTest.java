@@ -44,7 +44,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /** Downloads as a customer gets them, built from the simulator's data over real HTTP. */
 @ServiceTest
-class DownloadTest {
+class DownloadIntegrationTest {
 
     private static final List<String> FIRST_COLUMNS = List.of("RefNo", "DateScheduled", "ProductionStatus",
             "ProductionLine", "InventoryItem", "Descn", "Instance", "FixedLine");

@@ -15,7 +15,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /** Every form post needs the page's CSRF token: without it nothing happens, with it the post works. */
 @StaffWebTest
-class CsrfTest {
+class CsrfIntegrationTest {
 
     @Autowired
     MockMvc mvc;

@@ -13,7 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /** The queries as the application wires them, configured the way application.yml maps the environment. */
 @ServiceTest
-class BuzQueriesWiringTest {
+class BuzQueriesWiringIntegrationTest {
 
     private static final BuzSimulator SIMULATOR = SimulatedBuzService.SIMULATOR;
 

@@ -24,7 +24,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  * decide, so the plain user's 403s show the role is read per request.
  */
 @StaffWebTest
-class StaffRouteAccessTest {
+class StaffRouteAccessIntegrationTest {
 
     @Autowired
     MockMvc mvc;

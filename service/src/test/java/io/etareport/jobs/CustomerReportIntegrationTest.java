@@ -49,7 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** A customer opening their link, against the simulator over real HTTP. */
 @ServiceTest(properties = {"eta.jobs.reuse-window=0s", "eta.jobs.heartbeat-interval=200ms"})
-class CustomerReportTest {
+class CustomerReportIntegrationTest {
 
     @Autowired
     MockMvc mvc;

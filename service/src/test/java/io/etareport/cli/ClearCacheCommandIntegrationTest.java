@@ -18,7 +18,7 @@ import picocli.CommandLine;
 
 @SpringBootTest
 @ActiveProfiles("test")
-class ClearCacheCommandTest {
+class ClearCacheCommandIntegrationTest {
 
     @Autowired
     ConfigurableApplicationContext context;

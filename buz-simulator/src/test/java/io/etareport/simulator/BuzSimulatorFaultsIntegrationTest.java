@@ -22,7 +22,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /** Faults switched through the Java API and the /_sim control endpoints, seen by a plain HTTP client. */
-class BuzSimulatorFaultsTest {
+class BuzSimulatorFaultsIntegrationTest {
 
     static final String JSD = SimulatorDataSet.JOBS_SCHEDULE_DETAILED;
 

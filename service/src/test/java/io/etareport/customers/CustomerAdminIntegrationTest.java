@@ -17,7 +17,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 @StaffWebTest
-class CustomerAdminTest {
+class CustomerAdminIntegrationTest {
 
     @Autowired
     MockMvc mvc;

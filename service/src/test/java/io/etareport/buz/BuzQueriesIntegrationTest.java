@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * The queries over real HTTP against the simulator, with small pages so that paging is exercised.
  * Expected rows come from the simulator's data set, filtered here the way the specification says.
  */
-class BuzQueriesTest {
+class BuzQueriesIntegrationTest {
 
     private static final int PAGE_SIZE = 10;
     private static final String JOBS = "JobsScheduleDetailed";

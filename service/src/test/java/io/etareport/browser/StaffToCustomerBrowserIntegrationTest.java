@@ -52,7 +52,7 @@ import org.springframework.test.context.ActiveProfiles;
 @RequiresChromium
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
-class StaffToCustomerBrowserTest {
+class StaffToCustomerBrowserIntegrationTest {
 
     private static final Path CHROMIUM = BrowserTestPolicy.CHROMIUM;
     private static final Path CHROMEDRIVER = BrowserTestPolicy.CHROMEDRIVER;

@@ -17,7 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @StaffWebTest
-class UserAdministrationTest {
+class UserAdministrationIntegrationTest {
 
     @Autowired
     UserAdministration administration;

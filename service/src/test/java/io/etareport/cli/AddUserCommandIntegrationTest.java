@@ -17,7 +17,7 @@ import picocli.CommandLine;
 
 @SpringBootTest
 @ActiveProfiles("test")
-class AddUserCommandTest {
+class AddUserCommandIntegrationTest {
 
     @Autowired
     ConfigurableApplicationContext context;

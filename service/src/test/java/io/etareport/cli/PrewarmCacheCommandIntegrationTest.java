@@ -32,7 +32,7 @@ import picocli.CommandLine;
 
 /** prewarm-cache as operators run it, against the simulator over HTTP. */
 @ServiceTest(properties = "eta.cache.blackout.enabled=true")
-class PrewarmCacheCommandTest {
+class PrewarmCacheCommandIntegrationTest {
 
     private static final BuzSimulator SIMULATOR = SimulatedBuzService.SIMULATOR;
     private static final String MORNING = "2026-03-04T08:00";

@@ -34,7 +34,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The cache as the application wires it, in front of the real Buz client, against the simulator over HTTP. */
 @ServiceTest(properties = "eta.cache.blackout.enabled=true")
-class CachedBuzOverHttpTest {
+class CachedBuzOverHttpIntegrationTest {
 
     private static final BuzSimulator SIMULATOR = SimulatedBuzService.SIMULATOR;
     private static final String JOBS = "JobsScheduleDetailed";

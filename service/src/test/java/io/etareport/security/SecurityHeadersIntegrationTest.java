@@ -16,7 +16,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * to other sites through the Referer header.
  */
 @StaffWebTest
-class SecurityHeadersTest {
+class SecurityHeadersIntegrationTest {
 
     @Autowired
     MockMvc mvc;

@@ -15,7 +15,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  * is the report's business; here no report controller exists, so they answer 404).
  */
 @StaffWebTest
-class PublicRoutesTest {
+class PublicRoutesIntegrationTest {
 
     @Autowired
     MockMvc mvc;

@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Nobody is left on a spinner: a hung or very slow supplier ends in a message within the limits. */
 @ServiceTest(properties = {"eta.jobs.workers=1", "eta.jobs.reuse-window=0s",
         "eta.jobs.heartbeat-interval=200ms", "eta.buz.read-timeout=1s"})
-class SlowSupplierTest {
+class SlowSupplierIntegrationTest {
 
     @Autowired
     MockMvc mvc;

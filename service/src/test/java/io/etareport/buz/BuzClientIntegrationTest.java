@@ -27,7 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** How the client behaves when BuzManager misbehaves, over real HTTP against the simulator's faults. */
-class BuzClientTest {
+class BuzClientIntegrationTest {
 
     private static final String JOBS = "JobsScheduleDetailed";
     /** How long to wait for something that happens at once on an idle machine. */
@@ -196,8 +196,8 @@ class BuzClientTest {
                 calls.add(CompletableFuture.supplyAsync(() -> limited.fetch(Instance.DD, ONE_CUSTOMER), callers));
             }
             // Two hang on the server until released; the other two wait for a slot and never reach the server.
-            await().atMost(PATIENCE).until(BuzClientTest::requests, n -> n == 2);
-            await().during(Duration.ofMillis(300)).atMost(PATIENCE).until(BuzClientTest::requests, n -> n == 2);
+            await().atMost(PATIENCE).until(BuzClientIntegrationTest::requests, n -> n == 2);
+            await().during(Duration.ofMillis(300)).atMost(PATIENCE).until(BuzClientIntegrationTest::requests, n -> n == 2);
             assertThat(calls).noneMatch(CompletableFuture::isDone);
 
             simulator.faults().clear();
@@ -223,7 +223,7 @@ class BuzClientTest {
                 // either way, it held DD's only slot meanwhile
             }
         });
-        await().atMost(PATIENCE).until(BuzClientTest::requests, n -> n == 1);
+        await().atMost(PATIENCE).until(BuzClientIntegrationTest::requests, n -> n == 1);
 
         assertThat(single.fetch(Instance.CBR, ONE_CUSTOMER)).isNotEmpty();
         // CBR was answered while DD's only slot was still taken: the hung call is released only below.

@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Staff order look-ups through the real cached lookup, against the simulator over HTTP. */
 @StaffWebTest
-class OrderLookupControllerTest {
+class OrderLookupControllerIntegrationTest {
 
     private static final BuzSimulator SIMULATOR = SimulatedBuzService.SIMULATOR;
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 /** The report API over real HTTP: paging, $filter through Olingo's parser, POST $query, auth, errors. */
-class BuzSimulatorQueryTest {
+class BuzSimulatorQueryIntegrationTest {
 
     static final String JSD = SimulatorDataSet.JOBS_SCHEDULE_DETAILED;
     static final String OPEN = "OrderStatus eq 'Work in Progress' and ProductionStatus ne null";
@@ -273,7 +273,7 @@ class BuzSimulatorQueryTest {
     @Test
     void countSelectOrderByAndPreferMaxPageSize() throws Exception {
         String filter = "$filter=" + enc(OPEN);
-        int expectedCount = expected("DD", JSD, BuzSimulatorQueryTest::open).size();
+        int expectedCount = expected("DD", JSD, BuzSimulatorQueryIntegrationTest::open).size();
 
         JsonNode counted = SimClient.json(client.get("DD", JSD, filter + "&$count=true&$top=2"));
         HttpResponse<String> countOnly = client.get("DD", JSD + "/$count", filter);

@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 @SpringBootTest
 @ActiveProfiles("test")
-class ConcurrentWritesTest {
+class ConcurrentWritesIntegrationTest {
 
     @Autowired
     JdbcClient writes;

@@ -29,7 +29,7 @@ import org.springframework.test.web.servlet.MvcResult;
 
 /** Status mappings, refreshed through the real {@link BuzLiveStatuses} from the simulator over HTTP. */
 @StaffWebTest
-class StatusMappingsTest {
+class StatusMappingsIntegrationTest {
 
     private static final BuzSimulator SIMULATOR = SimulatedBuzService.SIMULATOR;
 
