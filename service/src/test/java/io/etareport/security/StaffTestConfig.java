@@ -1,5 +1,7 @@
 package io.etareport.security;
 
+import io.etareport.DeliberateFailures;
+
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,15 +19,17 @@ public class StaffTestConfig {
     static class FailingPages {
 
         static final String SECRET = "db password is hunter2";
+        /** What the pages throw: the secret, marked as a failure the tests expect (no stack trace in the log). */
+        static final String FAILURE = SECRET + " " + DeliberateFailures.MARK;
 
         @GetMapping("/report/test-failure")
         String fail() {
-            throw new IllegalStateException(SECRET);
+            throw new IllegalStateException(FAILURE);
         }
 
         @GetMapping("/report/test-throttled")
         String throttled() {
-            throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS, SECRET);
+            throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS, FAILURE);
         }
     }
 }
