@@ -13,7 +13,6 @@ import org.springframework.core.env.MutablePropertySources;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
-import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.MergedContextConfiguration;
 
 /**
@@ -27,16 +26,7 @@ public final class SimulatedBuzService {
     private SimulatedBuzService() {
     }
 
-    /** Points both instances at the shared simulator, with short timeouts and no blackout window. */
-    public static void register(DynamicPropertyRegistry registry) {
-        settings().forEach((key, value) -> registry.add(key, () -> value));
-    }
-
-    /** Points both instances at {@code simulator}: URLs and credentials, nothing else. */
-    public static void pointAt(DynamicPropertyRegistry registry, BuzSimulator simulator) {
-        instances(simulator).forEach((key, value) -> registry.add(key, () -> value));
-    }
-
+    /** Both instances at the shared simulator, with short timeouts and no blackout window. */
     private static Map<String, Object> settings() {
         Map<String, Object> settings = instances(SIMULATOR);
         settings.put("eta.buz.retry-backoff", "10ms");
