@@ -412,7 +412,7 @@ final class BuzServlet extends HttpServlet {
             }
             case HANG -> {
                 try {
-                    simulator.faults().hang(simulator.settings().hangLimit());
+                    simulator.faults().hang(fault, simulator.settings().hangLimit());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

@@ -252,7 +252,7 @@ class BuzSimulatorFaultsIntegrationTest {
         other.faults().mode(SimulatorFaults.ALL, FaultMode.HANG);
         var pending = otherClient.http.sendAsync(HttpRequest.newBuilder(URI.create(otherClient.url("CBR", JSD, null)))
                 .header("Authorization", otherClient.auth("CBR")).GET().build(), HttpResponse.BodyHandlers.ofString());
-        await().atMost(Duration.ofSeconds(30)).until(() -> other.requestCounts().total() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> other.faults().hanging() == 1);
         assertThat(pending).isNotDone();
 
         other.stop();

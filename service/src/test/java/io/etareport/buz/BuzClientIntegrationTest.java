@@ -196,7 +196,7 @@ class BuzClientIntegrationTest {
                 calls.add(CompletableFuture.supplyAsync(() -> limited.fetch(Instance.DD, ONE_CUSTOMER), callers));
             }
             // Two hang on the server until released; the other two wait for a slot and never reach the server.
-            await().atMost(PATIENCE).until(BuzClientIntegrationTest::requests, n -> n == 2);
+            await().atMost(PATIENCE).until(() -> simulator.faults().hanging(), n -> n == 2);
             await().during(Duration.ofMillis(300)).atMost(PATIENCE).until(BuzClientIntegrationTest::requests, n -> n == 2);
             assertThat(calls).noneMatch(CompletableFuture::isDone);
 
@@ -223,7 +223,7 @@ class BuzClientIntegrationTest {
                 // either way, it held DD's only slot meanwhile
             }
         });
-        await().atMost(PATIENCE).until(BuzClientIntegrationTest::requests, n -> n == 1);
+        await().atMost(PATIENCE).until(() -> simulator.faults().hanging(), n -> n == 1);
 
         assertThat(single.fetch(Instance.CBR, ONE_CUSTOMER)).isNotEmpty();
         // CBR was answered while DD's only slot was still taken: the hung call is released only below.

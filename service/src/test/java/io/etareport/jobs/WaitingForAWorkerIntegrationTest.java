@@ -66,7 +66,7 @@ class WaitingForAWorkerIntegrationTest {
         SIMULATOR.faults().mode(SimulatorFaults.ALL, FaultMode.HANG);
         String first = open(onBoth);
         await("the only worker is at the supplier").atMost(Duration.ofSeconds(60))
-                .until(() -> SIMULATOR.requestCounts().total() > 0);
+                .until(() -> SIMULATOR.faults().hanging() > 0);
 
         String page = mvc.perform(get("/" + ddOnly.obfuscatedId())).andReturn().getResponse().getContentAsString();
         String second = Jobs.idOn(page);
