@@ -46,12 +46,7 @@ public enum ExportFormat {
         return Optional.empty();
     }
 
-    /** Writes these (already filtered) orders to {@code out} in this format; {@code out} is left open. */
-    public void write(List<Order> orders, OutputStream out) throws IOException {
-        write(orders, out, null);
-    }
-
-    /** As {@link #write(List, OutputStream)}, with the columns and column kinds of {@code policy}. */
+    /** Writes these (already filtered) orders to {@code out} with the columns of {@code policy}; {@code out} stays open. */
     public void write(List<Order> orders, OutputStream out, ColumnPolicy policy) throws IOException {
         switch (this) {
             case CSV -> new CsvExport().write(orders, out, policy);

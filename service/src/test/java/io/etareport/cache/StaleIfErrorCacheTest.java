@@ -1,6 +1,7 @@
 package io.etareport.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -12,7 +13,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -486,11 +486,8 @@ class StaleIfErrorCacheTest {
                 thread.start();
                 threads.add(thread);
             }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!threads.stream().allMatch(t -> t.getState() == Thread.State.WAITING)) {
-                assertThat(System.nanoTime()).as("callers parked in time").isLessThan(deadline);
-                Thread.onSpinWait();
-            }
+            await("every caller parked").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5))
+                    .until(() -> threads.stream().allMatch(t -> t.getState() == Thread.State.WAITING));
             release.countDown();
             for (Thread thread : threads) {
                 thread.join(10_000);

@@ -1,6 +1,7 @@
 package io.etareport.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -43,9 +44,7 @@ class DatabaseBackupTest {
             }
         });
         writer.start();
-        while (written.get() < 200) {
-            Thread.onSpinWait();
-        }
+        await("200 rows written").atMost(Duration.ofSeconds(60)).until(() -> written.get() >= 200);
 
         Path copy = backup.writeInto(dir.resolve("backups"));
         writing.set(false);

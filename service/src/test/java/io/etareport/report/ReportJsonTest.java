@@ -48,9 +48,10 @@ class ReportJsonTest {
     }
 
     @Test
-    void derivedValuesAreNotStored() {
+    void whetherTheReportIsEmptyIsDerivedNotStored() {
+        // isEmpty() looks like a property to Jackson; fromCache(), lineCount() and showStatuses() do not.
         String stored = json.writeValueAsString(sample());
 
-        assertThat(stored).doesNotContain("\"empty\"", "\"fromCache\"", "\"lineCount\"", "\"showStatuses\"");
+        assertThat(stored).doesNotContain("\"empty\"");
     }
 }
