@@ -78,7 +78,7 @@ class OrderLookupControllerIntegrationTest {
         MockHttpServletResponse response = open("/wip/XYZ/12345");
 
         assertThat(response.getStatus()).isEqualTo(400);
-        assertThat(response.getContentAsString()).isEqualTo("{\"status\":400,\"error\":\"Unknown instance: use DD or CBR.\"}");
+        assertThat(response.getContentAsString()).isEqualTo("{\"status\":400,\"error\":\"Invalid instance. Use DD or CBR.\"}");
         assertThat(asked()).isEmpty();
     }
 

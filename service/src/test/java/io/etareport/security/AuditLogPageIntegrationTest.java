@@ -18,7 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** {@code /audit}: filters, newest first, pages, escaping, and the CSV download. */
 @StaffWebTest
-class AuditLogPageTest {
+class AuditLogPageIntegrationTest {
 
     private static final String HOSTILE_ACTOR = "=HYPERLINK(\"http://evil\",\"x\")@staff.test";
     private static final String HOSTILE_VALUE = "<script>alert(1)</script>";

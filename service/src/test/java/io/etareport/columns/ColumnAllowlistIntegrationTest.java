@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.etareport.ServiceTest;
 import io.etareport.SimulatedBuzService;
 import io.etareport.buz.ColumnKind;
 import io.etareport.buz.Instance;
@@ -28,7 +29,7 @@ import io.etareport.buz.SeenColumns;
 import io.etareport.customers.Customer;
 import io.etareport.customers.CustomerRepository;
 import io.etareport.customers.FieldType;
-import io.etareport.jobs.JobIds;
+import io.etareport.jobs.Jobs;
 import io.etareport.security.Staff;
 import io.etareport.simulator.DemoCustomers;
 import io.etareport.simulator.SimulatorDataSet;
@@ -51,8 +52,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -61,19 +60,12 @@ import org.springframework.test.web.servlet.MvcResult;
  * list of bad names matches: it reaches nobody until an admin approves it, and leaves everything at once,
  * stored copies included, when held back. Run against the simulator over real HTTP.
  */
-@SpringBootTest(properties = "eta.jobs.reuse-window=1ms")
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@ServiceTest(properties = "eta.jobs.reuse-window=1ms")
 @ExtendWith(OutputCaptureExtension.class)
-class ColumnAllowlistTest {
+class ColumnAllowlistIntegrationTest {
 
     private static final String MONEY = "LineValue";
     private static final String NEW_COLUMN_WARNING = "sent a column never seen before: \"" + MONEY + "\"";
-
-    @DynamicPropertySource
-    static void buz(DynamicPropertyRegistry registry) {
-        SimulatedBuzService.register(registry);
-    }
 
     @Autowired
     MockMvc mvc;
@@ -232,7 +224,7 @@ class ColumnAllowlistTest {
     }
 
     private String openAndWait() throws Exception {
-        String job = JobIds.of(body(get("/" + customer.obfuscatedId())));
+        String job = Jobs.idOn(body(get("/" + customer.obfuscatedId())));
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> body(get("/jobs/" + job)).contains("\"done\":true"));
         assertThat(body(get("/jobs/" + job))).contains("\"status\":\"completed\"");

@@ -17,13 +17,14 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import io.etareport.api.FakeOrderLookup;
 import io.etareport.customers.Customer;
 import io.etareport.customers.CustomerRepository;
 import io.etareport.customers.FieldType;
 import io.etareport.security.Staff;
 import io.etareport.security.StaffWebTest;
 import io.etareport.simulator.DemoCustomers;
+import io.etareport.simulator.FaultMode;
+import io.etareport.simulator.SimulatorDataSet;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -41,8 +42,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -65,7 +64,7 @@ import tools.jackson.databind.json.JsonMapper;
  * form that worked, or an old URL sent on to its new one).
  */
 @StaffWebTest
-class CompatibilityWithOriginalTest {
+class CompatibilityWithOriginalIntegrationTest {
 
     /** method | the original's route | the path asked here | anonymous | user | admin | form body. */
     static final List<Route> ROUTES = List.of(
@@ -115,19 +114,12 @@ class CompatibilityWithOriginalTest {
     /** Served as static files, not by a controller. */
     private static final Set<String> STATIC_FILES = Set.of("/favicon.ico", "/robots.txt");
 
-    @DynamicPropertySource
-    static void buz(DynamicPropertyRegistry registry) {
-        SimulatedBuzService.register(registry);
-    }
-
     @Autowired
     MockMvc mvc;
     @Autowired
     JdbcClient db;
     @Autowired
     CustomerRepository customers;
-    @Autowired
-    FakeOrderLookup orderLookup;
     @Autowired
     JsonMapper json;
     @Autowired
@@ -148,7 +140,6 @@ class CompatibilityWithOriginalTest {
         db.sql("INSERT INTO status_mapping (odata_status, custom_status, active) VALUES ('Cutting', 'Cutting', 1)")
                 .update();
         mapping = db.sql("SELECT id FROM status_mapping").query(Long.class).single();
-        orderLookup.answer(List.of(Map.of("RefNo", "123")));
     }
 
     @AfterEach
@@ -264,15 +255,22 @@ class CompatibilityWithOriginalTest {
 
     @Test
     void theLookUpsAnswerDataAndSourceAsTheOriginalDid() throws Exception {
-        orderLookup.answer(List.of(Map.of("RefNo", "ORD-1", "FixedLine", 1)), "cache-503");
+        db.sql("DELETE FROM buz_cache").update();
+        String order = anOrder("DESDR", SimulatorDataSet.JOBS_SCHEDULE_DETAILED);
+        String wipOrder = anOrder("WATSO", SimulatorDataSet.WORK_IN_PROGRESS);
 
-        JsonNode schedule = jsonOf(get("/jobs-schedule/DD/ORD-1").with(Staff.signedInAs(Staff.USER)), 200);
-        JsonNode wip = jsonOf(get("/wip/cbr/ORD-1").with(Staff.signedInAs(Staff.USER)), 200);
-        JsonNode invalid = jsonOf(get("/wip/XYZ/ORD-1").with(Staff.signedInAs(Staff.USER)), 400);
+        JsonNode live = jsonOf(get("/jobs-schedule/DD/" + order).with(Staff.signedInAs(Staff.USER)), 200);
+        SimulatedBuzService.SIMULATOR.faults().mode("DD", FaultMode.HTTP_503);
+        JsonNode copy = jsonOf(get("/jobs-schedule/DD/" + order).with(Staff.signedInAs(Staff.USER)), 200);
+        JsonNode wip = jsonOf(get("/wip/cbr/" + wipOrder).with(Staff.signedInAs(Staff.USER)), 200);
+        JsonNode invalid = jsonOf(get("/wip/XYZ/" + order).with(Staff.signedInAs(Staff.USER)), 400);
 
-        assertThat(schedule.get("data").get(0).get("RefNo").asString()).isEqualTo("ORD-1");
-        assertThat(schedule.get("source").asString()).isEqualTo("cache-503");
-        assertThat(wip.get("data").size()).isEqualTo(1);
+        assertThat(live.get("data").get(0).get("RefNo").asString()).isEqualTo(order);
+        assertThat(live.get("source").asString()).isEqualTo("live");
+        assertThat(copy.get("data")).isEqualTo(live.get("data"));
+        assertThat(copy.get("source").asString()).isEqualTo("cache-503");
+        assertThat(wip.get("data").size()).isPositive();
+        assertThat(wip.get("source").asString()).isEqualTo("live");
         assertThat(invalid.get("error").asString()).contains("Invalid instance");
     }
 
@@ -403,5 +401,12 @@ class CompatibilityWithOriginalTest {
         boolean expectsMethodNotAllowed() {
             return "405".equals(admin);
         }
+    }
+
+    /** An order number with rows in that entity set of that instance of the simulator. */
+    private static String anOrder(String code, String entitySet) {
+        return SimulatedBuzService.SIMULATOR.dataSet().rows(code, entitySet).stream().map(row -> row.get("RefNo"))
+                .filter(String.class::isInstance).map(String.class::cast).filter(ref -> ref.matches("\\d+"))
+                .findFirst().orElseThrow();
     }
 }
