@@ -1,23 +1,14 @@
 package io.etareport.export;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.List;
 import java.util.Optional;
 
 import io.etareport.customers.Customer;
 import io.etareport.customers.CustomerRepository;
 import io.etareport.jobs.ReportJobs;
-import io.etareport.report.Order;
 import io.etareport.report.Report;
 import io.etareport.report.ReportFilter;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
@@ -35,17 +26,16 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @Controller
 class DownloadController {
 
-    private static final ZoneId SYDNEY = ZoneId.of("Australia/Sydney");
     private static final String ID = "{id:[0-9a-f]{32}}";
 
     private final CustomerRepository customers;
     private final ReportJobs jobs;
-    private final Clock clock;
+    private final ReportDownload download;
 
-    DownloadController(CustomerRepository customers, ReportJobs jobs, Clock clock) {
+    DownloadController(CustomerRepository customers, ReportJobs jobs, ReportDownload download) {
         this.customers = customers;
         this.jobs = jobs;
-        this.clock = clock;
+        this.download = download;
     }
 
     @GetMapping({"/" + ID + "/download.{ext}", "/etas/" + ID + "/download.{ext}"})
@@ -61,22 +51,6 @@ class DownloadController {
         // The report of the page the link came from, else the one just seen, else a fresh one.
         Report report = jobs.report(customer, job).or(() -> jobs.recentReport(customer))
                 .orElseGet(() -> jobs.buildNow(customer));
-        List<Order> orders = ReportFilter.of(query).apply(report.orders());
-        LocalDate today = LocalDate.now(clock.withZone(SYDNEY));
-        String fileName = ExportFileName.of(report.customerName(), today, format.get().extension());
-        StreamingResponseBody body = out -> {
-            if (format.get() == ExportFormat.CSV) {
-                new CsvExport().write(orders, out);
-            } else {
-                new XlsxExport().write(orders, out);
-            }
-        };
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(format.get().contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
-                .header("Referrer-Policy", "no-referrer")
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(body);
+        return download.respond(report, ReportFilter.of(query), format.get(), "page");
     }
 }
