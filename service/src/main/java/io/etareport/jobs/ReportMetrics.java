@@ -38,6 +38,7 @@ class ReportMetrics {
                 .description("Time from asking for a report to its being ready")
                 .tag("source", report.fromCache() ? "copy" : "live")
                 .publishPercentileHistogram()
+                .maximumExpectedValue(Duration.ofMinutes(5))
                 .register(registry)
                 .record(waited);
         built(report);
