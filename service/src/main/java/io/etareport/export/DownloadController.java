@@ -1,10 +1,5 @@
 package io.etareport.export;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.List;
 import java.util.Optional;
 
 import io.etareport.buz.ColumnPolicy;
@@ -12,14 +7,10 @@ import io.etareport.buz.ColumnRegistry;
 import io.etareport.customers.Customer;
 import io.etareport.customers.CustomerLinks;
 import io.etareport.jobs.ReportJobs;
-import io.etareport.report.Order;
 import io.etareport.report.Report;
 import io.etareport.report.ReportFilter;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
@@ -37,19 +28,16 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @Controller
 class DownloadController {
 
-    private static final ZoneId SYDNEY = ZoneId.of("Australia/Sydney");
     private static final String ID = "{id:[0-9a-f]{32}}";
 
     private final CustomerLinks links;
     private final ReportJobs jobs;
-    private final Clock clock;
-    private final ColumnRegistry columns;
+    private final ReportDownload download;
 
-    DownloadController(CustomerLinks links, ReportJobs jobs, Clock clock, ColumnRegistry columns) {
+    DownloadController(CustomerLinks links, ReportJobs jobs, ReportDownload download) {
         this.links = links;
         this.jobs = jobs;
-        this.clock = clock;
-        this.columns = columns;
+        this.download = download;
     }
 
     @GetMapping({"/" + ID + "/download.{ext}", "/etas/" + ID + "/download.{ext}"})
@@ -65,17 +53,6 @@ class DownloadController {
         // The report of the page the link came from, else the one just seen, else a fresh one.
         Report report = jobs.report(customer, job).or(() -> jobs.recentReport(customer))
                 .orElseGet(() -> jobs.buildNow(customer));
-        List<Order> orders = ReportFilter.of(query).apply(report.orders());
-        LocalDate today = LocalDate.now(clock.withZone(SYDNEY));
-        String fileName = ExportFileName.of(report.customerName(), today, format.get().extension());
-        ColumnPolicy policy = columns.policy();
-        StreamingResponseBody body = out -> format.get().write(orders, out, policy);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(format.get().contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
-                .header("Referrer-Policy", "no-referrer")
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(body);
+        return download.respond(report, ReportFilter.of(query), format.get(), "page");
     }
 }

@@ -1,6 +1,7 @@
 package io.etareport.jobs;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +50,7 @@ public class ReportJobs {
     private final ReportService reports;
     private final JobProperties properties;
     private final ErrorReporter errors;
+    private final ReportMetrics metrics;
     private final JsonMapper json;
     private final Clock clock;
     private final ColumnRegistry columns;
@@ -56,13 +58,14 @@ public class ReportJobs {
     /** Jobs this process is working on, for heartbeats and the time limit. */
     private final Map<String, Running> running = new ConcurrentHashMap<>();
 
-    public ReportJobs(JobStore store, ReportService reports, JobProperties properties, ErrorReporter errors,
-                      JsonMapper json, Clock clock, ColumnRegistry columns) {
+    ReportJobs(JobStore store, ReportService reports, JobProperties properties, ErrorReporter errors,
+               ReportMetrics metrics, JsonMapper json, Clock clock, ColumnRegistry columns) {
         this.store = store;
         this.columns = columns;
         this.reports = reports;
         this.properties = properties;
         this.errors = errors;
+        this.metrics = metrics;
         this.json = json;
         this.clock = clock;
         AtomicInteger count = new AtomicInteger();
@@ -103,7 +106,22 @@ public class ReportJobs {
 
     /** Builds inside the caller's thread: for {@code /sync/<id>} and downloads without a recent report. */
     public Report buildNow(Customer customer) {
-        return reports.build(customer, io.etareport.report.Progress.NONE);
+        Report report = reports.build(customer, io.etareport.report.Progress.NONE);
+        metrics.built(report);
+        return report;
+    }
+
+    /** A job's progress for the JSON API; empty for an id that is malformed or unknown. */
+    public Optional<JobProgress> progress(String jobId) {
+        if (!CustomerReportController.validJobId(jobId)) {
+            return Optional.empty();
+        }
+        return store.find(jobId).map(JobProgress::of);
+    }
+
+    /** Jobs queued or running, across all nodes. */
+    public int unfinishedJobs() {
+        return store.countWithStatus(JobStatus.QUEUED) + store.countWithStatus(JobStatus.RUNNING);
     }
 
     /**
@@ -147,7 +165,10 @@ public class ReportJobs {
                 return;
             }
             Report report = reports.build(customer, (pct, message) -> progress(id, pct, message));
-            store.complete(id, json.writeValueAsString(report));
+            if (store.complete(id, json.writeValueAsString(report))) {
+                Running job = running.get(id);
+                metrics.ready(report, Duration.between(job == null ? clock.instant() : job.startedAt(), clock.instant()));
+            }
         } catch (UpstreamUnavailableException e) {
             store.fail(id, e.getMessage());
             log.warn("Report job {} failed: supplier unavailable ({})", id, e.kind());

@@ -5,10 +5,15 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 
 import java.util.Arrays;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.etareport.audit.AuditLog;
+import io.etareport.api.ApiCallLog;
+import io.etareport.api.ApiError;
+import io.etareport.api.ApiKeys;
+import io.etareport.api.ApiRateLimits;
 import io.etareport.users.StaffUsers;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,8 +21,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -26,9 +34,13 @@ import org.springframework.security.web.authentication.DelegatingAuthenticationE
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who may open what. Customers' pages are public (the 32-hex link is the key); the staff area
@@ -65,17 +77,74 @@ class SecurityConfig {
             pathPattern("/wip/**"), pathPattern("/api/**"), pathPattern("/actuator/**"),
             new RequestHeaderRequestMatcher("X-Requested-With", "XMLHttpRequest"));
 
+    /**
+     * The JSON API (and the Prometheus scrape on the main port): a key per call, no session, no
+     * cookie, no CSRF (nothing rides on a browser's credentials), errors as the original's JSON.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiFilterChain(HttpSecurity http, ApiKeys keys, ApiRateLimits limits, ApiCallLog calls,
+                                       JsonMapper json,
+                                       @Value("${management.server.port:-1}") int managementPort) throws Exception {
+        RequestMatcher open = pathPattern(HttpMethod.GET, "/api/v1/health");
+        RequestMatcher scrapeOnMainPort = new AndRequestMatcher(pathPattern("/actuator/prometheus"),
+                new NegatedRequestMatcher(onPort(managementPort)));
+        http.securityMatcher(new OrRequestMatcher(pathPattern("/api/**"), scrapeOnMainPort))
+                .authorizeHttpRequests(requests -> requests
+                        // The second dispatch of a streamed download, and error rendering, were let in already.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                        .requestMatchers(open).permitAll()
+                        .anyRequest().hasRole("API"))
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
+                                        .ReferrerPolicy.NO_REFERRER)))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint((request, response, e) ->
+                                writeJson(response, ApiError.missingKey(), json))
+                        .accessDeniedHandler((request, response, e) ->
+                                writeJson(response, ApiError.invalidKey(), json)))
+                .addFilterBefore(new ApiKeyFilter(keys, limits, calls, json, open), AnonymousAuthenticationFilter.class);
+        return http.build();
+    }
+
+    private static RequestMatcher onPort(int port) {
+        return request -> port > 0 && request.getLocalPort() == port;
+    }
+
+    private static void writeJson(HttpServletResponse response, ApiError error, JsonMapper json)
+            throws java.io.IOException {
+        response.setStatus(error.status().value());
+        response.setContentType("application/json");
+        response.getOutputStream().write(json.writeValueAsBytes(error));
+    }
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, StaffUsers users, AuditLog audit,
                                             ObjectProvider<ClientRegistrationRepository> google,
                                             ObjectProvider<DemoSignIn> demo,
                                             @Value("${server.servlet.session.cookie.name:JSESSIONID}")
-                                            String sessionCookie) throws Exception {
+                                            String sessionCookie,
+                                            @Value("${management.server.port:-1}") int managementPort)
+            throws Exception {
         SignInFailureHandler signInFailed = new SignInFailureHandler(sessionCookie, audit);
         SignIns signedIn = new SignIns(audit);
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // On a management port of its own, the scrape is for the network it is on.
+                        .requestMatchers(new AndRequestMatcher(pathPattern("/actuator/prometheus"),
+                                onPort(managementPort))).permitAll()
                         .requestMatchers("/actuator/**").denyAll()
+                        // The API's OpenAPI document and its Swagger UI: signed-in staff
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .hasAnyRole("ADMIN", "USER")
                         // Staff area
                         .requestMatchers(HttpMethod.GET, "/admin").hasAnyRole("ADMIN", "USER")
                         .requestMatchers("/admin", "/admin/**", "/edit/*", "/edit_user/*").hasRole("ADMIN")

@@ -54,9 +54,13 @@ public class StatusMappings {
     }
 
     /** Active first, then by raw status ignoring case. */
-    List<StatusMapping> findAll() {
+    public List<StatusMapping> findAll() {
         return reads.sql("SELECT " + COLUMNS + " FROM status_mapping ORDER BY active = 0, lower(odata_status), id")
                 .query(StatusMappings::map).list();
+    }
+
+    public int activeCount() {
+        return reads.sql("SELECT count(*) FROM status_mapping WHERE active <> 0").query(Integer.class).single();
     }
 
     Optional<StatusMapping> findById(long id) {

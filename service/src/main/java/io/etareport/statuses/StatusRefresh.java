@@ -8,7 +8,7 @@ import org.springframework.stereotype.Service;
 
 /** "Refresh from Buz": fetches the live statuses and reports, in plain words, what changed or why nothing did. */
 @Service
-class StatusRefresh {
+public class StatusRefresh {
 
     private static final Logger log = LoggerFactory.getLogger(StatusRefresh.class);
 
@@ -21,7 +21,7 @@ class StatusRefresh {
     }
 
     /** The outcome, as a message for the page. */
-    Outcome run() {
+    public Outcome run() {
         Set<String> statuses;
         try {
             statuses = live.fetch();
@@ -47,7 +47,7 @@ class StatusRefresh {
         return (n == 0 ? "no" : String.valueOf(n)) + " " + (n == 1 ? one : many);
     }
 
-    record Outcome(boolean succeeded, String message) {
+    public record Outcome(boolean succeeded, String message) {
 
         static Outcome done(String message) {
             return new Outcome(true, message);
