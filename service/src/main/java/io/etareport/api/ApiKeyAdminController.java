@@ -69,8 +69,8 @@ class ApiKeyAdminController {
     }
 
     @PostMapping("/revoke")
-    String revoke(@RequestParam String name, RedirectAttributes redirect) {
-        if (keys.revoke(name)) {
+    String revoke(@RequestParam String name, Principal me, RedirectAttributes redirect) {
+        if (keys.revoke(name, me.getName())) {
             redirect.addFlashAttribute("notice", "Revoked " + name + ". Calls with it are refused from now on.");
         } else {
             redirect.addFlashAttribute("problem", "No active key is named " + name + ".");

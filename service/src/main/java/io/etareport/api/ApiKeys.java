@@ -14,11 +14,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import io.etareport.audit.AuditLog;
 import io.etareport.db.ReadOnly;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The keys that may call {@code /api/v1}: the original's single {@code BUZ_API_KEY}, and named keys
@@ -28,6 +30,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ApiKeys {
+
+    static final String AUDIT_ENTITY = "api key";
 
     /** Letters, digits, spaces, dots, dashes and underscores: names show up in logs and metrics. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,59}");
@@ -40,8 +44,13 @@ public class ApiKeys {
     private final JdbcClient reads;
     private final ApiProperties properties;
     private final Clock clock;
+    private final AuditLog audit;
+    private final TransactionTemplate transactions;
 
-    ApiKeys(JdbcClient writes, @ReadOnly JdbcClient reads, ApiProperties properties, Clock clock) {
+    ApiKeys(JdbcClient writes, @ReadOnly JdbcClient reads, ApiProperties properties, Clock clock, AuditLog audit,
+            TransactionTemplate transactions) {
+        this.audit = audit;
+        this.transactions = transactions;
         this.writes = writes;
         this.reads = reads;
         this.properties = properties;
@@ -109,11 +118,17 @@ public class ApiKeys {
         if (find(trimmed).isPresent()) {
             throw taken(trimmed);
         }
+        String prefix = secret.substring(0, PREFIX_SHOWN);
         try {
-            writes.sql("INSERT INTO api_key (name, key_hash, key_prefix, per_minute, created_at, created_by)"
-                            + " VALUES (?, ?, ?, ?, ?, ?)")
-                    .params(trimmed, hash(secret), secret.substring(0, PREFIX_SHOWN), limit, clock.millis(), createdBy)
-                    .update();
+            transactions.executeWithoutResult(status -> {
+                writes.sql("INSERT INTO api_key (name, key_hash, key_prefix, per_minute, created_at, created_by)"
+                                + " VALUES (?, ?, ?, ?, ?, ?)")
+                        .params(trimmed, hash(secret), prefix, limit, clock.millis(), createdBy)
+                        .update();
+                // The key itself never enters the log: only what the key page shows of it.
+                audit.record(createdBy, AUDIT_ENTITY, trimmed, "create", null,
+                        AuditLog.fields("name", trimmed, "prefix", prefix, "per_minute", limit, "active", true));
+            });
         } catch (DataIntegrityViolationException e) {
             throw taken(trimmed);
         }
@@ -125,9 +140,17 @@ public class ApiKeys {
     }
 
     /** Revokes a key at once; false when no active key has that name. */
-    public boolean revoke(String name) {
-        return writes.sql("UPDATE api_key SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL")
-                .params(clock.millis(), name == null ? "" : name.trim()).update() == 1;
+    public boolean revoke(String name, String actor) {
+        String trimmed = name == null ? "" : name.trim();
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            boolean revoked = writes.sql("UPDATE api_key SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL")
+                    .params(clock.millis(), trimmed).update() == 1;
+            if (revoked) {
+                audit.record(actor, AUDIT_ENTITY, trimmed, "revoke", AuditLog.fields("active", true),
+                        AuditLog.fields("active", false));
+            }
+            return revoked;
+        }));
     }
 
     /** Active keys first, then by name. */

@@ -87,7 +87,7 @@ class ApiKeyCommand implements Runnable {
         @Override
         public Integer call() {
             migrator.migrate();
-            if (!keys.revoke(name)) {
+            if (!keys.revoke(name, "command line")) {
                 spec.commandLine().getErr().println("error: no active key is named " + name);
                 return 1;
             }

@@ -2,6 +2,7 @@ package io.etareport.columns;
 
 import java.security.Principal;
 
+import io.etareport.audit.AuditLog;
 import io.etareport.buz.ColumnPolicy;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -21,10 +22,14 @@ class ColumnsController {
     static final String SENSITIVE = "That column cannot be approved: its name looks like a cost, a price paid, a"
             + " margin, a note or an internal id, and such columns never reach customers.";
 
-    private final BuzColumns columns;
+    static final String AUDIT_ENTITY = "column";
 
-    ColumnsController(BuzColumns columns) {
+    private final BuzColumns columns;
+    private final AuditLog audit;
+
+    ColumnsController(BuzColumns columns, AuditLog audit) {
         this.columns = columns;
+        this.audit = audit;
     }
 
     @ModelAttribute("section")
@@ -47,7 +52,10 @@ class ColumnsController {
             model.addAttribute("problem", SENSITIVE);
             return list(model);
         }
+        boolean shownBefore = columns.policy().allows(name);
         columns.approve(name, who == null ? null : who.getName());
+        audit.record(AUDIT_ENTITY, name, "approve", AuditLog.fields("shown", shownBefore),
+                AuditLog.fields("shown", true));
         redirect.addFlashAttribute("notice", "Approved \u201c" + name + "\u201d: customers see it from the next"
                 + " time their orders are fetched from BuzManager.");
         return "redirect:/columns";
@@ -55,7 +63,10 @@ class ColumnsController {
 
     @PostMapping("/columns/hold-back")
     String holdBack(@RequestParam String name, Principal who, RedirectAttributes redirect) {
+        boolean shownBefore = columns.policy().allows(name);
         columns.holdBack(name, who == null ? null : who.getName());
+        audit.record(AUDIT_ENTITY, name, "hold back", AuditLog.fields("shown", shownBefore),
+                AuditLog.fields("shown", false));
         redirect.addFlashAttribute("notice", "Held back \u201c" + name + "\u201d: it is gone from every page and"
                 + " download, and from every stored copy.");
         return "redirect:/columns";

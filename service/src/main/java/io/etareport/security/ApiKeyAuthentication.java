@@ -7,7 +7,7 @@ import io.etareport.api.ApiCaller;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-/** A call to the JSON API made with a valid key; its name is the key's name. */
+/** A call to the JSON API made with a valid key; its name is "api key <the key's name>". */
 final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
     private final ApiCaller caller;
@@ -30,6 +30,7 @@ final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
     @Override
     public String getName() {
-        return caller.keyName();
+        // What the audit log names as the author of a change made through the API.
+        return "api key " + caller.keyName();
     }
 }

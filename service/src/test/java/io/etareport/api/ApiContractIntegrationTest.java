@@ -52,8 +52,8 @@ import tools.jackson.databind.json.JsonMapper;
  * (customers CRUD, generate → poll → done, both downloads, statuses, health, keys), with the same
  * status codes and bodies, against the whole service and the Buz simulator over HTTP.
  */
-@ServiceTest(properties = "eta.api.key=" + ApiContractTestIntegrationTest.KEY)
-class ApiContractTestIntegrationTest {
+@ServiceTest(properties = "eta.api.key=" + ApiContractIntegrationTest.KEY)
+class ApiContractIntegrationTest {
 
     static final String KEY = "test-api-key-123";
     private static final String UNKNOWN_ID = "0123456789abcdef0123456789abcdef";
@@ -280,6 +280,57 @@ class ApiContractTestIntegrationTest {
         private JsonNode create(String body) throws Exception {
             return body(mvc.perform(keyed(post("/api/v1/customers")).contentType(MediaType.APPLICATION_JSON)
                     .content(body)).andExpect(status().isCreated()).andReturn()).get("data");
+        }
+    }
+
+    @Nested
+    class Links {
+
+        @Test
+        void aNewLinkKeepsTheCustomerShutsTheOldLinkAndNamesTheKeyInTheAuditLog() throws Exception {
+            Customer acme = customers.add("Acme DD", "Acme CBR", FieldType.CUSTOMER_NAME, "Acme");
+            db.sql("DELETE FROM audit_log").update();
+
+            JsonNode answer = body(mvc.perform(keyed(post("/api/v1/customers/" + acme.obfuscatedId() + "/rotate-link")))
+                    .andExpect(status().isOk()).andReturn()).get("data");
+
+            String fresh = answer.get("customer").get("obfuscated_id").asString();
+            assertThat(fresh).matches("[0-9a-f]{32}").isNotEqualTo(acme.obfuscatedId());
+            assertThat(answer.get("customer").get("display_name").asString()).isEqualTo("Acme");
+            assertThat(answer.get("paused").asBoolean()).isFalse();
+            mvc.perform(get("/" + acme.obfuscatedId())).andExpect(status().isNotFound());
+            mvc.perform(keyed(get("/api/v1/customers/" + acme.obfuscatedId()))).andExpect(status().isNotFound());
+            mvc.perform(keyed(get("/api/v1/customers/" + fresh))).andExpect(status().isOk());
+            assertThat(db.sql("SELECT actor || ' ' || action FROM audit_log").query(String.class).list())
+                    .containsExactly("api key " + ApiProperties.ENVIRONMENT_KEY_NAME + " new link");
+        }
+
+        @Test
+        void pauseShutsTheLinkAndResumeOpensItAgain() throws Exception {
+            Customer acme = customers.add("Acme DD", null, FieldType.CUSTOMER_NAME, "Acme");
+            String base = "/api/v1/customers/" + acme.obfuscatedId();
+
+            JsonNode paused = body(mvc.perform(keyed(post(base + "/pause"))).andExpect(status().isOk()).andReturn());
+            mvc.perform(get("/" + acme.obfuscatedId())).andExpect(status().isNotFound());
+            JsonNode resumed = body(mvc.perform(keyed(post(base + "/resume"))).andExpect(status().isOk()).andReturn());
+
+            assertThat(paused.get("data").get("paused").asBoolean()).isTrue();
+            assertThat(resumed.get("data").get("paused").asBoolean()).isFalse();
+            assertThat(resumed.get("data").get("customer").get("obfuscated_id").asString())
+                    .isEqualTo(acme.obfuscatedId());
+        }
+
+        @Test
+        void anUnknownLinkOrAMissingKeyChangesNothing() throws Exception {
+            Customer acme = customers.add("Acme DD", null, FieldType.CUSTOMER_NAME, "Acme");
+
+            mvc.perform(keyed(post("/api/v1/customers/" + UNKNOWN_ID + "/pause"))).andExpect(status().isNotFound());
+            mvc.perform(post("/api/v1/customers/" + acme.obfuscatedId() + "/rotate-link"))
+                    .andExpect(status().isUnauthorized());
+            mvc.perform(keyed(get("/api/v1/customers/" + acme.obfuscatedId() + "/pause")))
+                    .andExpect(status().isMethodNotAllowed());
+
+            assertThat(customers.findById(acme.id()).orElseThrow().obfuscatedId()).isEqualTo(acme.obfuscatedId());
         }
     }
 

@@ -127,6 +127,39 @@ class StaffChangesAuditIntegrationTest {
         assertThat(db.sql("SELECT count(*) FROM audit_log").query(Integer.class).single()).isZero();
     }
 
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            /columns/approve        | name=Thickness  | column  | Thickness | approve   | {"shown":false} | {"shown":true}
+            /columns/hold-back      | name=Width      | column  | Width     | hold back | {"shown":true}  | {"shown":false}
+            /staff/api-keys         | name=reporting  | api key | reporting | create    | -               | {"name":"reporting","prefix":"PREFIX","per_minute":7,"active":true}
+            /staff/api-keys/revoke  | name=old-tool   | api key | old-tool  | revoke    | {"active":true} | {"active":false}
+            """)
+    void columnDecisionsAndApiKeysAreRecordedToo(String path, String body, String entity, String entityId,
+                                                 String action, String before, String after) throws Exception {
+        db.sql("DELETE FROM api_key").update();
+        db.sql("DELETE FROM buz_column_decision").update();
+        db.sql("INSERT INTO api_key (name, key_hash, key_prefix, per_minute, created_at, created_by)"
+                + " VALUES ('old-tool', 'x', 'eta_abcd', 5, 0, 'someone')").update();
+
+        MockHttpServletResponse response = mvc.perform(post(path).contentType("application/x-www-form-urlencoded")
+                        .content(body + "&perMinute=7").with(csrf()).with(Staff.signedInAs(Staff.ADMIN)))
+                .andReturn().getResponse();
+
+        assertThat(response.getStatus()).as("the change went through").isIn(200, 302);
+        List<Map<String, Object>> rows = db.sql("SELECT * FROM audit_log").query().listOfRows();
+        assertThat(rows).hasSize(1);
+        Map<String, Object> row = rows.get(0);
+        assertThat(row.get("actor")).isEqualTo(Staff.ADMIN);
+        assertThat(row.get("entity")).isEqualTo(entity);
+        assertThat(row.get("entity_id")).isEqualTo(entityId);
+        assertThat(row.get("action")).isEqualTo(action);
+        assertThat(json((String) row.get("before_json"))).isEqualTo("-".equals(before) ? null : json(before));
+        String prefix = db.sql("SELECT key_prefix FROM api_key WHERE name = ?").param(entityId)
+                .query(String.class).optional().orElse("");
+        assertThat(json((String) row.get("after_json"))).isEqualTo(json(after.replace("PREFIX", prefix)));
+        assertThat((String) row.get("after_json")).as("never the key itself").doesNotContain("key_hash");
+    }
+
     private String ids(String text) {
         long admin = db.sql("SELECT id FROM users WHERE email = ?").param(Staff.ADMIN).query(Long.class).single();
         return text.replace("{customer}", String.valueOf(customer)).replace("{target}", String.valueOf(target))

@@ -26,8 +26,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 /** What operators scrape at /actuator/prometheus after customers used the service. */
-@ServiceTest(properties = "eta.api.key=" + MetricsTestIntegrationTest.KEY)
-class MetricsTestIntegrationTest {
+@ServiceTest(properties = "eta.api.key=" + MetricsIntegrationTest.KEY)
+class MetricsIntegrationTest {
 
     static final String KEY = "metrics-test-key";
 
