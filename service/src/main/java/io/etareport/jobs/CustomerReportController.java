@@ -1,5 +1,6 @@
 package io.etareport.jobs;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import io.etareport.customers.CustomerRepository;
 import io.etareport.customers.ObfuscatedId;
 import io.etareport.report.Report;
 import io.etareport.report.ReportFilter;
+import io.etareport.report.ReportProperties;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -44,13 +46,17 @@ class CustomerReportController {
     private final CustomerLinks links;
     private final ReportJobs jobs;
     private final JobProperties properties;
+    private final ReportProperties reportProperties;
+    private final Clock clock;
 
     CustomerReportController(CustomerRepository customers, CustomerLinks links, ReportJobs jobs,
-                             JobProperties properties) {
+                             JobProperties properties, ReportProperties reportProperties, Clock clock) {
         this.customers = customers;
         this.links = links;
         this.jobs = jobs;
         this.properties = properties;
+        this.reportProperties = reportProperties;
+        this.clock = clock;
     }
 
     @GetMapping({"/" + ID, "/etas/" + ID})
@@ -133,7 +139,9 @@ class CustomerReportController {
 
     private String render(String customerId, String jobId, Report report, MultiValueMap<String, String> query,
                           Model model) {
-        model.addAttribute("page", ReportPage.of(customerId, jobId, report, ReportFilter.of(query)));
+        ReportPage.Settings settings = new ReportPage.Settings(reportProperties.today(clock),
+                reportProperties.expectedWindow(), (int) reportProperties.showMovesFor().toDays());
+        model.addAttribute("page", ReportPage.of(customerId, jobId, report, ReportFilter.of(query), settings));
         return "report/report";
     }
 

@@ -3,13 +3,17 @@ package io.etareport.jobs;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 import io.etareport.buz.OrderLine;
+import io.etareport.report.DateChange;
 import io.etareport.report.Dates;
 import io.etareport.report.FilterChoices;
 import io.etareport.report.Order;
@@ -23,15 +27,36 @@ import io.etareport.report.Source;
  * can filter instantly and the page still works without it.
  */
 record ReportPage(String customerId, String jobId, String title, List<OrderView> orders, int visibleOrders,
-                  FilterChoices choices, ReportFilter filter, List<String> notices, String updated, String query) {
+                  FilterChoices choices, ReportFilter filter, List<String> notices, String updated, String query,
+                  Summary summary, int expectedWindow) {
 
     private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
     static final ZoneId SYDNEY = ZoneId.of("Australia/Sydney");
     private static final DateTimeFormatter UPDATED =
             DateTimeFormatter.ofPattern("d MMM yyyy, h:mm a", Locale.ENGLISH);
 
+    /**
+     * @param window    the expected date's window ("07 Jan 2025 – 09 Jan 2025"), or null
+     * @param moved     "was 12 May — moved later on 3 Dec" for a recent move, or null
+     * @param askAbout  the subject of an email about this order
+     */
     record OrderView(String supplier, String expected, String refNo, String ref, String search, boolean hidden,
-                     List<LineView> lines) {
+                     List<LineView> lines, boolean overdue, boolean ready, String window, String moved,
+                     String askAbout) {
+    }
+
+    /** The line heading the page: what a customer wants to know before reading any order. */
+    record Summary(int orders, int overdue, int ready, int changedThisWeek) {
+    }
+
+    /**
+     * What the page needs to know besides the report.
+     *
+     * @param today          the customers' today, for overdue orders and recent moves
+     * @param expectedWindow business days either side of an expected date; 0: no window shown
+     * @param showMovesFor   days a date move stays marked on the page
+     */
+    record Settings(LocalDate today, int expectedWindow, int showMovesFor) {
     }
 
     record LineView(String group, String item, String status, String groupKey, String statusKey, boolean hidden) {
@@ -41,7 +66,13 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
      * @param jobId the job whose report this is, so downloads from the page hold exactly what it
      *              shows; null for a report built inside the request
      */
-    static ReportPage of(String customerId, String jobId, Report report, ReportFilter filter) {
+    static ReportPage of(String customerId, String jobId, Report report, ReportFilter filter, Settings settings) {
+        LocalDate today = settings.today();
+        Map<String, String> statusNames = new HashMap<>();
+        report.choices().statuses().forEach(name -> statusNames.put(key(name), name));
+        int overdue = 0;
+        int ready = 0;
+        int changedThisWeek = 0;
         // The filter returns the same line objects it was given: identity tells what it kept.
         List<Order> kept = filter.apply(report.orders());
         Set<OrderLine> visibleLines = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -53,16 +84,45 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
             for (OrderLine line : order.lines()) {
                 boolean visible = visibleLines.contains(line);
                 anyVisible |= visible;
-                lines.add(new LineView(orNa(line.productionLine()), item(line), orNa(line.productionStatus()),
+                // The filter's spelling, so "in production" and "In Production" read the same in both.
+                String status = statusNames.getOrDefault(key(line.productionStatus()), orNa(line.productionStatus()));
+                lines.add(new LineView(orNa(line.productionLine()), item(line), status,
                         key(line.productionLine()), key(line.productionStatus()), !visible));
             }
             // Newline: the search box cannot hold one, so a search never spans number and reference.
+            boolean late = order.overdueOn(today);
+            overdue += late ? 1 : 0;
+            ready += order.ready() ? 1 : 0;
+            DateChange change = order.dateChange();
+            if (change != null && change.seenOn() != null && change.seenOn().isAfter(today.minusDays(7))) {
+                changedThisWeek++;
+            }
             orders.add(new OrderView(order.instance().name(), Dates.display(order.expected()), orNa(order.refNo()),
-                    orNa(order.descn()), key(order.refNo()) + "\n" + key(order.descn()), !anyVisible, lines));
+                    orNa(order.descn()), key(order.refNo()) + "\n" + key(order.descn()), !anyVisible, lines,
+                    late, order.ready(), Dates.window(order.expected(), settings.expectedWindow()),
+                    moved(order, today, settings.showMovesFor()), askAbout(order)));
         }
         return new ReportPage(customerId, jobId, "Open Orders for " + report.customerName(), orders, kept.size(),
                 report.choices(), filter, notices(report), UPDATED.format(report.builtAt().atZone(SYDNEY)),
-                queryString(filter));
+                queryString(filter), new Summary(orders.size(), overdue, ready, changedThisWeek),
+                settings.expectedWindow());
+    }
+
+    /** "was 12 May — moved later on 3 Dec", for a move seen within the last {@code days} days. */
+    static String moved(Order order, LocalDate today, int days) {
+        DateChange change = order.dateChange();
+        if (change == null || change.seenOn() == null || days <= 0 || !change.seenOn().isAfter(today.minusDays(days))) {
+            return null;
+        }
+        String direction = change.previous() == null || order.expected() == null ? "changed"
+                : order.expected().isAfter(change.previous()) ? "moved later" : "moved earlier";
+        return "was " + Dates.dayMonth(change.previous()) + " — " + direction + " on "
+                + Dates.dayMonth(change.seenOn());
+    }
+
+    private static String askAbout(Order order) {
+        String subject = "Order " + orNa(order.refNo());
+        return blank(order.descn()) ? subject : subject + " (ref " + order.descn().trim() + ")";
     }
 
     /** The query of the page's download links: its filter, and the job whose report it shows. */

@@ -63,8 +63,7 @@ public record Report(String customerName, List<Order> orders, FilterChoices choi
                 }
                 lines.add(keptLine);
             }
-            kept.add(orderChanged ? new Order(order.instance(), order.refNo(), order.descn(), order.expected(), lines)
-                    : order);
+            kept.add(orderChanged ? order.withLines(lines) : order);
             changed |= orderChanged;
         }
         return changed ? new Report(customerName, kept, choices, sources, builtAt) : this;

@@ -40,12 +40,17 @@ public final class ReportBuilder {
 
     private final boolean dropFinishedOrders;
     private final Set<String> finishedStatuses;
+    private final Set<String> readyStatuses;
 
     public ReportBuilder(ReportRules rules) {
         this.dropFinishedOrders = rules.dropFinishedOrders();
         this.finishedStatuses = new HashSet<>();
         for (String status : rules.finishedStatuses()) {
             finishedStatuses.add(status.strip().toLowerCase(Locale.ROOT));
+        }
+        this.readyStatuses = new HashSet<>();
+        for (String status : rules.readyStatuses()) {
+            readyStatuses.add(Labels.key(status));
         }
     }
 
@@ -66,10 +71,12 @@ public final class ReportBuilder {
                 continue;
             }
             for (Map.Entry<String, List<OrderLine>> group : groupByOrder(lines).entrySet()) {
-                if (dropFinishedOrders && isFinished(group.getValue())) {
+                boolean finished = isFinished(group.getValue());
+                if (dropFinishedOrders && finished) {
                     continue;
                 }
-                orders.add(toOrder(instance, group.getKey(), group.getValue(), mapping));
+                orders.add(toOrder(instance, group.getKey(), group.getValue(), mapping, finished,
+                        isReady(group.getValue())));
             }
         }
         orders.sort(BY_EXPECTED_DATE);
@@ -113,7 +120,28 @@ public final class ReportBuilder {
         return anyStatus;
     }
 
-    private static Order toOrder(Instance instance, String refNo, List<OrderLine> lines, Map<String, String> mapping) {
+    /**
+     * Ready when every line with a non-empty status is ready or finished and at least one is ready: an order
+     * partly invoiced and the rest waiting to go is ready; one with a line still in production is not.
+     */
+    private boolean isReady(List<OrderLine> lines) {
+        boolean anyReady = false;
+        for (OrderLine line : lines) {
+            String status = line.productionStatus() == null ? "" : line.productionStatus().strip();
+            if (status.isEmpty()) {
+                continue;
+            }
+            if (readyStatuses.contains(Labels.key(status))) {
+                anyReady = true;
+            } else if (!finishedStatuses.contains(status.toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+        }
+        return anyReady;
+    }
+
+    private static Order toOrder(Instance instance, String refNo, List<OrderLine> lines, Map<String, String> mapping,
+                                 boolean finished, boolean ready) {
         Set<LineKey> seen = new HashSet<>();
         List<OrderLine> kept = new ArrayList<>(lines.size());
         String descn = null;
@@ -134,7 +162,7 @@ public final class ReportBuilder {
             }
         }
         kept.sort(BY_LINE_NUMBER);
-        return new Order(instance, refNo, descn, expected, kept);
+        return new Order(instance, refNo, descn, expected, kept, finished, ready, null);
     }
 
     private static OrderLine mapStatus(OrderLine line, Map<String, String> mapping) {

@@ -93,7 +93,7 @@ public record ReportFilter(Set<String> statuses, Set<String> groups, Set<String>
             if (lines.size() == order.lines().size()) {
                 kept.add(order);
             } else if (!lines.isEmpty()) {
-                kept.add(new Order(order.instance(), order.refNo(), order.descn(), order.expected(), lines));
+                kept.add(order.withLines(lines));
             }
         }
         return kept;

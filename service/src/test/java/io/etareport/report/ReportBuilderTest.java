@@ -270,4 +270,32 @@ class ReportBuilderTest {
         assertThat(report.lineCount()).isEqualTo(2);
         assertThat(report.isEmpty()).isFalse();
     }
+
+    @Test
+    void anOrderIsReadyWhenEveryLineWithAStatusIsReadyOrFinishedAndOneIsReady() {
+        Report report = build(Map.of(DD, List.of(
+                line(DD, "READY", "1", " ready for  DISPATCH "), line(DD, "READY", "2", "Invoiced"),
+                line(DD, "READY", "3", ""),
+                line(DD, "PART", "1", "Ready for Dispatch"), line(DD, "PART", "2", "Cutting"),
+                line(DD, "NONE", "1", "Cutting"))));
+
+        assertThat(report.orders()).extracting(Order::refNo, Order::ready)
+                .containsExactlyInAnyOrder(tuple("READY", true), tuple("PART", false), tuple("NONE", false));
+    }
+
+    @Test
+    void aKeptFinishedOrderIsMarkedFinishedAndNeverOverdue() {
+        ReportBuilder keepAll = new ReportBuilder(new ReportRules(false, ReportRules.defaults().finishedStatuses()));
+        Report report = build(keepAll, Map.of(DD, List.of(line(DD, "DONE", "1", "Invoiced"),
+                line(DD, "OPEN", "1", "Cutting"))), Map.of());
+
+        Order done = report.orders().stream().filter(order -> order.refNo().equals("DONE")).findFirst().orElseThrow();
+        Order open = report.orders().stream().filter(order -> order.refNo().equals("OPEN")).findFirst().orElseThrow();
+        LocalDate later = LocalDate.of(2025, 2, 1);
+        assertThat(done.finished()).isTrue();
+        assertThat(done.overdueOn(later)).isFalse();
+        assertThat(open.finished()).isFalse();
+        assertThat(open.overdueOn(later)).isTrue();
+        assertThat(open.overdueOn(open.expected())).as("due today is not late").isFalse();
+    }
 }

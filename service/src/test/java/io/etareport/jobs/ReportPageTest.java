@@ -1,0 +1,90 @@
+package io.etareport.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import io.etareport.buz.Instance;
+import io.etareport.buz.OrderLine;
+import io.etareport.report.DateChange;
+import io.etareport.report.FilterChoices;
+import io.etareport.report.Order;
+import io.etareport.report.Report;
+import io.etareport.report.ReportFilter;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.util.LinkedMultiValueMap;
+
+class ReportPageTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2025, 1, 10);
+    private static final ReportPage.Settings SETTINGS = new ReportPage.Settings(TODAY, 1, 30);
+
+    private static OrderLine line(String refNo, String status) {
+        return new OrderLine(Instance.DD, refNo, "Kitchen", null, "Roller Blinds", "Blockout", status, "1", Map.of());
+    }
+
+    private static Order order(String refNo, LocalDate expected, boolean finished, boolean ready, DateChange change,
+                               String status) {
+        return new Order(Instance.DD, refNo, "Kitchen", expected, List.of(line(refNo, status)), finished, ready,
+                change);
+    }
+
+    private static ReportPage page(Order... orders) {
+        Report report = new Report("Acme", List.of(orders),
+                new FilterChoices(List.of("In Production"), List.of("Roller Blinds"), List.of("DD")), List.of(),
+                Instant.parse("2025-01-10T00:00:00Z"));
+        return ReportPage.of("0123456789abcdef0123456789abcdef", null, report,
+                ReportFilter.of(new LinkedMultiValueMap<>()), SETTINGS);
+    }
+
+    @Test
+    void theSummaryCountsOrdersOverdueReadyAndDatesMovedInTheLastSevenDays() {
+        ReportPage page = page(
+                order("LATE", TODAY.minusDays(1), false, false, null, "Cutting"),
+                order("TODAY", TODAY, false, false, null, "Cutting"),
+                order("DONE-LATE", TODAY.minusDays(5), true, false, null, "Invoiced"),
+                order("READY", TODAY.plusDays(3), false, true, new DateChange(TODAY, TODAY.minusDays(6)), "Ready"),
+                order("MOVED-LONG-AGO", TODAY.plusDays(3), false, false,
+                        new DateChange(TODAY, TODAY.minusDays(7)), "Cutting"),
+                order("UNDATED", null, false, false, null, "Cutting"));
+
+        assertThat(page.summary()).isEqualTo(new ReportPage.Summary(6, 1, 1, 1));
+        assertThat(page.orders()).filteredOn(ReportPage.OrderView::overdue)
+                .extracting(ReportPage.OrderView::refNo).containsExactly("LATE");
+    }
+
+    @Test
+    void aRecentMoveSaysWhatTheDateWasWhichWayItMovedAndWhen() {
+        ReportPage page = page(
+                order("LATER", LocalDate.of(2025, 1, 20), false, false,
+                        new DateChange(LocalDate.of(2025, 1, 15), LocalDate.of(2025, 1, 3)), "Cutting"),
+                order("EARLIER", LocalDate.of(2025, 1, 12), false, false,
+                        new DateChange(LocalDate.of(2025, 1, 15), LocalDate.of(2024, 12, 12)), "Cutting"),
+                order("OLD-MOVE", LocalDate.of(2025, 1, 12), false, false,
+                        new DateChange(LocalDate.of(2025, 1, 15), LocalDate.of(2024, 12, 11)), "Cutting"),
+                order("NEVER", LocalDate.of(2025, 1, 12), false, false, null, "Cutting"));
+
+        assertThat(page.orders()).extracting(ReportPage.OrderView::moved).containsExactly(
+                "was 15 Jan — moved later on 3 Jan", "was 15 Jan — moved earlier on 12 Dec", null, null);
+    }
+
+    @Test
+    void expectedDatesShowTheirWindowAndEachOrderAsksAboutItsNumberAndReference() {
+        ReportPage.OrderView view = page(order("300123", LocalDate.of(2025, 1, 6), false, false, null, "Cutting"))
+                .orders().get(0);
+
+        assertThat(view.window()).isEqualTo("03 Jan 2025 – 07 Jan 2025");
+        assertThat(view.askAbout()).isEqualTo("Order 300123 (ref Kitchen)");
+    }
+
+    @Test
+    void aLineShowsItsStatusSpelledAsTheFilterSpellsIt() {
+        ReportPage page = page(order("A", TODAY, false, false, null, " in  PRODUCTION "));
+
+        assertThat(page.orders().get(0).lines().get(0).status()).isEqualTo("In Production");
+    }
+}
