@@ -42,7 +42,7 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
      */
     record OrderView(String supplier, String expected, String refNo, String ref, String search, boolean hidden,
                      List<LineView> lines, boolean overdue, boolean ready, String window, String moved,
-                     String askAbout) {
+                     String askAbout, boolean changed) {
     }
 
     /** The line heading the page: what a customer wants to know before reading any order. */
@@ -100,7 +100,7 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
             orders.add(new OrderView(order.instance().name(), Dates.display(order.expected()), orNa(order.refNo()),
                     orNa(order.descn()), key(order.refNo()) + "\n" + key(order.descn()), !anyVisible, lines,
                     late, order.ready(), Dates.window(order.expected(), settings.expectedWindow()),
-                    moved(order, today, settings.showMovesFor()), askAbout(order)));
+                    moved(order, today, settings.showMovesFor()), askAbout(order), order.dateChange() != null));
         }
         return new ReportPage(customerId, jobId, "Open Orders for " + report.customerName(), orders, kept.size(),
                 report.choices(), filter, notices(report), UPDATED.format(report.builtAt().atZone(SYDNEY)),
@@ -132,6 +132,11 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
             return job.isEmpty() ? "" : "?" + job;
         }
         return "?" + query + (job.isEmpty() ? "" : "&" + job);
+    }
+
+    /** Whether any order's date moved recently, so the "Date changed" filter has something to find. */
+    public boolean anyChanged() {
+        return orders.stream().anyMatch(OrderView::changed);
     }
 
     public boolean empty() {

@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param zone               where "today" is, for overdue orders and date moves
  * @param expectedWindow     business days either side of the expected date the page shows as its window; 0: none
  * @param showMovesFor       how long a move of an order's expected date stays marked on the page
+ * @param historyKeep        how long moves of expected dates are kept (purged by {@code purge-jobs --confirm})
  */
 @ConfigurationProperties("eta.report")
 public record ReportProperties(
@@ -25,7 +26,8 @@ public record ReportProperties(
         @DefaultValue({"Ready for Dispatch", "Ready", "Dispatched"}) List<String> readyStatuses,
         @DefaultValue("Australia/Sydney") ZoneId zone,
         @DefaultValue("0") int expectedWindow,
-        @DefaultValue("30d") Duration showMovesFor) {
+        @DefaultValue("30d") Duration showMovesFor,
+        @DefaultValue("180d") Duration historyKeep) {
 
     ReportRules rules() {
         return new ReportRules(dropFinishedOrders, finishedStatuses, readyStatuses);

@@ -3,6 +3,8 @@ package io.etareport.report;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +25,9 @@ import io.etareport.statuses.StatusMappings;
 
 import jakarta.annotation.PreDestroy;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,17 +39,22 @@ import org.springframework.stereotype.Service;
 @Service
 public class ReportService {
 
+    private static final Logger log = LoggerFactory.getLogger(ReportService.class);
+
     private final CachedBuz buz;
     private final StatusMappings statusMappings;
     private final ReportBuilder builder;
     private final Clock clock;
+    private final EtaHistory history;
     // Separate from the job workers, so a worker waiting on its fetches can never starve them;
     // sized for every instance at the Buz client's default in-flight limit (the real throttle).
     private final ExecutorService fetches = Executors.newFixedThreadPool(4 * Instance.values().length,
             daemon("buz-fetch"));
 
-    public ReportService(CachedBuz buz, StatusMappings statusMappings, ReportProperties properties, Clock clock) {
+    public ReportService(CachedBuz buz, StatusMappings statusMappings, ReportProperties properties, Clock clock,
+                         EtaHistory history) {
         this.buz = buz;
+        this.history = history;
         this.statusMappings = statusMappings;
         this.builder = new ReportBuilder(properties.rules());
         this.clock = clock;
@@ -86,7 +96,19 @@ public class ReportService {
         progress.update(75, "Processing");
         Map<String, String> mapping = statusMappings.activeMappings();
         progress.update(85, "Grouping orders");
-        return builder.build(customer.name(), lines, mapping, sources, clock.instant());
+        Report report = builder.build(customer.name(), lines, mapping, sources, clock.instant());
+        progress.update(90, "Checking for changed dates");
+        Set<Instance> live = EnumSet.noneOf(Instance.class);
+        sources.stream().filter(source -> Source.LIVE.equals(source.kind())).forEach(source -> live.add(source.instance()));
+        Map<EtaHistory.OrderKey, DateChange> changes;
+        try {
+            changes = history.recordAndLookUp(report.orders(), live);
+        } catch (DataAccessException e) {
+            // The orders matter more than their history: show them without it.
+            log.warn("Could not record or read date moves: {}", e.getClass().getSimpleName());
+            return report;
+        }
+        return report.withDateChanges(order -> changes.get(EtaHistory.OrderKey.of(order)));
     }
 
     /** Waits interruptibly, so a job stopped at its time limit frees its worker at once. */
