@@ -14,6 +14,7 @@ import io.etareport.customers.ObfuscatedId;
 import io.etareport.report.Report;
 import io.etareport.report.ReportFilter;
 import io.etareport.report.ReportProperties;
+import io.etareport.statuses.StageProperties;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -48,9 +49,12 @@ class CustomerReportController {
     private final JobProperties properties;
     private final ReportProperties reportProperties;
     private final Clock clock;
+    private final StageProperties stages;
 
     CustomerReportController(CustomerRepository customers, CustomerLinks links, ReportJobs jobs,
-                             JobProperties properties, ReportProperties reportProperties, Clock clock) {
+                             JobProperties properties, ReportProperties reportProperties, Clock clock,
+                             StageProperties stages) {
+        this.stages = stages;
         this.customers = customers;
         this.links = links;
         this.jobs = jobs;
@@ -140,7 +144,7 @@ class CustomerReportController {
     private String render(String customerId, String jobId, Report report, MultiValueMap<String, String> query,
                           Model model) {
         ReportPage.Settings settings = new ReportPage.Settings(reportProperties.today(clock),
-                reportProperties.expectedWindow(), (int) reportProperties.showMovesFor().toDays());
+                reportProperties.expectedWindow(), (int) reportProperties.showMovesFor().toDays(), stages.stages());
         model.addAttribute("page", ReportPage.of(customerId, jobId, report, ReportFilter.of(query), settings));
         return "report/report";
     }

@@ -42,7 +42,11 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
      */
     record OrderView(String supplier, String expected, String refNo, String ref, String search, boolean hidden,
                      List<LineView> lines, boolean overdue, boolean ready, String window, String moved,
-                     String askAbout, boolean changed) {
+                     String askAbout, boolean changed, List<StageView> tracker, String itemsReady) {
+    }
+
+    /** One step of an order's stage tracker: done, the current one, or still to come. */
+    record StageView(String name, boolean done, boolean current) {
     }
 
     /** The line heading the page: what a customer wants to know before reading any order. */
@@ -56,7 +60,11 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
      * @param expectedWindow business days either side of an expected date; 0: no window shown
      * @param showMovesFor   days a date move stays marked on the page
      */
-    record Settings(LocalDate today, int expectedWindow, int showMovesFor) {
+    record Settings(LocalDate today, int expectedWindow, int showMovesFor, List<String> stages) {
+
+        Settings(LocalDate today, int expectedWindow, int showMovesFor) {
+            this(today, expectedWindow, showMovesFor, List.of());
+        }
     }
 
     record LineView(String group, String item, String status, String groupKey, String statusKey, boolean hidden) {
@@ -100,7 +108,8 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
             orders.add(new OrderView(order.instance().name(), Dates.display(order.expected()), orNa(order.refNo()),
                     orNa(order.descn()), key(order.refNo()) + "\n" + key(order.descn()), !anyVisible, lines,
                     late, order.ready(), Dates.window(order.expected(), settings.expectedWindow()),
-                    moved(order, today, settings.showMovesFor()), askAbout(order), order.dateChange() != null));
+                    moved(order, today, settings.showMovesFor()), askAbout(order), order.dateChange() != null,
+                    tracker(order, settings.stages()), itemsReady(order)));
         }
         return new ReportPage(customerId, jobId, "Open Orders for " + report.customerName(), orders, kept.size(),
                 report.choices(), filter, notices(report), UPDATED.format(report.builtAt().atZone(SYDNEY)),
@@ -118,6 +127,29 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
                 : order.expected().isAfter(change.previous()) ? "moved later" : "moved earlier";
         return "was " + Dates.dayMonth(change.previous()) + " — " + direction + " on "
                 + Dates.dayMonth(change.seenOn());
+    }
+
+    /** The stages with this order's marked; empty when it has no stage or none are configured. */
+    static List<StageView> tracker(Order order, List<String> stages) {
+        int current = order.stage() == null ? -1 : stages.indexOf(order.stage());
+        if (current < 0) {
+            return List.of();
+        }
+        List<StageView> tracker = new ArrayList<>(stages.size());
+        for (int i = 0; i < stages.size(); i++) {
+            tracker.add(new StageView(stages.get(i), i < current, i == current));
+        }
+        return tracker;
+    }
+
+    /** "5 of 7 items ready", or null when none is. */
+    static String itemsReady(Order order) {
+        int items = order.lines().size();
+        if (order.readyLines() <= 0 || items == 0) {
+            return null;
+        }
+        return order.readyLines() == items && items == 1 ? "1 item ready"
+                : order.readyLines() + " of " + items + " " + (items == 1 ? "item" : "items") + " ready";
     }
 
     private static String askAbout(Order order) {

@@ -58,11 +58,20 @@ public final class ReportBuilder {
      * @param linesByInstance the open order lines fetched from each instance; the key decides which factory an
      *                        order belongs to
      * @param statusMapping   custom status names of the ACTIVE mappings, keyed by raw status; a raw status
-     *                        matches after trimming both, case-sensitively (the database keeps raw statuses
-     *                        unique as written); a blank custom name leaves the raw status
+     *                        matches ignoring case and spacing (one status however it is spelled; the first
+     *                        mapping of a spelling wins); a blank custom name leaves the raw status
      */
     public Report build(String customerName, Map<Instance, List<OrderLine>> linesByInstance,
                         Map<String, String> statusMapping, List<Source> sources, Instant builtAt) {
+        return build(customerName, linesByInstance, statusMapping, Stages.NONE, sources, builtAt);
+    }
+
+    /**
+     * As {@link #build(String, Map, Map, List, Instant)}, with each order's stage and ready lines from the stages
+     * staff gave its lines' statuses.
+     */
+    public Report build(String customerName, Map<Instance, List<OrderLine>> linesByInstance,
+                        Map<String, String> statusMapping, Stages stages, List<Source> sources, Instant builtAt) {
         Map<String, String> mapping = tidyMapping(statusMapping);
         List<Order> orders = new ArrayList<>();
         for (Instance instance : Instance.values()) {
@@ -75,8 +84,7 @@ public final class ReportBuilder {
                 if (dropFinishedOrders && finished) {
                     continue;
                 }
-                orders.add(toOrder(instance, group.getKey(), group.getValue(), mapping, finished,
-                        isReady(group.getValue())));
+                orders.add(toOrder(instance, group.getKey(), group.getValue(), mapping, finished, stages));
             }
         }
         orders.sort(BY_EXPECTED_DATE);
@@ -88,7 +96,7 @@ public final class ReportBuilder {
         if (statusMapping != null) {
             statusMapping.forEach((raw, custom) -> {
                 if (raw != null && custom != null && !custom.isBlank()) {
-                    tidy.put(raw.strip(), custom.strip());
+                    tidy.putIfAbsent(Labels.key(raw), custom.strip());
                 }
             });
         }
@@ -121,27 +129,45 @@ public final class ReportBuilder {
     }
 
     /**
-     * Ready when every line with a non-empty status is ready or finished and at least one is ready: an order
-     * partly invoiced and the rest waiting to go is ready; one with a line still in production is not.
+     * The order's progress, on its raw lines. A line is ready when its status is a ready one or its stage is at or
+     * past the ready stage. The order is ready when every line with a non-empty status is ready or finished and at
+     * least one is ready: an order partly invoiced and the rest waiting to go is ready; one with a line still in
+     * production is not. Its stage is its least advanced line's.
      */
-    private boolean isReady(List<OrderLine> lines) {
+    private OrderProgress progress(List<OrderLine> lines, Stages stages) {
         boolean anyReady = false;
+        boolean allReadyOrFinished = true;
+        int readyLines = 0;
+        int least = Integer.MAX_VALUE;
         for (OrderLine line : lines) {
             String status = line.productionStatus() == null ? "" : line.productionStatus().strip();
             if (status.isEmpty()) {
                 continue;
             }
-            if (readyStatuses.contains(Labels.key(status))) {
+            String key = Labels.key(status);
+            int stage = stages.indexOf(key);
+            if (stage >= 0) {
+                least = Math.min(least, stage);
+            }
+            if (readyStatuses.contains(key) || stages.isReady(stage)) {
                 anyReady = true;
-            } else if (!finishedStatuses.contains(status.toLowerCase(Locale.ROOT))) {
-                return false;
+                readyLines++;
+            } else if (finishedStatuses.contains(status.toLowerCase(Locale.ROOT))) {
+                readyLines++;
+            } else {
+                allReadyOrFinished = false;
             }
         }
-        return anyReady;
+        return new OrderProgress(anyReady && allReadyOrFinished, readyLines,
+                least == Integer.MAX_VALUE ? null : stages.name(least));
     }
 
-    private static Order toOrder(Instance instance, String refNo, List<OrderLine> lines, Map<String, String> mapping,
-                                 boolean finished, boolean ready) {
+    private record OrderProgress(boolean ready, int readyLines, String stage) {
+    }
+
+    private Order toOrder(Instance instance, String refNo, List<OrderLine> lines, Map<String, String> mapping,
+                          boolean finished, Stages stages) {
+        OrderProgress progress = progress(lines, stages);
         Set<LineKey> seen = new HashSet<>();
         List<OrderLine> kept = new ArrayList<>(lines.size());
         String descn = null;
@@ -162,14 +188,15 @@ public final class ReportBuilder {
             }
         }
         kept.sort(BY_LINE_NUMBER);
-        return new Order(instance, refNo, descn, expected, kept, finished, ready, null);
+        return new Order(instance, refNo, descn, expected, kept, finished, progress.ready(), null, progress.stage(),
+                Math.min(progress.readyLines(), kept.size()));
     }
 
     private static OrderLine mapStatus(OrderLine line, Map<String, String> mapping) {
         if (line.productionStatus() == null || mapping.isEmpty()) {
             return line;
         }
-        String custom = mapping.get(line.productionStatus().strip());
+        String custom = mapping.get(Labels.key(line.productionStatus()));
         return custom == null ? line : line.withProductionStatus(custom);
     }
 

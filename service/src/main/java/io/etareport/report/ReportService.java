@@ -21,6 +21,7 @@ import io.etareport.cache.CachedBuz;
 import io.etareport.cache.Fetched;
 import io.etareport.cache.UpstreamUnavailableException;
 import io.etareport.customers.Customer;
+import io.etareport.statuses.StageProperties;
 import io.etareport.statuses.StatusMappings;
 
 import jakarta.annotation.PreDestroy;
@@ -46,14 +47,16 @@ public class ReportService {
     private final ReportBuilder builder;
     private final Clock clock;
     private final EtaHistory history;
+    private final StageProperties stageProperties;
     // Separate from the job workers, so a worker waiting on its fetches can never starve them;
     // sized for every instance at the Buz client's default in-flight limit (the real throttle).
     private final ExecutorService fetches = Executors.newFixedThreadPool(4 * Instance.values().length,
             daemon("buz-fetch"));
 
     public ReportService(CachedBuz buz, StatusMappings statusMappings, ReportProperties properties, Clock clock,
-                         EtaHistory history) {
+                         EtaHistory history, StageProperties stageProperties) {
         this.buz = buz;
+        this.stageProperties = stageProperties;
         this.history = history;
         this.statusMappings = statusMappings;
         this.builder = new ReportBuilder(properties.rules());
@@ -96,7 +99,8 @@ public class ReportService {
         progress.update(75, "Processing");
         Map<String, String> mapping = statusMappings.activeMappings();
         progress.update(85, "Grouping orders");
-        Report report = builder.build(customer.name(), lines, mapping, sources, clock.instant());
+        Stages stages = new Stages(stageProperties.stages(), stageProperties.readyStage(), statusMappings.activeStages());
+        Report report = builder.build(customer.name(), lines, mapping, stages, sources, clock.instant());
         progress.update(90, "Checking for changed dates");
         Set<Instance> live = EnumSet.noneOf(Instance.class);
         sources.stream().filter(source -> Source.LIVE.equals(source.kind())).forEach(source -> live.add(source.instance()));

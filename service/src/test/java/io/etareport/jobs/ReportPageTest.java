@@ -30,7 +30,7 @@ class ReportPageTest {
     private static Order order(String refNo, LocalDate expected, boolean finished, boolean ready, DateChange change,
                                String status) {
         return new Order(Instance.DD, refNo, "Kitchen", expected, List.of(line(refNo, status)), finished, ready,
-                change);
+                change, null, 0);
     }
 
     private static ReportPage page(Order... orders) {
@@ -86,5 +86,21 @@ class ReportPageTest {
         ReportPage page = page(order("A", TODAY, false, false, null, " in  PRODUCTION "));
 
         assertThat(page.orders().get(0).lines().get(0).status()).isEqualTo("In Production");
+    }
+
+    @Test
+    void theTrackerMarksStagesBeforeTheOrdersAsDoneAndItsOwnAsCurrent() {
+        Order order = new Order(Instance.DD, "7", "Kitchen", TODAY, List.of(line("7", "Cutting"), line("7", "Ready"),
+                line("7", "Ready")), false, false, null, "In production", 2);
+
+        List<ReportPage.StageView> tracker = ReportPage.tracker(order,
+                List.of("Received", "In production", "Ready", "Dispatched"));
+
+        assertThat(tracker).containsExactly(new ReportPage.StageView("Received", true, false),
+                new ReportPage.StageView("In production", false, true),
+                new ReportPage.StageView("Ready", false, false), new ReportPage.StageView("Dispatched", false, false));
+        assertThat(ReportPage.itemsReady(order)).isEqualTo("2 of 3 items ready");
+        assertThat(ReportPage.tracker(order, List.of("Received", "Ready"))).as("a stage no longer configured")
+                .isEmpty();
     }
 }
