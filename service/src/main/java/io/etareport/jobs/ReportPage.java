@@ -42,7 +42,8 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
      */
     record OrderView(String supplier, String expected, String refNo, String ref, String search, boolean hidden,
                      List<LineView> lines, boolean overdue, boolean ready, String window, String moved,
-                     String askAbout, boolean changed, List<StageView> tracker, String itemsReady) {
+                     String askAbout, boolean changed, List<StageView> tracker, String itemsReady, String key,
+                     String expectedIso) {
     }
 
     /** One step of an order's stage tracker: done, the current one, or still to come. */
@@ -109,7 +110,9 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
                     orNa(order.descn()), key(order.refNo()) + "\n" + key(order.descn()), !anyVisible, lines,
                     late, order.ready(), Dates.window(order.expected(), settings.expectedWindow()),
                     moved(order, today, settings.showMovesFor()), askAbout(order), order.dateChange() != null,
-                    tracker(order, settings.stages()), itemsReady(order)));
+                    tracker(order, settings.stages()), itemsReady(order),
+                    order.instance().name() + "|" + orNa(order.refNo()),
+                    order.expected() == null ? "" : order.expected().toString()));
         }
         return new ReportPage(customerId, jobId, "Open Orders for " + report.customerName(), orders, kept.size(),
                 report.choices(), filter, notices(report), UPDATED.format(report.builtAt().atZone(SYDNEY)),
