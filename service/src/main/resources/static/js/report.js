@@ -59,6 +59,10 @@
       order.hidden = !anyLine;
       if (anyLine) { visible += 1; }
     });
+    // A week's heading goes with its last shown order.
+    Array.prototype.forEach.call(document.querySelectorAll("section.week"), function (week) {
+      week.hidden = !week.querySelector("section.order:not([hidden])");
+    });
     shown.textContent = String(visible);
     noMatch.hidden = visible > 0;
 

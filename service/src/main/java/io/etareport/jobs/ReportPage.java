@@ -28,7 +28,7 @@ import io.etareport.report.Source;
  */
 record ReportPage(String customerId, String jobId, String title, List<OrderView> orders, int visibleOrders,
                   FilterChoices choices, ReportFilter filter, List<String> notices, String updated, String query,
-                  Summary summary, int expectedWindow) {
+                  Summary summary, int expectedWindow, List<WeekView> weeks) {
 
     private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
     static final ZoneId SYDNEY = ZoneId.of("Australia/Sydney");
@@ -48,6 +48,10 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
 
     /** One step of an order's stage tracker: done, the current one, or still to come. */
     record StageView(String name, boolean done, boolean current) {
+    }
+
+    /** Orders expected in one week (Monday to Sunday), under a heading; orders without a date come first. */
+    record WeekView(String id, String heading, List<OrderView> orders, boolean hidden) {
     }
 
     /** The line heading the page: what a customer wants to know before reading any order. */
@@ -117,7 +121,34 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
         return new ReportPage(customerId, jobId, "Open Orders for " + report.customerName(), orders, kept.size(),
                 report.choices(), filter, notices(report), UPDATED.format(report.builtAt().atZone(SYDNEY)),
                 queryString(filter), new Summary(orders.size(), overdue, ready, changedThisWeek),
-                settings.expectedWindow());
+                settings.expectedWindow(), weeks(report.orders(), orders));
+    }
+
+    /** The orders (already sorted by date, undated first) cut into weeks. */
+    private static List<WeekView> weeks(List<Order> orders, List<OrderView> views) {
+        List<WeekView> weeks = new ArrayList<>();
+        LocalDate week = null;
+        boolean undated = false;
+        List<OrderView> current = null;
+        for (int i = 0; i < orders.size(); i++) {
+            LocalDate expected = orders.get(i).expected();
+            LocalDate monday = expected == null ? null : expected.with(java.time.DayOfWeek.MONDAY);
+            boolean start = current == null || (monday == null ? !undated : !monday.equals(week));
+            if (start) {
+                current = new ArrayList<>();
+                undated = monday == null;
+                week = monday;
+                weeks.add(new WeekView(monday == null ? "week-none" : "week-" + monday,
+                        monday == null ? "No expected date yet" : "Week of " + Dates.display(monday), current, false));
+            }
+            current.add(views.get(i));
+        }
+        List<WeekView> marked = new ArrayList<>(weeks.size());
+        for (WeekView view : weeks) {
+            marked.add(new WeekView(view.id(), view.heading(), List.copyOf(view.orders()),
+                    view.orders().stream().allMatch(OrderView::hidden)));
+        }
+        return marked;
     }
 
     /** "was 12 May — moved later on 3 Dec", for a move seen within the last {@code days} days. */

@@ -103,4 +103,18 @@ class ReportPageTest {
         assertThat(ReportPage.tracker(order, List.of("Received", "Ready"))).as("a stage no longer configured")
                 .isEmpty();
     }
+
+    @Test
+    void ordersAreGroupedUnderAHeadingPerExpectedWeekUndatedFirst() {
+        ReportPage page = page(
+                order("U", null, false, false, null, "Cutting"),
+                order("MON", LocalDate.of(2025, 1, 6), false, false, null, "Cutting"),
+                order("SUN", LocalDate.of(2025, 1, 12), false, false, null, "Cutting"),
+                order("NEXT", LocalDate.of(2025, 1, 13), false, false, null, "Cutting"));
+
+        assertThat(page.weeks()).extracting(ReportPage.WeekView::heading).containsExactly(
+                "No expected date yet", "Week of 06 Jan 2025", "Week of 13 Jan 2025");
+        assertThat(page.weeks().get(1).orders()).extracting(ReportPage.OrderView::refNo).containsExactly("MON", "SUN");
+        assertThat(page.weeks()).extracting(ReportPage.WeekView::id).doesNotHaveDuplicates();
+    }
 }
