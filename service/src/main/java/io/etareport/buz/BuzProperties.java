@@ -24,7 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchConcurrency how many batches of one customer group are fetched at once
  */
 @ConfigurationProperties("eta.buz")
-public record BuzProperties(
+record BuzProperties(
         Map<Instance, InstanceSettings> instances,
         @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("20s") Duration readTimeout,

@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param force503 simulate a 503 for every live call, without calling upstream ({@code BUZ_FORCE_503=1})
  */
 @ConfigurationProperties("eta.cache")
-public record CacheProperties(
+record CacheProperties(
         @DefaultValue("10m") Duration cooldown,
         @DefaultValue Blackout blackout,
         @DefaultValue("false") boolean force503) {

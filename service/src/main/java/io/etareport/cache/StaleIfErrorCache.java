@@ -36,7 +36,7 @@ import tools.jackson.core.type.TypeReference;
  * Every time decision reads the injected {@link Clock}.
  */
 @Service
-public class StaleIfErrorCache {
+class StaleIfErrorCache {
 
     static final String CACHE_503 = "cache-503";
     static final String CACHE_TIMEOUT = "cache-timeout";

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import io.etareport.customers.Customer;
 import io.etareport.customers.CustomerRepository;
+import io.etareport.jobs.ReportInRequest;
 import io.etareport.jobs.ReportJobs;
 import io.etareport.report.Order;
 import io.etareport.report.Report;
@@ -33,6 +34,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  * the page, streamed to the response.
  */
 @Controller
+@ReportInRequest
 class DownloadController {
 
     private static final ZoneId SYDNEY = ZoneId.of("Australia/Sydney");

@@ -17,7 +17,7 @@ import java.util.Set;
  * Sensitive columns are already dropped where rows enter the service; this is the second guard, so a column the
  * supplier adds tomorrow cannot leave through a download.
  */
-public final class ExportColumns {
+final class ExportColumns {
 
     public static final List<String> FIXED = List.of("RefNo", "DateScheduled", "ProductionStatus", "ProductionLine",
             "InventoryItem", "Descn", "Instance", "FixedLine");

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.regex.Pattern;
 
 /** The name a download is saved under: {@code Acme-Blinds-open-orders-2025-01-05.xlsx}. */
-public final class ExportFileName {
+final class ExportFileName {
 
     private static final Pattern ACCENTS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^A-Za-z0-9]+");

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** The formats a report downloads in. */
-public enum ExportFormat {
+enum ExportFormat {
     CSV("csv", "text/csv; charset=UTF-8"),
     XLSX("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 

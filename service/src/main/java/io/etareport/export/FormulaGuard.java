@@ -5,7 +5,7 @@ package io.etareport.export;
  * {@code @}, a tab or a carriage return gets a leading {@code '}, which Excel and LibreOffice read as "this is
  * text". An order reference like {@code =HYPERLINK("http://evil","click")} would otherwise become a live link.
  */
-public final class FormulaGuard {
+final class FormulaGuard {
 
     private FormulaGuard() {
     }

@@ -15,7 +15,7 @@ import java.util.List;
  * a real date ({@code dd mmm yyyy}); column widths fitted to the content, at most {@value #MAX_WIDTH}; every text
  * cell through the {@link FormulaGuard}, like the CSV.
  */
-public final class XlsxExport {
+final class XlsxExport {
 
     static final String SHEET_NAME = "Open Orders";
     static final String DATE_FORMAT = "dd mmm yyyy";

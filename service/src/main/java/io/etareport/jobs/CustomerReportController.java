@@ -2,7 +2,6 @@ package io.etareport.jobs;
 
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import io.etareport.customers.Customer;
 import io.etareport.customers.CustomerRepository;
@@ -30,10 +29,10 @@ import org.springframework.web.server.ResponseStatusException;
  * the 32-hex link id is the key, checked before any database or upstream work.
  */
 @Controller
+@ReportInRequest
 class CustomerReportController {
 
     static final String ID = "{id:[0-9a-f]{32}}";
-    private static final Pattern JOB_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final CustomerRepository customers;
     private final ReportJobs jobs;
@@ -55,7 +54,7 @@ class CustomerReportController {
         model.addAttribute("jobId", jobId);
         model.addAttribute("query", ReportPage.queryString(ReportFilter.of(query)));
         model.addAttribute("pollMillis", properties.pollInterval().toMillis());
-        jobs.find(jobId).ifPresent(job -> model.addAttribute("job", JobJson.of(job)));
+        jobs.find(new JobId(jobId)).ifPresent(job -> model.addAttribute("job", JobJson.of(job)));
         return "report/loading";
     }
 
@@ -63,8 +62,8 @@ class CustomerReportController {
     @ResponseBody
     ResponseEntity<JobJson> status(@PathVariable String jobId, HttpServletResponse response) {
         response.setHeader("Cache-Control", "no-store");
-        return validJobId(jobId) ? jobs.find(jobId).map(JobJson::of).map(ResponseEntity::ok)
-                .orElseGet(() -> ResponseEntity.notFound().build()) : ResponseEntity.notFound().build();
+        return JobId.parse(jobId).flatMap(jobs::find).map(JobJson::of).map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.notFound().build());
     }
 
     @PostMapping(path = "/eta/start", consumes = "application/json")
@@ -82,10 +81,7 @@ class CustomerReportController {
     @GetMapping("/report/{jobId}")
     String report(@PathVariable String jobId, @RequestParam MultiValueMap<String, String> query, Model model,
                   HttpServletResponse response) {
-        if (!validJobId(jobId)) {
-            throw notFound();
-        }
-        Job job = jobs.find(jobId).orElseThrow(CustomerReportController::notFound);
+        Job job = JobId.parse(jobId).flatMap(jobs::find).orElseThrow(CustomerReportController::notFound);
         Customer customer = customers.findById(job.customerId()).orElseThrow(CustomerReportController::notFound);
         privateLink(response);
         if (job.status() != JobStatus.COMPLETED) {
@@ -120,10 +116,6 @@ class CustomerReportController {
 
     private Customer customer(String id) {
         return customers.findByObfuscatedId(id).orElseThrow(CustomerReportController::notFound);
-    }
-
-    static boolean validJobId(String jobId) {
-        return jobId != null && JOB_ID.matcher(jobId).matches();
     }
 
     /** The page's URL is the customer's key: keep it out of Referer headers and shared caches. */

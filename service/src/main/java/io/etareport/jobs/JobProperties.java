@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval      how often the loading page asks for progress
  */
 @ConfigurationProperties("eta.jobs")
-public record JobProperties(
+record JobProperties(
         @DefaultValue("4") int workers,
         @DefaultValue("100") int queueCapacity,
         @DefaultValue("300s") Duration stallLimit,

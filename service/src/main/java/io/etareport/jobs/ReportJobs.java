@@ -110,10 +110,8 @@ public class ReportJobs {
 
     /** The report of this customer's job, while it is kept: what the page from that job shows. */
     public Optional<Report> report(Customer customer, String jobId) {
-        if (!CustomerReportController.validJobId(jobId)) {
-            return Optional.empty();
-        }
-        return store.find(jobId).filter(job -> job.customerId() == customer.id()).flatMap(job -> report(jobId));
+        return JobId.parse(jobId).flatMap(this::find).filter(job -> job.customerId() == customer.id())
+                .flatMap(job -> report(jobId));
     }
 
     /** A report of this customer completed within the reuse window: what they just saw. */
@@ -131,8 +129,8 @@ public class ReportJobs {
         return delete ? store.deleteFinishedBefore(before) : store.countFinishedBefore(before);
     }
 
-    Optional<Job> find(String jobId) {
-        return store.find(jobId);
+    Optional<Job> find(JobId jobId) {
+        return store.find(jobId.value());
     }
 
     private void run(String id, Customer customer) {

@@ -15,7 +15,7 @@ import org.springframework.core.env.Environment;
  * missing, naming all of them at once (the FailureAnalyzer prints it without a stack trace).
  * Operator commands only need the database.
  */
-public class RequiredSettings implements EnvironmentPostProcessor, Ordered {
+class RequiredSettings implements EnvironmentPostProcessor, Ordered {
 
     static final List<String> SERVICE = List.of("DATABASE", "FLASK_SECRET", "GOOGLE_CLIENT_ID",
             "GOOGLE_CLIENT_SECRET", "BUZ_DD_USERNAME", "BUZ_DD_PASSWORD", "BUZ_CBR_USERNAME", "BUZ_CBR_PASSWORD");

@@ -28,7 +28,7 @@ import java.util.TreeSet;
  * <p>
  * Runs in linear time apart from the sorts: every step walks the lines once.
  */
-public final class ReportBuilder {
+final class ReportBuilder {
 
     private static final Comparator<OrderLine> BY_LINE_NUMBER =
             Comparator.comparing(OrderLine::fixedLine, NaturalOrder.INSTANCE);

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param finishedStatuses   the statuses that mean an order line is finished (trimmed, any case)
  */
 @ConfigurationProperties("eta.report")
-public record ReportProperties(
+record ReportProperties(
         @DefaultValue("true") boolean dropFinishedOrders,
         @DefaultValue({"Cancelled", "Invoiced", "Invoice ex GST fees - actioned in Xero",
                 "Invoice ex GST fees - not in Xero"}) List<String> finishedStatuses) {

@@ -9,7 +9,7 @@ import java.util.List;
  * @param finishedStatuses   raw production statuses that mean an order is done with; compared trimmed and
  *                           case-insensitively
  */
-public record ReportRules(boolean dropFinishedOrders, List<String> finishedStatuses) {
+record ReportRules(boolean dropFinishedOrders, List<String> finishedStatuses) {
 
     public ReportRules {
         finishedStatuses = finishedStatuses == null ? List.of() : List.copyOf(finishedStatuses);

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.etareport.bench.Bench;
-import io.etareport.bench.BenchData;
+import io.etareport.report.BenchData;
 import io.etareport.report.Report;
 import io.etareport.report.ReportFilter;
 

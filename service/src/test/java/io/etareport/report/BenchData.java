@@ -1,12 +1,7 @@
-package io.etareport.bench;
+package io.etareport.report;
 
 import io.etareport.buz.Instance;
 import io.etareport.buz.OrderLine;
-import io.etareport.report.Order;
-import io.etareport.report.Report;
-import io.etareport.report.ReportBuilder;
-import io.etareport.report.ReportRules;
-import io.etareport.report.Source;
 
 import java.time.Instant;
 import java.time.LocalDate;
