@@ -37,17 +37,18 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @ReportInRequest
 class DownloadController {
 
-    private static final ZoneId SYDNEY = ZoneId.of("Australia/Sydney");
     private static final String ID = "{id:[0-9a-f]{32}}";
 
     private final CustomerRepository customers;
     private final ReportJobs jobs;
     private final Clock clock;
+    private final ZoneId zone;
 
-    DownloadController(CustomerRepository customers, ReportJobs jobs, Clock clock) {
+    DownloadController(CustomerRepository customers, ReportJobs jobs, Clock clock, ZoneId zone) {
         this.customers = customers;
         this.jobs = jobs;
         this.clock = clock;
+        this.zone = zone;
     }
 
     @GetMapping({"/" + ID + "/download.{ext}", "/etas/" + ID + "/download.{ext}"})
@@ -64,7 +65,7 @@ class DownloadController {
         Report report = jobs.report(customer, job).or(() -> jobs.recentReport(customer))
                 .orElseGet(() -> jobs.buildNow(customer));
         List<Order> orders = ReportFilter.of(query).apply(report.orders());
-        LocalDate today = LocalDate.now(clock.withZone(SYDNEY));
+        LocalDate today = LocalDate.now(clock.withZone(zone));
         String fileName = ExportFileName.of(report.customerName(), today, format.get().extension());
         StreamingResponseBody body = out -> {
             if (format.get() == ExportFormat.CSV) {

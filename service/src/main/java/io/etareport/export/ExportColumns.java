@@ -1,7 +1,8 @@
 package io.etareport.export;
 
-import io.etareport.buz.SensitiveColumns;
+import io.etareport.buz.ColumnNames;
 import io.etareport.buz.OrderLine;
+import io.etareport.buz.SensitiveColumns;
 import io.etareport.report.Order;
 
 import java.util.ArrayList;
@@ -24,13 +25,10 @@ final class ExportColumns {
 
     static final int DATE_SCHEDULED = 1;
 
-    // Matched anywhere in the name, so "UnitCost", "cost_price" and "Gross Margin %" all go. Erring wide is cheap:
-    // a column dropped by mistake costs a customer nothing they need; one leaked shows them our prices.
-
     private static final Set<String> FIXED_KEYS = new HashSet<>();
 
     static {
-        FIXED.forEach(name -> FIXED_KEYS.add(normalise(name)));
+        FIXED.forEach(name -> FIXED_KEYS.add(ColumnNames.key(name)));
     }
 
     private final List<String> names;
@@ -59,7 +57,7 @@ final class ExportColumns {
             for (OrderLine line : order.lines()) {
                 for (String column : line.otherColumns().keySet()) {
                     // One check per distinct name, not per row: a download can hold 100,000 rows.
-                    if (seen.add(column) && !isSensitive(column) && !FIXED_KEYS.contains(normalise(column))) {
+                    if (seen.add(column) && !isSensitive(column) && !FIXED_KEYS.contains(ColumnNames.key(column))) {
                         others.add(column);
                     }
                 }
@@ -89,19 +87,5 @@ final class ExportColumns {
             case 7 -> line.fixedLine();
             default -> line.otherColumns().get(others.get(column - FIXED.size()));
         };
-    }
-
-    private static String normalise(String column) {
-        if (column == null) {
-            return "";
-        }
-        StringBuilder key = new StringBuilder(column.length());
-        for (int i = 0; i < column.length(); i++) {
-            char c = column.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
-                key.append(Character.toLowerCase(c));
-            }
-        }
-        return key.toString();
     }
 }

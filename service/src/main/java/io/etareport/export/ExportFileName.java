@@ -20,7 +20,7 @@ final class ExportFileName {
      * {@value #MAX_NAME_LENGTH} characters ({@code customer} if nothing is left); then {@code -open-orders-}, the
      * date and the extension. The result is plain ASCII, safe in a {@code Content-Disposition} header as is.
      *
-     * @param sydneyDate today in Australia/Sydney
+     * @param sydneyDate today in the service's time zone
      * @param extension  {@code csv} or {@code xlsx}, with or without the dot
      */
     public static String of(String customerName, LocalDate sydneyDate, String extension) {

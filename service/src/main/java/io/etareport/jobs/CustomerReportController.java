@@ -1,5 +1,6 @@
 package io.etareport.jobs;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -37,11 +38,13 @@ class CustomerReportController {
     private final CustomerRepository customers;
     private final ReportJobs jobs;
     private final JobProperties properties;
+    private final ZoneId zone;
 
-    CustomerReportController(CustomerRepository customers, ReportJobs jobs, JobProperties properties) {
+    CustomerReportController(CustomerRepository customers, ReportJobs jobs, JobProperties properties, ZoneId zone) {
         this.customers = customers;
         this.jobs = jobs;
         this.properties = properties;
+        this.zone = zone;
     }
 
     @GetMapping({"/" + ID, "/etas/" + ID})
@@ -110,7 +113,7 @@ class CustomerReportController {
 
     private String render(String customerId, String jobId, Report report, MultiValueMap<String, String> query,
                           Model model) {
-        model.addAttribute("page", ReportPage.of(customerId, jobId, report, ReportFilter.of(query)));
+        model.addAttribute("page", ReportPage.of(customerId, jobId, report, ReportFilter.of(query), zone));
         return "report/report";
     }
 

@@ -17,6 +17,7 @@ import io.etareport.buz.Instance;
 import io.etareport.buz.OrderLine;
 import io.etareport.cache.CachedBuz;
 import io.etareport.cache.Fetched;
+import io.etareport.cache.Source;
 import io.etareport.cache.UpstreamUnavailableException;
 import io.etareport.customers.Customer;
 import io.etareport.statuses.StatusMappings;
@@ -61,22 +62,22 @@ public class ReportService {
                 Fetched<List<OrderLine>> fetched = buz.openOrders(instance, scope, false);
                 int percent = 10 + 60 * done.incrementAndGet() / scopes.size();
                 progress.update(percent, "Fetched " + fetched.value().size() + " lines from " + instance
-                        + (fetched.source().equals("live") ? "" : " (saved copy)"));
+                        + (fetched.isLive() ? "" : " (saved copy)"));
                 return fetched;
             }, fetches));
         });
 
         Map<Instance, List<OrderLine>> lines = new EnumMap<>(Instance.class);
-        List<Source> sources = new ArrayList<>();
+        List<InstanceSource> sources = new ArrayList<>();
         UpstreamUnavailableException firstFailure = null;
         for (var entry : pending.entrySet()) {
             try {
                 Fetched<List<OrderLine>> fetched = join(entry.getValue());
                 lines.put(entry.getKey(), fetched.value());
-                sources.add(new Source(entry.getKey(), fetched.source(), fetched.refreshedAt()));
+                sources.add(new InstanceSource(entry.getKey(), fetched.source(), fetched.refreshedAt()));
             } catch (UpstreamUnavailableException e) {
                 progress.update(70, entry.getKey() + " could not be reached");
-                sources.add(new Source(entry.getKey(), Source.UNAVAILABLE, null));
+                sources.add(new InstanceSource(entry.getKey(), Source.UNAVAILABLE, null));
                 firstFailure = firstFailure == null ? e : firstFailure;
             }
         }
