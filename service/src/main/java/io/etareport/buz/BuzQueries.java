@@ -9,6 +9,9 @@ import java.util.TreeSet;
 import io.etareport.buz.BuzException.Kind;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,10 +29,19 @@ public class BuzQueries implements DisposableBean {
     private final int batchConcurrency;
     private final Batches batches;
 
+    @Autowired
+    BuzQueries(BuzClient client, BuzProperties properties,
+               @Qualifier(BuzExecutors.BATCH_HELPERS) ThreadPoolTaskExecutor batchHelpers) {
+        this.client = client;
+        this.batchConcurrency = properties.batchConcurrency();
+        this.batches = new Batches(batchHelpers);
+    }
+
+    /** Without Spring: with a pool of its own, stopped by {@link #destroy()}. */
     BuzQueries(BuzClient client, BuzProperties properties) {
         this.client = client;
         this.batchConcurrency = properties.batchConcurrency();
-        this.batches = new Batches(Math.max(1, 2 * (properties.batchConcurrency() - 1) * Instance.values().length));
+        this.batches = new Batches(Batches.helperThreads(properties.batchConcurrency()));
     }
 
     /**

@@ -13,6 +13,7 @@ import io.etareport.report.ReportFilter;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -63,22 +64,29 @@ class CustomerReportController {
 
     @GetMapping("/jobs/{jobId}")
     @ResponseBody
-    ResponseEntity<JobJson> status(@PathVariable String jobId, HttpServletResponse response) {
+    ResponseEntity<?> status(@PathVariable String jobId, HttpServletResponse response) {
         response.setHeader("Cache-Control", "no-store");
-        return JobId.parse(jobId).flatMap(jobs::find).map(JobJson::of).map(ResponseEntity::ok)
-                .orElseGet(() -> ResponseEntity.notFound().build());
+        return JobId.parse(jobId).flatMap(jobs::find).<ResponseEntity<?>>map(job -> ResponseEntity.ok(JobJson.of(job)))
+                .orElseGet(() -> problem(HttpStatus.NOT_FOUND, "not found"));
     }
 
     @PostMapping(path = "/eta/start", consumes = "application/json")
     @ResponseBody
-    ResponseEntity<Map<String, String>> startFromJson(@RequestBody Map<String, Object> body) {
+    ResponseEntity<?> startFromJson(@RequestBody Map<String, Object> body) {
         Object id = body.get("obfuscated_id");
         if (!(id instanceof String text) || !ObfuscatedId.isValid(text)) {
-            return ResponseEntity.badRequest().body(Map.of("error", "obfuscated_id must be 32 lowercase hex characters"));
+            return problem(HttpStatus.BAD_REQUEST, "obfuscated_id must be 32 lowercase hex characters");
         }
         return customers.findByObfuscatedId(text)
-                .map(customer -> ResponseEntity.ok(Map.of("job_id", jobs.start(customer))))
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "unknown customer")));
+                .<ResponseEntity<?>>map(customer -> ResponseEntity.ok(Map.of("job_id", jobs.start(customer))))
+                .orElseGet(() -> problem(HttpStatus.NOT_FOUND, "unknown customer"));
+    }
+
+    /** A JSON error as RFC 9457 problem details, still carrying the {@code error} field clients read. */
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String error) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, error);
+        body.setProperty("error", error);
+        return ResponseEntity.status(status).body(body);
     }
 
     @GetMapping("/report/{jobId}")

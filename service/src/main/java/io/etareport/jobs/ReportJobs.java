@@ -7,11 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.etareport.cache.UpstreamUnavailableException;
 import io.etareport.customers.Customer;
@@ -19,10 +15,10 @@ import io.etareport.ops.ErrorReporter;
 import io.etareport.report.Report;
 import io.etareport.report.ReportService;
 
-import jakarta.annotation.PreDestroy;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -50,25 +46,20 @@ public class ReportJobs {
     private final ErrorReporter errors;
     private final JsonMapper json;
     private final Clock clock;
-    private final ThreadPoolExecutor workers;
+    /** @see JobExecutors */
+    private final ThreadPoolTaskExecutor workers;
     /** Jobs this process is working on, for heartbeats and the time limit. */
     private final Map<String, Running> running = new ConcurrentHashMap<>();
 
-    public ReportJobs(JobStore store, ReportService reports, JobProperties properties, ErrorReporter errors,
-                      JsonMapper json, Clock clock) {
+    ReportJobs(JobStore store, ReportService reports, JobProperties properties, ErrorReporter errors,
+               JsonMapper json, Clock clock, @Qualifier(JobExecutors.WORKERS) ThreadPoolTaskExecutor workers) {
         this.store = store;
         this.reports = reports;
         this.properties = properties;
         this.errors = errors;
         this.json = json;
         this.clock = clock;
-        AtomicInteger count = new AtomicInteger();
-        this.workers = new ThreadPoolExecutor(properties.workers(), properties.workers(), 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(properties.queueCapacity()), runnable -> {
-                    Thread thread = new Thread(runnable, "report-job-" + count.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
+        this.workers = workers;
     }
 
     /**
@@ -83,7 +74,7 @@ public class ReportJobs {
             return reusable.get();
         }
         // Jobs submitted but not yet picked up count too: the pool may not have started them.
-        boolean idle = workers.getActiveCount() + workers.getQueue().size() < properties.workers();
+        boolean idle = workers.getActiveCount() + workers.getQueueSize() < properties.workers();
         String id = store.create(customer.id(),
                 idle ? "Starting" : "Waiting for a free worker: many reports are being prepared");
         // Registered before it can start, so a job that finishes at once is never left behind here.
@@ -175,11 +166,6 @@ public class ReportJobs {
             }
         });
         store.heartbeat(running.keySet());
-    }
-
-    @PreDestroy
-    void stop() {
-        workers.shutdownNow();
     }
 
     private record Running(Instant startedAt, Future<?> future) {

@@ -8,8 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.etareport.buz.CustomerScope;
@@ -22,8 +21,7 @@ import io.etareport.cache.UpstreamUnavailableException;
 import io.etareport.customers.Customer;
 import io.etareport.statuses.StatusMappings;
 
-import jakarta.annotation.PreDestroy;
-
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,16 +37,16 @@ public class ReportService {
     private final StatusMappings statusMappings;
     private final ReportBuilder builder;
     private final Clock clock;
-    // Separate from the job workers, so a worker waiting on its fetches can never starve them;
-    // sized for every instance at the Buz client's default in-flight limit (the real throttle).
-    private final ExecutorService fetches = Executors.newFixedThreadPool(4 * Instance.values().length,
-            daemon("buz-fetch"));
+    /** @see ReportExecutors */
+    private final Executor fetches;
 
-    public ReportService(CachedBuz buz, StatusMappings statusMappings, ReportProperties properties, Clock clock) {
+    ReportService(CachedBuz buz, StatusMappings statusMappings, ReportProperties properties, Clock clock,
+                  @Qualifier(ReportExecutors.FETCHES) Executor fetches) {
         this.buz = buz;
         this.statusMappings = statusMappings;
         this.builder = new ReportBuilder(properties.rules());
         this.clock = clock;
+        this.fetches = fetches;
     }
 
     public Report build(Customer customer, Progress progress) {
@@ -105,17 +103,4 @@ public class ReportService {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
-    @PreDestroy
-    void stop() {
-        fetches.shutdownNow();
-    }
 }

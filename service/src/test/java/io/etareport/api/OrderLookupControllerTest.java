@@ -55,7 +55,10 @@ class OrderLookupControllerTest {
         MockHttpServletResponse response = open("/wip/XYZ/12345");
 
         assertThat(response.getStatus()).isEqualTo(400);
-        assertThat(response.getContentAsString()).isEqualTo("{\"status\":400,\"error\":\"Unknown instance: use DD or CBR.\"}");
+        assertThat(response.getContentAsString())
+                .contains("\"status\":400", "\"error\":\"Unknown instance: use DD or CBR.\"",
+                        "\"detail\":\"Unknown instance: use DD or CBR.\"", "\"title\":\"Bad Request\"")
+                .doesNotContain("\"properties\"");
         assertThat(lookup.asked()).isEmpty();
     }
 
