@@ -2,6 +2,7 @@ package io.etareport.cache;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -36,14 +37,9 @@ import tools.jackson.core.type.TypeReference;
  * Every time decision reads the injected {@link Clock}.
  */
 @Service
-public class StaleIfErrorCache {
+class StaleIfErrorCache {
 
-    static final String CACHE_503 = "cache-503";
-    static final String CACHE_TIMEOUT = "cache-timeout";
-    static final String CACHE_CONNECTION = "cache-connection";
-    static final String CACHE_ERROR = "cache-error";
-    static final String CACHE_BLACKOUT = "cache-blackout";
-    static final String CACHE_COOLDOWN = "cache-cooldown";
+    /** The metric and log label of a fetch that served nothing. */
     private static final String FAILED = "failed";
 
     private static final Logger log = LoggerFactory.getLogger(StaleIfErrorCache.class);
@@ -57,12 +53,14 @@ public class StaleIfErrorCache {
     private final PayloadCodec codec = new PayloadCodec();
     private final SingleFlight flights = new SingleFlight();
 
-    public StaleIfErrorCache(CacheStore store, CacheProperties properties, Clock clock, MeterRegistry meters) {
+    /** @param zone the service's time zone, the one the supplier's daily blackout is in */
+    public StaleIfErrorCache(CacheStore store, CacheProperties properties, Clock clock, MeterRegistry meters,
+                             ZoneId zone) {
         this.store = store;
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
-        this.blackout = new BlackoutWindow(properties.blackout());
+        this.blackout = new BlackoutWindow(properties.blackout(), zone);
         this.messages = new OutageMessages(blackout);
     }
 
@@ -86,11 +84,11 @@ public class StaleIfErrorCache {
         Optional<CacheStore.Entry> entry = find(key);
         if (!forceRefresh) {
             if (entry.isPresent() && entry.get().coolingDownAt(now)) {
-                return copy(key, type, entry, CACHE_COOLDOWN, started).orElseThrow(() ->
+                return copy(key, type, entry, Source.CACHE_COOLDOWN, started).orElseThrow(() ->
                         failure(key, BuzException.Kind.UNAVAILABLE, now, null, started));
             }
             if (blackout.contains(now)) {
-                Optional<Fetched<T>> copy = copy(key, type, entry, CACHE_BLACKOUT, started);
+                Optional<Fetched<T>> copy = copy(key, type, entry, Source.CACHE_BLACKOUT, started);
                 if (copy.isPresent()) {
                     return copy.get();
                 }
@@ -101,8 +99,8 @@ public class StaleIfErrorCache {
             Instant refreshedAt = clock.instant();
             int rows = PayloadCodec.rows(value);
             save(key, value, rows, refreshedAt);
-            record(key, Fetched.LIVE, rows, started);
-            return new Fetched<>(value, Fetched.LIVE, refreshedAt);
+            record(key, Source.LIVE.label(), rows, started);
+            return new Fetched<>(value, Source.LIVE, refreshedAt);
         } catch (BuzException e) {
             return fallBack(key, type, entry, e, started);
         }
@@ -132,27 +130,27 @@ public class StaleIfErrorCache {
         return copy(key, type, entry, label(kind), started).orElseThrow(() -> failure(key, kind, now, e, started));
     }
 
-    private static String label(BuzException.Kind kind) {
+    private static Source label(BuzException.Kind kind) {
         if (kind == null) {
-            return CACHE_ERROR;
+            return Source.CACHE_ERROR;
         }
         return switch (kind) {
-            case UNAVAILABLE -> CACHE_503;
-            case TIMEOUT -> CACHE_TIMEOUT;
-            case CONNECTION -> CACHE_CONNECTION;
-            case SERVER_ERROR, BAD_DATA, THROTTLED, REJECTED -> CACHE_ERROR;
+            case UNAVAILABLE -> Source.CACHE_503;
+            case TIMEOUT -> Source.CACHE_TIMEOUT;
+            case CONNECTION -> Source.CACHE_CONNECTION;
+            case SERVER_ERROR, BAD_DATA, THROTTLED, REJECTED -> Source.CACHE_ERROR;
         };
     }
 
     private <T> Optional<Fetched<T>> copy(CacheKey key, TypeReference<T> type, Optional<CacheStore.Entry> entry,
-                                          String source, long started) {
+                                          Source source, long started) {
         if (entry.isEmpty() || !entry.get().hasCopy()) {
             return Optional.empty();
         }
         CacheStore.Entry stored = entry.get();
         try {
             T value = codec.decode(stored.payload(), type);
-            record(key, source, stored.rowCount(), started, stored.refreshedAt());
+            record(key, source.label(), stored.rowCount(), started, stored.refreshedAt());
             return Optional.of(new Fetched<>(value, source, stored.refreshedAt()));
         } catch (JacksonException e) {
             // The parser's message may quote the payload, which names customers: log its type only.

@@ -28,8 +28,6 @@ import picocli.CommandLine.Spec;
                 + " before the supplier's daily blackout. Exits non-zero if any could not be refreshed.")
 class PrewarmCacheCommand implements Callable<Integer> {
 
-    private static final DateTimeFormatter SYDNEY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Australia/Sydney"));
 
     @Option(names = "--instance", paramLabel = "DD|CBR",
             description = "An instance to warm; repeat for both (default: both).")
@@ -42,13 +40,16 @@ class PrewarmCacheCommand implements Callable<Integer> {
     private final CustomerRepository customers;
     private final CustomerLinks links;
     private final CachedBuz buz;
+    /** Stored copies' times, in the service's time zone. */
+    private final DateTimeFormatter localTime;
 
     PrewarmCacheCommand(DatabaseMigrator migrator, CustomerRepository customers, CustomerLinks links,
-                        CachedBuz buz) {
+                        CachedBuz buz, ZoneId zone) {
         this.migrator = migrator;
         this.customers = customers;
         this.links = links;
         this.buz = buz;
+        this.localTime = zone == null ? null : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
     }
 
     @Override
@@ -84,7 +85,7 @@ class PrewarmCacheCommand implements Callable<Integer> {
                     } else {
                         stale++;
                         out.println(who + ": NOT REFRESHED, " + fetched.source() + "; the stored copy from "
-                                + SYDNEY_TIME.format(fetched.refreshedAt()) + " (" + rows(fetched.value().size())
+                                + localTime.format(fetched.refreshedAt()) + " (" + rows(fetched.value().size())
                                 + ") is kept");
                     }
                 } catch (RuntimeException e) {

@@ -1,10 +1,9 @@
 package io.etareport.jobs;
 
-import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import io.etareport.customers.ClosedLinkException;
 import io.etareport.customers.Customer;
@@ -13,7 +12,7 @@ import io.etareport.customers.CustomerRepository;
 import io.etareport.customers.ObfuscatedId;
 import io.etareport.report.Report;
 import io.etareport.report.ReportFilter;
-import io.etareport.report.ReportProperties;
+import io.etareport.report.ReportDisplay;
 import io.etareport.statuses.StageProperties;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -21,6 +20,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,29 +38,28 @@ import org.springframework.web.server.ResponseStatusException;
  * the 32-hex link id is the key, checked before any database or upstream work.
  */
 @Controller
+@ReportInRequest
 class CustomerReportController {
 
     static final String ID = "{id:[0-9a-f]{32}}";
-    private static final Pattern JOB_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final CustomerRepository customers;
     private final CustomerLinks links;
     private final ReportJobs jobs;
     private final JobProperties properties;
-    private final ReportProperties reportProperties;
-    private final Clock clock;
+    private final ZoneId zone;
+    private final ReportDisplay display;
     private final StageProperties stages;
 
     CustomerReportController(CustomerRepository customers, CustomerLinks links, ReportJobs jobs,
-                             JobProperties properties, ReportProperties reportProperties, Clock clock,
-                             StageProperties stages) {
+                             JobProperties properties, ZoneId zone, ReportDisplay display, StageProperties stages) {
+        this.display = display;
         this.stages = stages;
         this.customers = customers;
         this.links = links;
         this.jobs = jobs;
         this.properties = properties;
-        this.reportProperties = reportProperties;
-        this.clock = clock;
+        this.zone = zone;
     }
 
     @GetMapping({"/" + ID, "/etas/" + ID})
@@ -73,7 +72,7 @@ class CustomerReportController {
         model.addAttribute("jobId", jobId);
         model.addAttribute("query", ReportPage.queryString(ReportFilter.of(query)));
         model.addAttribute("pollMillis", properties.pollInterval().toMillis());
-        jobs.find(jobId).ifPresent(job -> model.addAttribute("job", JobJson.of(job)));
+        jobs.find(new JobId(jobId)).ifPresent(job -> model.addAttribute("job", JobJson.of(job)));
         return "report/loading";
     }
 
@@ -81,36 +80,39 @@ class CustomerReportController {
     @ResponseBody
     ResponseEntity<?> status(@PathVariable String jobId, HttpServletResponse response) {
         response.setHeader("Cache-Control", "no-store");
-        // The original's answer for an unknown job, which its loading page and scripts read.
-        ResponseEntity<?> notFound = ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "not found"));
-        return validJobId(jobId) ? jobs.find(jobId).<ResponseEntity<?>>map(job -> ResponseEntity.ok(JobJson.of(job)))
-                .orElse(notFound) : notFound;
+        // Exactly the original's answer for an unknown job, which its loading page and scripts read.
+        return JobId.parse(jobId).flatMap(jobs::find).<ResponseEntity<?>>map(job -> ResponseEntity.ok(JobJson.of(job)))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "not found")));
     }
 
     @PostMapping(path = "/eta/start", consumes = "application/json")
     @ResponseBody
-    ResponseEntity<Map<String, String>> startFromJson(@RequestBody Map<String, Object> body) {
+    ResponseEntity<?> startFromJson(@RequestBody Map<String, Object> body) {
         Object id = body.get("obfuscated_id");
         if (!(id instanceof String text) || !ObfuscatedId.isValid(text)) {
-            return ResponseEntity.badRequest().body(Map.of("error", "obfuscated_id must be 32 lowercase hex characters"));
+            return problem(HttpStatus.BAD_REQUEST, "obfuscated_id must be 32 lowercase hex characters");
         }
         Optional<Customer> customer;
         try {
             customer = links.open(text);
         } catch (ClosedLinkException closed) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", closed.getMessage()));
+            return problem(HttpStatus.NOT_FOUND, closed.getMessage());
         }
-        return customer.map(found -> ResponseEntity.ok(Map.of("job_id", jobs.start(found))))
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "unknown customer")));
+        return customer.<ResponseEntity<?>>map(found -> ResponseEntity.ok(Map.of("job_id", jobs.start(found))))
+                .orElseGet(() -> problem(HttpStatus.NOT_FOUND, "unknown customer"));
+    }
+
+    /** A JSON error as RFC 9457 problem details, still carrying the {@code error} field clients read. */
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String error) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, error);
+        body.setProperty("error", error);
+        return ResponseEntity.status(status).body(body);
     }
 
     @GetMapping("/report/{jobId}")
     String report(@PathVariable String jobId, @RequestParam MultiValueMap<String, String> query, Model model,
                   HttpServletResponse response) {
-        if (!validJobId(jobId)) {
-            throw notFound();
-        }
-        Job job = jobs.find(jobId).orElseThrow(CustomerReportController::notFound);
+        Job job = JobId.parse(jobId).flatMap(jobs::find).orElseThrow(CustomerReportController::notFound);
         Customer customer = customers.findById(job.customerId()).orElseThrow(CustomerReportController::notFound);
         // The page carries the customer's current link: never show it once that link was shut.
         if (!links.mayShowReportPreparedAt(customer.id(), job.createdAt())) {
@@ -143,18 +145,14 @@ class CustomerReportController {
 
     private String render(String customerId, String jobId, Report report, MultiValueMap<String, String> query,
                           Model model) {
-        ReportPage.Settings settings = new ReportPage.Settings(reportProperties.today(clock),
-                reportProperties.expectedWindow(), (int) reportProperties.showMovesFor().toDays(), stages.stages());
-        model.addAttribute("page", ReportPage.of(customerId, jobId, report, ReportFilter.of(query), settings));
+        ReportPage.Settings settings = new ReportPage.Settings(display.today(), display.expectedWindow(),
+                (int) display.showMovesFor().toDays(), stages.stages());
+        model.addAttribute("page", ReportPage.of(customerId, jobId, report, ReportFilter.of(query), zone, settings));
         return "report/report";
     }
 
     private Customer customer(String id) {
         return links.open(id).orElseThrow(CustomerReportController::notFound);
-    }
-
-    static boolean validJobId(String jobId) {
-        return jobId != null && JOB_ID.matcher(jobId).matches();
     }
 
     /** The page's URL is the customer's key: keep it out of Referer headers and shared caches. */

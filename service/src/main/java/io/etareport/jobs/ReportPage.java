@@ -19,7 +19,7 @@ import io.etareport.report.FilterChoices;
 import io.etareport.report.Order;
 import io.etareport.report.Report;
 import io.etareport.report.ReportFilter;
-import io.etareport.report.Source;
+import io.etareport.report.InstanceSource;
 
 /**
  * What the report page shows, with every text prepared here so the template only prints. Every
@@ -27,11 +27,9 @@ import io.etareport.report.Source;
  * can filter instantly and the page still works without it.
  */
 record ReportPage(String customerId, String jobId, String title, List<OrderView> orders, int visibleOrders,
-                  FilterChoices choices, ReportFilter filter, List<String> notices, String updated, String query,
-                  Summary summary, int expectedWindow, List<WeekView> weeks) {
+                  FilterChoices choices, ReportFilter filter, List<String> notices, String updated, String zoneName,
+                  String query, Summary summary, int expectedWindow, List<WeekView> weeks) {
 
-    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
-    static final ZoneId SYDNEY = ZoneId.of("Australia/Sydney");
     private static final DateTimeFormatter UPDATED =
             DateTimeFormatter.ofPattern("d MMM yyyy, h:mm a", Locale.ENGLISH);
 
@@ -78,8 +76,10 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
     /**
      * @param jobId the job whose report this is, so downloads from the page hold exactly what it
      *              shows; null for a report built inside the request
+     * @param zone  the service's time zone, in which times are shown
      */
-    static ReportPage of(String customerId, String jobId, Report report, ReportFilter filter, Settings settings) {
+    static ReportPage of(String customerId, String jobId, Report report, ReportFilter filter, ZoneId zone,
+                         Settings settings) {
         LocalDate today = settings.today();
         Map<String, String> statusNames = new HashMap<>();
         report.choices().statuses().forEach(name -> statusNames.put(key(name), name));
@@ -119,8 +119,8 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
                     order.expected() == null ? "" : order.expected().toString()));
         }
         return new ReportPage(customerId, jobId, "Open Orders for " + report.customerName(), orders, kept.size(),
-                report.choices(), filter, notices(report), UPDATED.format(report.builtAt().atZone(SYDNEY)),
-                queryString(filter), new Summary(orders.size(), overdue, ready, changedThisWeek),
+                report.choices(), filter, notices(report, zone), UPDATED.format(report.builtAt().atZone(zone)),
+                Dates.placeName(zone), queryString(filter), new Summary(orders.size(), overdue, ready, changedThisWeek),
                 settings.expectedWindow(), weeks(report.orders(), orders));
     }
 
@@ -209,16 +209,16 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
         return orders.isEmpty();
     }
 
-    private static List<String> notices(Report report) {
+    private static List<String> notices(Report report, ZoneId zone) {
         List<String> notices = new ArrayList<>();
-        for (Source source : report.sources()) {
-            if (Source.UNAVAILABLE.equals(source.kind())) {
+        for (InstanceSource source : report.sources()) {
+            if (source.unavailable()) {
                 notices.add("Orders from " + source.instance() + " are missing: the supplier's system could not be"
                         + " reached and there is no saved copy yet. Please try again later.");
             } else if (source.fromCache()) {
                 notices.add("Orders from " + source.instance() + " come from a saved copy, last refreshed "
                         + (source.refreshedAt() == null ? "at an unknown time"
-                        : UPDATED.format(source.refreshedAt().atZone(SYDNEY)) + " (Sydney time)")
+                        : UPDATED.format(source.refreshedAt().atZone(zone)) + " (" + Dates.placeName(zone) + " time)")
                         + ", because the supplier's system is not available right now.");
             }
         }
@@ -242,7 +242,7 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
 
     /** Trimmed, whitespace runs as one space, lower case: how filters compare labels (report.js too). */
     static String key(String value) {
-        return value == null ? "" : WHITESPACE.matcher(value.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
+        return ReportFilter.key(value);
     }
 
     private static boolean blank(String value) {

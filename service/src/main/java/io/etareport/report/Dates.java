@@ -2,6 +2,7 @@ package io.etareport.report;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -47,5 +48,11 @@ public final class Dates {
             }
         }
         return day;
+    }
+
+    /** How customers know a time zone: {@code Sydney} for {@code Australia/Sydney}. */
+    public static String placeName(ZoneId zone) {
+        String id = zone.getId();
+        return id.substring(id.lastIndexOf('/') + 1).replace('_', ' ');
     }
 }

@@ -39,14 +39,14 @@ public class EtaHistory {
     private final ZoneId zone;
 
     EtaHistory(JdbcClient writes, @ReadOnly JdbcClient reads, TransactionTemplate transactions, Clock clock,
-               ReportProperties properties) {
+               ReportProperties properties, ZoneId zone) {
         this.writes = writes;
         this.reads = reads;
         this.transactions = transactions;
         this.clock = clock;
         this.keep = properties.historyKeep();
         this.shown = properties.showMovesFor().compareTo(keep) < 0 ? properties.showMovesFor() : keep;
-        this.zone = properties.zone();
+        this.zone = zone;
     }
 
     /** One order: instance and order number. */

@@ -10,25 +10,28 @@ import java.util.List;
  *                           case-insensitively
  * @param readyStatuses      raw production statuses that mean a line is made and waiting to go; compared likewise
  */
-public record ReportRules(boolean dropFinishedOrders, List<String> finishedStatuses, List<String> readyStatuses) {
+record ReportRules(boolean dropFinishedOrders, List<String> finishedStatuses, List<String> readyStatuses) {
 
-    public static final List<String> DEFAULT_READY_STATUSES = List.of("Ready for Dispatch", "Ready", "Dispatched");
+    static final List<String> DEFAULT_READY_STATUSES = List.of("Ready for Dispatch", "Ready", "Dispatched");
 
     public ReportRules {
         finishedStatuses = finishedStatuses == null ? List.of() : List.copyOf(finishedStatuses);
         readyStatuses = readyStatuses == null ? List.of() : List.copyOf(readyStatuses);
     }
 
-    public ReportRules(boolean dropFinishedOrders, List<String> finishedStatuses) {
+    ReportRules(boolean dropFinishedOrders, List<String> finishedStatuses) {
         this(dropFinishedOrders, finishedStatuses, DEFAULT_READY_STATUSES);
     }
 
+    /** The one list of finished statuses: the original service's, and the default of {@code eta.report}. */
+    static final List<String> FINISHED_STATUSES = List.of(
+            "Cancelled",
+            "Invoiced",
+            "Invoice ex GST fees - actioned in Xero",
+            "Invoice ex GST fees - not in Xero");
+
     /** The rules the original service ran with. */
-    public static ReportRules defaults() {
-        return new ReportRules(true, List.of(
-                "Cancelled",
-                "Invoiced",
-                "Invoice ex GST fees - actioned in Xero",
-                "Invoice ex GST fees - not in Xero"));
+    static ReportRules defaults() {
+        return new ReportRules(true, FINISHED_STATUSES);
     }
 }

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.etareport.bench.Bench;
-import io.etareport.bench.BenchData;
+import io.etareport.report.BenchData;
 import io.etareport.report.Report;
 import io.etareport.report.ReportFilter;
 
@@ -62,7 +62,7 @@ public final class ReportPageRenderBenchmark {
                 .THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
                 new org.thymeleaf.spring6.expression.ThymeleafEvaluationContext(BEANS, null));
         context.setVariable("page", ReportPage.of("0123456789abcdef0123456789abcdef", null, report, filter,
-                new ReportPage.Settings(java.time.LocalDate.of(2025, 1, 6), 1, 30)));
+                java.time.ZoneId.of("Australia/Sydney"), new ReportPage.Settings(java.time.LocalDate.of(2025, 1, 6), 1, 30)));
         StringWriter out = new StringWriter(1 << 20);
         engine.process("report/report", context, out);
         return out.getBuffer().length();

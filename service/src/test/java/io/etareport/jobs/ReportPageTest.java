@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
 import io.etareport.buz.Instance;
 import io.etareport.buz.OrderLine;
+import io.etareport.cache.Source;
 import io.etareport.report.DateChange;
 import io.etareport.report.FilterChoices;
+import io.etareport.report.InstanceSource;
 import io.etareport.report.Order;
 import io.etareport.report.Report;
 import io.etareport.report.ReportFilter;
@@ -38,7 +41,7 @@ class ReportPageTest {
                 new FilterChoices(List.of("In Production"), List.of("Roller Blinds"), List.of("DD")), List.of(),
                 Instant.parse("2025-01-10T00:00:00Z"));
         return ReportPage.of("0123456789abcdef0123456789abcdef", null, report,
-                ReportFilter.of(new LinkedMultiValueMap<>()), SETTINGS);
+                ReportFilter.of(new LinkedMultiValueMap<>()), ZoneId.of("Australia/Sydney"), SETTINGS);
     }
 
     @Test
@@ -116,5 +119,26 @@ class ReportPageTest {
                 "No expected date yet", "Week of 06 Jan 2025", "Week of 13 Jan 2025");
         assertThat(page.weeks().get(1).orders()).extracting(ReportPage.OrderView::refNo).containsExactly("MON", "SUN");
         assertThat(page.weeks()).extracting(ReportPage.WeekView::id).doesNotHaveDuplicates();
+    }
+
+    private static Report zoned() {
+        return new Report("Acme", List.of(), FilterChoices.none(), List.of(new InstanceSource(Instance.DD,
+                Source.CACHE_503, Instant.parse("2025-01-04T22:00:00Z"))), Instant.parse("2025-01-05T01:30:00Z"));
+    }
+
+    /** The page shows times in the service's one time zone ({@code eta.time-zone}), and names it. */
+    @Test
+    void timesAreShownInTheConfiguredZone() {
+        ReportPage sydney = ReportPage.of("0123456789abcdef0123456789abcdef", null, zoned(), ReportFilter.none(),
+                ZoneId.of("Australia/Sydney"), SETTINGS);
+        ReportPage perth = ReportPage.of("0123456789abcdef0123456789abcdef", null, zoned(), ReportFilter.none(),
+                ZoneId.of("Australia/Perth"), SETTINGS);
+
+        assertThat(sydney.updated()).isEqualTo("5 Jan 2025, 12:30 PM");
+        assertThat(sydney.zoneName()).isEqualTo("Sydney");
+        assertThat(perth.updated()).isEqualTo("5 Jan 2025, 9:30 AM");
+        assertThat(perth.zoneName()).isEqualTo("Perth");
+        assertThat(perth.notices()).singleElement().asString()
+                .contains("last refreshed 5 Jan 2025, 6:00 AM (Perth time)");
     }
 }

@@ -21,7 +21,6 @@ import io.etareport.cache.MutableClock;
 import io.etareport.customers.Customer;
 import io.etareport.customers.CustomerRepository;
 import io.etareport.customers.FieldType;
-import io.etareport.export.ExportColumns;
 import io.etareport.db.ReadOnly;
 import io.etareport.simulator.DemoCustomers;
 
@@ -64,6 +63,9 @@ class EtaHistoryIntegrationTest {
 
     @Autowired
     EtaHistory history;
+
+    @Autowired
+    java.time.ZoneId zone;
 
     @Autowired
     MutableClock clock;
@@ -128,8 +130,9 @@ class EtaHistoryIntegrationTest {
         assertThat(order(filtered, "90092")).doesNotContain(" hidden");
         assertThat(order(filtered, "90090")).contains(" hidden");
         List<String> header = all.get(0).toList();
-        assertThat(header.subList(0, ExportColumns.FIXED.size())).isEqualTo(ExportColumns.FIXED);
-        assertThat(header.get(header.size() - 1)).isEqualTo(ExportColumns.PREVIOUS_DATE);
+        assertThat(header.subList(0, 8)).containsExactly("RefNo", "DateScheduled", "ProductionStatus",
+                "ProductionLine", "InventoryItem", "Descn", "Instance", "FixedLine");
+        assertThat(header.get(header.size() - 1)).isEqualTo("PreviousDateScheduled");
         assertThat(all.subList(1, all.size())).allSatisfy(row -> assertThat(row.get(row.size() - 1))
                 .isEqualTo(row.get(0).equals("90092") ? "16 Jan 2025" : ""));
         assertThat(changed.subList(1, changed.size())).isNotEmpty()
@@ -154,7 +157,7 @@ class EtaHistoryIntegrationTest {
     void historyLivesInTheDatabaseSoANewProcessSeesIt() throws Exception {
         twoReportsAroundAMove();
 
-        EtaHistory afterRestart = new EtaHistory(db, reads, transactions, clock, properties);
+        EtaHistory afterRestart = new EtaHistory(db, reads, transactions, clock, properties, zone);
         Order moved = new Order(Instance.DD, "90092", "Glance - Deck", LocalDate.of(2025, 1, 23), List.of());
 
         assertThat(afterRestart.recordAndLookUp(List.of(moved), Set.of()))
