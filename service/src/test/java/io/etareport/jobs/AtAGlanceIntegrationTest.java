@@ -132,8 +132,8 @@ class AtAGlanceIntegrationTest {
     void everyLineShowsOneSpellingPerStatusAsTheFilterDoes() throws Exception {
         String page = page(glance);
 
-        assertThat(order(page, "90092")).contains("<td>In Production</td>").doesNotContain("in production<");
-        assertThat(order(page, "90091")).contains("<td>Ready For Dispatch</td>").doesNotContain("ready for  dispatch");
+        assertThat(order(page, "90092")).contains(">In Production</td>").doesNotContain("in production<");
+        assertThat(order(page, "90091")).contains(">Ready For Dispatch</td>").doesNotContain("ready for  dispatch");
         assertThat(page).contains("<option value=\"In Production\"");
     }
 

@@ -75,7 +75,7 @@ class StageTrackerIntegrationTest {
         assertThat(current(order(page, "90092"))).isEqualTo("Received");
         assertThat(order(page, "90092")).doesNotContain("items ready")
                 // The staff's names, in the one spelling the filter uses too.
-                .contains("<td>Being Made</td>").contains("<td>Waiting For Parts</td>")
+                .contains(">Being Made</td>").contains(">Waiting For Parts</td>")
                 .doesNotContain(">in production<");
         // 90091: both lines ready for dispatch (spelled two ways) and freight invoiced.
         assertThat(current(order(page, "90091"))).isEqualTo("Ready");
