@@ -1,5 +1,7 @@
 package io.etareport.jobs;
 
+import java.io.IOException;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -32,6 +35,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The customer's side: open a private link, watch the report being prepared, read it. No sign-in:
@@ -50,9 +54,14 @@ class CustomerReportController {
     private final ZoneId zone;
     private final ReportDisplay display;
     private final StageProperties stages;
+    private final JobEvents events;
+    private final Clock clock;
 
     CustomerReportController(CustomerRepository customers, CustomerLinks links, ReportJobs jobs,
-                             JobProperties properties, ZoneId zone, ReportDisplay display, StageProperties stages) {
+                             JobProperties properties, ZoneId zone, ReportDisplay display, StageProperties stages,
+                             JobEvents events, Clock clock) {
+        this.events = events;
+        this.clock = clock;
         this.display = display;
         this.stages = stages;
         this.customers = customers;
@@ -68,6 +77,16 @@ class CustomerReportController {
         Customer customer = customer(id);
         String jobId = jobs.start(customer);
         privateLink(response);
+        Optional<Job> started = jobs.find(new JobId(jobId));
+        if (started.isPresent() && !started.get().status().finished() && !properties.showRecentFor().isZero()) {
+            // A report from the last few minutes at once, while the fresh one is prepared and swapped in.
+            Optional<ReportJobs.Recent> recent = jobs.recentWithin(customer, properties.showRecentFor());
+            if (recent.isPresent()) {
+                model.addAttribute("refreshJobId", jobId);
+                model.addAttribute("refreshing", "Updated " + ago(recent.get().report().builtAt()) + " · refreshing…");
+                return render(id, recent.get().jobId(), recent.get().report(), query, model);
+            }
+        }
         model.addAttribute("customerId", id);
         model.addAttribute("jobId", jobId);
         model.addAttribute("query", ReportPage.queryString(ReportFilter.of(query)));
@@ -141,6 +160,45 @@ class CustomerReportController {
         Customer customer = customer(id);
         privateLink(response);
         return render(id, null, jobs.buildNow(customer), query, model);
+    }
+
+    /** "6 minutes ago", "1 minute ago", "just now". */
+    private String ago(java.time.Instant then) {
+        long minutes = java.time.Duration.between(then, clock.instant()).toMinutes();
+        return minutes < 1 ? "just now" : minutes == 1 ? "1 minute ago" : minutes + " minutes ago";
+    }
+
+    /**
+     * The job's progress as Server-Sent Events: its state now, then its final state the moment it finishes, then
+     * the stream ends. Pages fall back to polling {@code /jobs/<id>} when the stream breaks.
+     */
+    @GetMapping(path = "/jobs/{jobId}/events", produces = "text/event-stream")
+    @ResponseBody
+    SseEmitter events(@PathVariable String jobId, HttpServletResponse response) {
+        Job job = JobId.parse(jobId).flatMap(jobs::find).orElseThrow(CustomerReportController::notFound);
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("X-Accel-Buffering", "no");
+        SseEmitter emitter = new SseEmitter(properties.maxDuration().plus(properties.stallLimit()).toMillis());
+        Runnable onFinished = () -> jobs.find(new JobId(jobId)).ifPresent(done -> send(emitter, done, true));
+        // Listen first, then look: a job finishing in between is still reported.
+        events.onFinished(jobId, onFinished);
+        emitter.onCompletion(() -> events.forget(jobId, onFinished));
+        emitter.onTimeout(() -> events.forget(jobId, onFinished));
+        Job now = jobs.find(new JobId(jobId)).orElse(job);
+        send(emitter, now, now.status().finished());
+        return emitter;
+    }
+
+    private static void send(SseEmitter emitter, Job job, boolean last) {
+        try {
+            emitter.send(SseEmitter.event().name("job").data(JobJson.of(job), MediaType.APPLICATION_JSON));
+            if (last) {
+                emitter.complete();
+            }
+        } catch (IOException | IllegalStateException e) {
+            // The page went away; it polls when it comes back.
+            emitter.completeWithError(e);
+        }
     }
 
     private String render(String customerId, String jobId, Report report, MultiValueMap<String, String> query,

@@ -36,7 +36,9 @@ import org.springframework.test.context.ActiveProfiles;
  * elements (summary, badges, contact, calendar link) in a real browser, against the demo's simulator.
  */
 @RequiresChromium
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// No reuse window: a second open prepares a fresh report, so the instant-open swap can be watched.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"eta.jobs.reuse-window=0s", "eta.jobs.show-recent-for=15m"})
 @ActiveProfiles({"demo", "test"})
 class CustomerPageBrowserIntegrationTest {
 
@@ -102,6 +104,26 @@ class CustomerPageBrowserIntegrationTest {
         assertThat(browser.findElement(By.id("summary")).getText()).contains("1 date changed this week");
         assertThat(browser.findElement(By.id("calendar")).getText()).isEqualTo("Subscribe in your calendar");
         assertThat(browser.findElement(By.id("contact-title")).getText()).isEqualTo("Questions about your orders?");
+        assertThat(violations()).isEmpty();
+    }
+
+    @Test
+    void aRecentReportShowsAtOnceAndTheFreshOneReplacesItInPlaceKeepingTheFilter() {
+        String link = "http://localhost:" + port + "/" + demoCustomer(DemoCustomers.ON_BOTH).obfuscatedId();
+        browser.get(link);
+        wait.until(driver -> driver.getCurrentUrl().contains("/report/"));
+        simulator.faults().latency(io.etareport.simulator.SimulatorFaults.ALL, 1500);
+
+        browser.get(link + "?supplier=CBR");
+        assertThat(browser.findElement(By.id("refreshing")).getText()).endsWith("· refreshing…");
+        String shown = browser.findElement(By.id("shown")).getText();
+        wait.until(driver -> driver.findElements(By.id("refreshing")).isEmpty());
+
+        assertThat(browser.getCurrentUrl()).endsWith("?supplier=CBR");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Open Orders");
+        assertThat(browser.findElement(By.id("shown")).getText()).isEqualTo(shown);
+        assertThat(browser.findElements(By.cssSelector("section.order:not([hidden])"))).allSatisfy(order ->
+                assertThat(order.findElement(By.cssSelector(".order-header dd")).getText()).isEqualTo("CBR"));
         assertThat(violations()).isEmpty();
     }
 
