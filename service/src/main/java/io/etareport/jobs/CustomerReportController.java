@@ -80,7 +80,10 @@ class CustomerReportController {
         Optional<Job> started = jobs.find(new JobId(jobId));
         if (started.isPresent() && !started.get().status().finished() && !properties.showRecentFor().isZero()) {
             // A report from the last few minutes at once, while the fresh one is prepared and swapped in.
-            Optional<ReportJobs.Recent> recent = jobs.recentWithin(customer, properties.showRecentFor());
+            // Like /report/<job>: never a report prepared before the customer's link was last replaced.
+            Optional<ReportJobs.Recent> recent = jobs.recentWithin(customer, properties.showRecentFor())
+                    .filter(found -> jobs.find(new JobId(found.jobId()))
+                            .map(job -> links.mayShowReportPreparedAt(customer.id(), job.createdAt())).orElse(false));
             if (recent.isPresent()) {
                 model.addAttribute("refreshJobId", jobId);
                 model.addAttribute("refreshing", "Updated " + ago(recent.get().report().builtAt()) + " · refreshing…");

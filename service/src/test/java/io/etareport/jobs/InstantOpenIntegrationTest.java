@@ -41,6 +41,8 @@ class InstantOpenIntegrationTest {
     JdbcClient db;
     @Autowired
     MutableClock clock;
+    @Autowired
+    io.etareport.customers.CustomerLinks links;
 
     private Customer glance;
 
@@ -87,6 +89,17 @@ class InstantOpenIntegrationTest {
         clock.setSydney("2025-01-06T09:00");
         Jobs.awaitFinished(mvc, Jobs.idOn(open()));
         clock.advance(Duration.ofMinutes(16));
+
+        assertThat(open()).contains("Preparing your report").doesNotContain("refreshing…");
+    }
+
+    @Test
+    void aReportPreparedBeforeTheLinkWasReplacedIsNeverShownAtOnce() throws Exception {
+        clock.setSydney("2025-01-06T09:00");
+        Jobs.awaitFinished(mvc, Jobs.idOn(open()));
+        clock.advance(Duration.ofMinutes(2));
+        glance = links.rotateLink(glance.id(), "test").orElseThrow();
+        clock.advance(Duration.ofMinutes(1));
 
         assertThat(open()).contains("Preparing your report").doesNotContain("refreshing…");
     }
