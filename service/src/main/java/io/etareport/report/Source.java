@@ -9,7 +9,8 @@ import java.time.Instant;
  *
  * @param kind        {@value #LIVE}, or the cache's label when a stored copy was served ({@code cache-503},
  *                    {@code cache-timeout}, {@code cache-connection}, {@code cache-error}, {@code cache-blackout},
- *                    {@code cache-cooldown})
+ *                    {@code cache-slow}, {@code cache-breaker}; {@code cache-cooldown} in reports stored before
+ *                    the circuit breaker)
  * @param refreshedAt when the data was last fetched from the supplier
  */
 public record Source(Instance instance, String kind, Instant refreshedAt) {

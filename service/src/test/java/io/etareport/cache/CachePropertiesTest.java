@@ -20,10 +20,13 @@ class CachePropertiesTest {
     }
 
     @Test
-    void defaultsAreTenMinutesAfterA503AndTheSydneyBlackout() {
+    void defaultsAreAFourSecondDeadlineABreakerOfThreeFailuresAndThirtySecondsAndTheSydneyBlackout() {
         CacheProperties properties = bind(Map.of());
 
-        assertThat(properties.cooldown()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(properties.staleDeadline()).isEqualTo(Duration.ofSeconds(4));
+        assertThat(properties.breaker()).isEqualTo(new CacheProperties.Breaker(3, Duration.ofSeconds(30),
+                Duration.ofMinutes(10)));
+        assertThat(properties.groupMembersTtl()).isEqualTo(Duration.ofDays(1));
         assertThat(properties.blackout()).isEqualTo(new CacheProperties.Blackout(true, LocalTime.of(10, 0),
                 LocalTime.of(16, 0), ZoneId.of("Australia/Sydney")));
         assertThat(properties.force503()).isFalse();
@@ -32,14 +35,18 @@ class CachePropertiesTest {
     @Test
     void operatorsCanChangeEveryPartAndForce503WithOne() {
         CacheProperties properties = bind(Map.of(
-                "eta.cache.cooldown", "2m",
+                "eta.cache.stale-deadline", "2s",
+                "eta.cache.breaker.failures", "5",
+                "eta.cache.breaker.open-for", "1m",
                 "eta.cache.blackout.enabled", "false",
                 "eta.cache.blackout.start", "09:30",
                 "eta.cache.blackout.end", "17:00",
                 "eta.cache.blackout.zone", "Australia/Perth",
                 "eta.cache.force503", "1"));
 
-        assertThat(properties.cooldown()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(properties.staleDeadline()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(properties.breaker().failures()).isEqualTo(5);
+        assertThat(properties.breaker().openFor()).isEqualTo(Duration.ofMinutes(1));
         assertThat(properties.blackout()).isEqualTo(new CacheProperties.Blackout(false, LocalTime.of(9, 30),
                 LocalTime.of(17, 0), ZoneId.of("Australia/Perth")));
         assertThat(properties.force503()).isTrue();

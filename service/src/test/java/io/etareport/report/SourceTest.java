@@ -17,7 +17,7 @@ class SourceTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"cache-503", "cache-timeout", "cache-connection", "cache-error", "cache-blackout",
-            "cache-cooldown"})
+            "cache-slow", "cache-breaker", "cache-cooldown"})
     void everyCacheLabelMeansAStoredCopy(String kind) {
         assertThat(new Source(DD, kind, AT).fromCache()).isTrue();
     }
