@@ -23,6 +23,9 @@ public final class SimulatedBuzService {
         registry.add("eta.buz.read-timeout", () -> "5s");
         // Tests run at any hour; the window has tests of its own.
         registry.add("eta.cache.blackout.enabled", () -> "false");
+        // Tests sharing this service provoke failures one after another; a breaker opened by one
+        // would answer the next. The breaker has tests of its own (CachedBuzOverHttpTest).
+        registry.add("eta.cache.breaker.failures", () -> "50");
     }
 
     /** Points both instances at {@code simulator}: URLs and credentials, nothing else. */

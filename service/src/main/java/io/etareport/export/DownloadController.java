@@ -9,10 +9,14 @@ import java.util.Optional;
 
 import io.etareport.customers.Customer;
 import io.etareport.customers.CustomerRepository;
+import io.etareport.jobs.LinkPreviews;
 import io.etareport.jobs.ReportJobs;
+import io.etareport.jobs.StartLimiter;
 import io.etareport.report.Order;
 import io.etareport.report.Report;
 import io.etareport.report.ReportFilter;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -40,27 +44,39 @@ class DownloadController {
 
     private final CustomerRepository customers;
     private final ReportJobs jobs;
+    private final StartLimiter limiter;
     private final Clock clock;
 
-    DownloadController(CustomerRepository customers, ReportJobs jobs, Clock clock) {
+    DownloadController(CustomerRepository customers, ReportJobs jobs, StartLimiter limiter, Clock clock) {
         this.customers = customers;
         this.jobs = jobs;
+        this.limiter = limiter;
         this.clock = clock;
     }
 
     @GetMapping({"/" + ID + "/download.{ext}", "/etas/" + ID + "/download.{ext}"})
     ResponseEntity<StreamingResponseBody> download(@PathVariable String id, @PathVariable String ext,
                                                    @RequestParam MultiValueMap<String, String> query,
-                                                   @RequestParam(name = "job", required = false) String job) {
+                                                   @RequestParam(name = "job", required = false) String job,
+                                                   HttpServletRequest request) {
         Optional<ExportFormat> format = ExportFormat.fromExtension(ext);
         if (format.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Downloads are available as CSV or XLSX.");
         }
         Customer customer = customers.findByObfuscatedId(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        // The report of the page the link came from, else the one just seen, else a fresh one.
-        Report report = jobs.report(customer, job).or(() -> jobs.recentReport(customer))
-                .orElseGet(() -> jobs.buildNow(customer));
+        if (LinkPreviews.isPreview(request)) {
+            // A link checker or a chat's preview robot: the headers, never a report.
+            return ResponseEntity.ok().contentType(MediaType.parseMediaType(format.get().contentType()))
+                    .header("Referrer-Policy", "no-referrer").header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        }
+        // The report of the page the link came from, else the customer's shared job: one seen
+        // within the reuse window, the one under way, or a new one.
+        Optional<Report> shown = jobs.report(customer, job);
+        if (shown.isEmpty()) {
+            limiter.take(request.getRemoteAddr(), id);
+        }
+        Report report = shown.orElseGet(() -> jobs.awaitReport(customer));
         List<Order> orders = ReportFilter.of(query).apply(report.orders());
         LocalDate today = LocalDate.now(clock.withZone(SYDNEY));
         String fileName = ExportFileName.of(report.customerName(), today, format.get().extension());

@@ -2,6 +2,7 @@ package io.etareport.jobs;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import io.etareport.customers.Customer;
@@ -9,7 +10,9 @@ import io.etareport.customers.CustomerRepository;
 import io.etareport.customers.ObfuscatedId;
 import io.etareport.report.Report;
 import io.etareport.report.ReportFilter;
+import io.etareport.report.ReportService;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
@@ -38,24 +41,31 @@ class CustomerReportController {
     private final CustomerRepository customers;
     private final ReportJobs jobs;
     private final JobProperties properties;
+    private final StartLimiter limiter;
 
-    CustomerReportController(CustomerRepository customers, ReportJobs jobs, JobProperties properties) {
+    CustomerReportController(CustomerRepository customers, ReportJobs jobs, JobProperties properties,
+                             StartLimiter limiter) {
         this.customers = customers;
         this.jobs = jobs;
         this.properties = properties;
+        this.limiter = limiter;
     }
 
     @GetMapping({"/" + ID, "/etas/" + ID})
     String open(@PathVariable String id, @RequestParam MultiValueMap<String, String> query, Model model,
-                HttpServletResponse response) {
+                HttpServletRequest request, HttpServletResponse response) {
         Customer customer = customer(id);
-        String jobId = jobs.start(customer);
         privateLink(response);
+        if (LinkPreviews.isPreview(request)) {
+            return "report/preview";
+        }
+        limiter.take(request.getRemoteAddr(), id);
+        String jobId = jobs.start(customer);
         model.addAttribute("customerId", id);
         model.addAttribute("jobId", jobId);
         model.addAttribute("query", ReportPage.queryString(ReportFilter.of(query)));
         model.addAttribute("pollMillis", properties.pollInterval().toMillis());
-        jobs.find(jobId).ifPresent(job -> model.addAttribute("job", JobJson.of(job)));
+        jobs.find(jobId).ifPresent(job -> model.addAttribute("job", JobJson.of(job, jobs.queuePosition(jobId))));
         return "report/loading";
     }
 
@@ -63,20 +73,30 @@ class CustomerReportController {
     @ResponseBody
     ResponseEntity<JobJson> status(@PathVariable String jobId, HttpServletResponse response) {
         response.setHeader("Cache-Control", "no-store");
-        return validJobId(jobId) ? jobs.find(jobId).map(JobJson::of).map(ResponseEntity::ok)
+        return validJobId(jobId) ? jobs.find(jobId).map(job -> JobJson.of(job, jobs.queuePosition(jobId)))
+                .map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.notFound().build()) : ResponseEntity.notFound().build();
     }
 
     @PostMapping(path = "/eta/start", consumes = "application/json")
     @ResponseBody
-    ResponseEntity<Map<String, String>> startFromJson(@RequestBody Map<String, Object> body) {
+    ResponseEntity<Map<String, String>> startFromJson(@RequestBody Map<String, Object> body,
+                                                     HttpServletRequest request) {
         Object id = body.get("obfuscated_id");
         if (!(id instanceof String text) || !ObfuscatedId.isValid(text)) {
             return ResponseEntity.badRequest().body(Map.of("error", "obfuscated_id must be 32 lowercase hex characters"));
         }
-        return customers.findByObfuscatedId(text)
-                .map(customer -> ResponseEntity.ok(Map.of("job_id", jobs.start(customer))))
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "unknown customer")));
+        Optional<Customer> customer = customers.findByObfuscatedId(text);
+        if (customer.isEmpty()) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "unknown customer"));
+        }
+        try {
+            limiter.take(request.getRemoteAddr(), text);
+        } catch (ResponseStatusException tooMany) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .body(Map.of("error", "too many reports started; please try again in a minute"));
+        }
+        return ResponseEntity.ok(Map.of("job_id", jobs.start(customer.get())));
     }
 
     @GetMapping("/report/{jobId}")
@@ -93,7 +113,7 @@ class CustomerReportController {
             model.addAttribute("jobId", jobId);
             model.addAttribute("query", ReportPage.queryString(ReportFilter.of(query)));
             model.addAttribute("pollMillis", properties.pollInterval().toMillis());
-            model.addAttribute("job", JobJson.of(job));
+            model.addAttribute("job", JobJson.of(job, jobs.queuePosition(jobId)));
             return "report/loading";
         }
         Report report = jobs.report(jobId).orElse(null);
@@ -106,10 +126,14 @@ class CustomerReportController {
 
     @GetMapping("/sync/" + ID)
     String sync(@PathVariable String id, @RequestParam MultiValueMap<String, String> query, Model model,
-                HttpServletResponse response) {
+                HttpServletRequest request, HttpServletResponse response) {
         Customer customer = customer(id);
         privateLink(response);
-        return render(id, null, jobs.buildNow(customer), query, model);
+        if (LinkPreviews.isPreview(request)) {
+            return "report/preview";
+        }
+        limiter.take(request.getRemoteAddr(), id);
+        return render(id, null, jobs.awaitReport(customer), query, model);
     }
 
     private String render(String customerId, String jobId, Report report, MultiValueMap<String, String> query,
@@ -136,18 +160,46 @@ class CustomerReportController {
         return new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
 
-    /** What {@code GET /jobs/<id>} answers: progress only, never the report's data. */
+    /**
+     * What {@code GET /jobs/<id>} answers: progress only, never the report's data.
+     *
+     * @param queuePosition where a queued job is in the queue (1: next); 0 when it is not queued
+     * @param slow          the supplier is slow to answer; {@code stage} says for which factory and how long
+     */
     record JobJson(String status, int pct, String stage, List<String> log, String error, boolean done,
-                   boolean queued) {
+                   boolean queued, int queuePosition, boolean slow) {
 
-        static JobJson of(Job job) {
+        static final String USUAL_HINT = "This usually takes a few seconds. The supplier's system can be slow, so"
+                + " please keep this page open.";
+        static final String SLOW_HINT = "The supplier's system is slow right now, so this is taking longer than"
+                + " usual. We keep waiting for it; please keep this page open.";
+
+        static JobJson of(Job job, int queuePosition) {
             String status = switch (job.status()) {
                 case QUEUED, RUNNING -> "running";
                 case COMPLETED -> "completed";
                 case FAILED -> "failed";
             };
+            boolean slow = job.status() == JobStatus.RUNNING && job.stage() != null
+                    && job.stage().startsWith(ReportService.STILL_WAITING);
             return new JobJson(status, job.pct(), job.stage(), job.log(), job.error(), job.status().finished(),
-                    job.status() == JobStatus.QUEUED);
+                    job.status() == JobStatus.QUEUED, queuePosition, slow);
+        }
+
+        /** The loading page's main line (loading.js says the same). */
+        public String headline() {
+            if (queued) {
+                return queuePosition > 1
+                        ? "Waiting for a free worker: " + (queuePosition - 1) + " report" + (queuePosition == 2 ? "" : "s")
+                        + " ahead of yours"
+                        : "Waiting for a free worker: yours is next";
+            }
+            return stage != null ? stage : "Starting";
+        }
+
+        /** The hint under the progress bar (loading.js says the same). */
+        public String hint() {
+            return slow ? SLOW_HINT : USUAL_HINT;
         }
     }
 }

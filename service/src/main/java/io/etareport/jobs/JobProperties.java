@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reuseWindow       a report younger than this is served again instead of fetched again
  * @param keepResults       how long a finished report stays viewable at /report/&lt;job&gt;
  * @param pollInterval      how often the loading page asks for progress
+ * @param startsPerMinute   report starts (opens, sync views, downloads without a job) one client
+ *                          address may make per link per minute; more get the "too many requests" page
  */
 @ConfigurationProperties("eta.jobs")
 public record JobProperties(
@@ -24,5 +26,6 @@ public record JobProperties(
         @DefaultValue("5s") Duration heartbeatInterval,
         @DefaultValue("30s") Duration reuseWindow,
         @DefaultValue("24h") Duration keepResults,
-        @DefaultValue("1200ms") Duration pollInterval) {
+        @DefaultValue("1200ms") Duration pollInterval,
+        @DefaultValue("20") int startsPerMinute) {
 }

@@ -18,6 +18,7 @@ import io.etareport.customers.Customer;
 import io.etareport.ops.ErrorReporter;
 import io.etareport.report.Report;
 import io.etareport.report.ReportService;
+import io.etareport.report.Source;
 
 import jakarta.annotation.PreDestroy;
 
@@ -43,6 +44,7 @@ public class ReportJobs {
     static final String RESTARTED = "The service restarted while your report was being prepared. Please try again.";
 
     private static final Logger log = LoggerFactory.getLogger(ReportJobs.class);
+    private static final long AWAIT_POLL_MILLIS = 200;
 
     private final JobStore store;
     private final ReportService reports;
@@ -98,14 +100,47 @@ public class ReportJobs {
         return id;
     }
 
-    /** Builds inside the caller's thread: for {@code /sync/<id>} and downloads without a recent report. */
-    public Report buildNow(Customer customer) {
-        return reports.build(customer, io.etareport.report.Progress.NONE);
+    /**
+     * This customer's report, waiting for it: through the same job sharing and reuse window as the
+     * link (for {@code /sync/<id>} and downloads without a job).
+     *
+     * @throws ReportFailedException with the job's customer-facing message when it failed
+     */
+    public Report awaitReport(Customer customer) {
+        String id = start(customer);
+        Running job = running.get(id);
+        try {
+            if (job != null) {
+                job.future().get(properties.maxDuration().toMillis(), TimeUnit.MILLISECONDS);
+            }
+            // Not this process's (another node's job, or one finished already): the store decides.
+            Instant giveUp = clock.instant().plus(properties.maxDuration());
+            while (store.find(id).map(found -> !found.status().finished()).orElse(false)
+                    && clock.instant().isBefore(giveUp)) {
+                Thread.sleep(AWAIT_POLL_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReportFailedException(UNEXPECTED);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException
+                 | java.util.concurrent.TimeoutException e) {
+            // The job's stored state says how it ended.
+        }
+        Job finished = store.find(id).orElseThrow(() -> new ReportFailedException(UNEXPECTED));
+        if (finished.status() == JobStatus.COMPLETED) {
+            return report(id).orElseThrow(() -> new ReportFailedException(UNEXPECTED));
+        }
+        throw new ReportFailedException(finished.error() != null ? finished.error() : STALLED);
     }
 
     /** The report a completed job produced, if it is still kept. */
     public Optional<Report> report(String jobId) {
-        return store.result(jobId).map(text -> json.readValue(text, Report.class));
+        return store.result(jobId).map(stored -> json.readValue(ResultCodec.open(stored), Report.class));
+    }
+
+    /** The place of a queued job in the queue (1: next), or 0 when it is not queued. */
+    int queuePosition(String jobId) {
+        return store.queuePosition(jobId);
     }
 
     /** The report of this customer's job, while it is kept: what the page from that job shows. */
@@ -114,12 +149,6 @@ public class ReportJobs {
             return Optional.empty();
         }
         return store.find(jobId).filter(job -> job.customerId() == customer.id()).flatMap(job -> report(jobId));
-    }
-
-    /** A report of this customer completed within the reuse window: what they just saw. */
-    public Optional<Report> recentReport(Customer customer) {
-        return store.completedFor(customer.id(), clock.instant().minus(properties.reuseWindow()))
-                .flatMap(this::report);
     }
 
     /**
@@ -140,8 +169,23 @@ public class ReportJobs {
             if (!store.start(id)) {
                 return;
             }
-            Report report = reports.build(customer, (pct, message) -> progress(id, pct, message));
-            store.complete(id, json.writeValueAsString(report));
+            Report report = reports.build(customer, new io.etareport.report.Progress() {
+                @Override
+                public void update(int percent, String message) {
+                    progress(id, percent, message);
+                }
+
+                @Override
+                public void note(String message) {
+                    try {
+                        store.stage(id, message);
+                    } catch (RuntimeException e) {
+                        log.warn("Progress of job {} could not be recorded", id, e);
+                    }
+                }
+            });
+            boolean reusable = report.sources().stream().noneMatch(Source::stillRefreshing);
+            store.complete(id, ResultCodec.compress(json.writeValueAsBytes(report)), reusable);
         } catch (UpstreamUnavailableException e) {
             store.fail(id, e.getMessage());
             log.warn("Report job {} failed: supplier unavailable ({})", id, e.kind());

@@ -23,6 +23,11 @@ public record Source(Instance instance, String kind, Instant refreshedAt) {
         return new Source(instance, LIVE, refreshedAt);
     }
 
+    /** A saved copy served because live was slow, while the live answer was still on its way. */
+    public boolean stillRefreshing() {
+        return "cache-slow".equals(kind);
+    }
+
     public boolean fromCache() {
         return kind != null && kind.startsWith("cache");
     }
