@@ -148,7 +148,8 @@ class JobStore {
     /** 1 for the queued job next in line, 2 for the one after it...; 0 when the job is not queued. */
     int queuePosition(String id) {
         return reads.sql("SELECT CASE WHEN j.status = 'queued' THEN (SELECT count(*) FROM report_job q"
-                        + " WHERE q.status = 'queued' AND q.created_at <= j.created_at) ELSE 0 END"
+                        + " WHERE q.status = 'queued' AND (q.created_at < j.created_at"
+                        + " OR q.created_at = j.created_at AND q.rowid <= j.rowid)) ELSE 0 END"
                         + " FROM report_job j WHERE j.id = ?")
                 .param(id).query(Integer.class).optional().orElse(0);
     }
