@@ -81,8 +81,19 @@ public class BuzQueries implements DisposableBean {
         return Collections.unmodifiableMap(safe);
     }
 
+    /**
+     * The open order lines of the given customers (a group's members, see {@link #groupMembers}),
+     * asked in batches short enough for a URL.
+     */
+    public List<OrderLine> openOrdersOf(Instance instance, List<String> customers) {
+        return OrderLineReader.read(instance, customersRows(instance, customers));
+    }
+
     private List<Map<String, Object>> groupRows(Instance instance, String group) {
-        List<String> customers = groupCustomers(instance, group);
+        return customersRows(instance, groupMembers(instance, group));
+    }
+
+    private List<Map<String, Object>> customersRows(Instance instance, List<String> customers) {
         if (customers.isEmpty()) {
             return List.of();
         }
@@ -108,7 +119,9 @@ public class BuzQueries implements DisposableBean {
         return rows;
     }
 
-    private List<String> groupCustomers(Instance instance, String group) {
+    /** The distinct, trimmed, sorted names of the customers in a customer group with work in progress. */
+    public List<String> groupMembers(Instance instance, String group) {
+        requireName(group);
         List<Map<String, Object>> rows = client.fetch(instance, ODataQuery.of(SALES_REPORT, ODataFilter.and(
                 ODataFilter.eq("Order_Status", WORK_IN_PROGRESS), ODataFilter.eq("CustomerGroup", group)))
                 .withSelect("Customer"));

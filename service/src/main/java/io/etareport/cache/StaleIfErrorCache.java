@@ -55,6 +55,8 @@ public class StaleIfErrorCache implements DisposableBean {
     static final String CACHE_BLACKOUT = "cache-blackout";
     static final String CACHE_SLOW = "cache-slow";
     static final String CACHE_BREAKER = "cache-breaker";
+    /** A copy young enough to use without asking (group membership); never shown to customers. */
+    static final String CACHE_FRESH = "cache-fresh";
     private static final String FAILED = "failed";
 
     private static final Logger log = LoggerFactory.getLogger(StaleIfErrorCache.class);
@@ -89,9 +91,25 @@ public class StaleIfErrorCache implements DisposableBean {
      * @throws UpstreamUnavailableException when upstream failed and no copy could be served
      */
     public <T> Fetched<T> get(CacheKey key, TypeReference<T> type, Supplier<T> live, boolean forceRefresh) {
+        return get(key, type, live, forceRefresh, null);
+    }
+
+    /**
+     * As {@link #get(CacheKey, TypeReference, Supplier, boolean)}, but a stored copy younger than
+     * {@code maxAge} is served without calling ({@code cache-fresh}): for what changes rarely.
+     */
+    public <T> Fetched<T> get(CacheKey key, TypeReference<T> type, Supplier<T> live, boolean forceRefresh,
+                              java.time.Duration maxAge) {
         long started = System.nanoTime();
         Instant now = clock.instant();
         Optional<CacheStore.Entry> entry = find(key);
+        if (!forceRefresh && maxAge != null && entry.isPresent() && entry.get().hasCopy()
+                && entry.get().refreshedAt() != null && entry.get().refreshedAt().plus(maxAge).isAfter(now)) {
+            Optional<Fetched<T>> fresh = copy(key, type, entry, CACHE_FRESH, started);
+            if (fresh.isPresent()) {
+                return fresh.get();
+            }
+        }
         if (!forceRefresh && blackout.contains(now)) {
             Optional<Fetched<T>> copy = copy(key, type, entry, CACHE_BLACKOUT, started);
             if (copy.isPresent()) {

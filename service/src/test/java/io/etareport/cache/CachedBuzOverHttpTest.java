@@ -220,6 +220,45 @@ class CachedBuzOverHttpTest {
     }
 
     @Test
+    void aGroupsMembersAreKeptForADaySoARepeatReportAsksOnlyForOrders() {
+        CustomerScope group = CustomerScope.group(DemoCustomers.BIG_GROUP);
+        Fetched<List<OrderLine>> first = buz.openOrders(Instance.CBR, group, false);
+        assertThat(first.source()).isEqualTo("live");
+        assertThat(first.value()).isNotEmpty();
+        assertThat(SIMULATOR.requestCounts().count("CBR", "SalesReport")).isGreaterThanOrEqualTo(1);
+        SIMULATOR.resetRequestCounts();
+
+        clock.advance(Duration.ofHours(23));
+        Fetched<List<OrderLine>> again = buz.openOrders(Instance.CBR, group, false);
+
+        assertThat(again.source()).isEqualTo("live");
+        assertThat(again.value()).isEqualTo(first.value());
+        assertThat(SIMULATOR.requestCounts().count("CBR", "SalesReport")).as("members from the cache").isZero();
+        assertThat(SIMULATOR.requestCounts().count("CBR", JOBS)).isPositive();
+
+        clock.advance(Duration.ofHours(2));
+        buz.openOrders(Instance.CBR, group, false);
+        assertThat(SIMULATOR.requestCounts().count("CBR", "SalesReport")).as("a day later, asked again").isPositive();
+
+        SIMULATOR.resetRequestCounts();
+        buz.openOrders(Instance.CBR, group, true);
+        assertThat(SIMULATOR.requestCounts().count("CBR", "SalesReport")).as("warming refreshes members").isPositive();
+    }
+
+    @Test
+    void whenTheMembersCannotBeFetchedTheGroupsSavedOrdersAreServed() {
+        CustomerScope group = CustomerScope.group(DemoCustomers.BIG_GROUP);
+        Fetched<List<OrderLine>> saved = buz.openOrders(Instance.CBR, group, false);
+        db.sql("DELETE FROM buz_cache WHERE cache_key LIKE 'group_members:%'").update();
+        SIMULATOR.faults().mode("CBR", FaultMode.HTTP_500);
+
+        Fetched<List<OrderLine>> served = buz.openOrders(Instance.CBR, group, false);
+
+        assertThat(served.source()).isEqualTo("cache-error");
+        assertThat(served.value()).isEqualTo(saved.value());
+    }
+
+    @Test
     void insideTheBlackoutTheSimulatorSeesNoCall() {
         openOrders();
         SIMULATOR.resetRequestCounts();
