@@ -30,7 +30,8 @@ import tools.jackson.core.type.TypeReference;
  * <li>Every live success is stored under its key.</li>
  * <li>With a stored copy, a caller waits for live no longer than the stale deadline, then gets the
  * copy ({@code cache-slow}); the live call carries on in the background and stores its result for
- * the next caller.</li>
+ * the next caller. While an instance lags like that (until one of its calls finishes), callers
+ * with a copy get it without waiting.</li>
  * <li>On an outage (503, other server errors, timeout, connection, unreadable data, throttling)
  * the stored copy is served and labelled with why; with no copy, an
  * {@link UpstreamUnavailableException} explains it in plain language.</li>
@@ -70,6 +71,11 @@ public class StaleIfErrorCache implements DisposableBean {
     private final InstanceBreakers breakers;
     private final PayloadCodec codec = new PayloadCodec();
     private final LiveCalls calls = new LiveCalls();
+    /**
+     * Instances with a live call that outlasted the deadline and none finished since: visitors with
+     * a copy get it at once instead of each waiting the deadline again behind the same slow supplier.
+     */
+    private final java.util.Set<Instance> lagging = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public StaleIfErrorCache(CacheStore store, CacheProperties properties, Clock clock, MeterRegistry meters) {
         this.store = store;
@@ -127,12 +133,13 @@ public class StaleIfErrorCache implements DisposableBean {
         }
         boolean hasCopy = !forceRefresh && entry.isPresent() && entry.get().hasCopy();
         try {
-            Fetched<T> fetched = hasCopy
-                    ? call.get(properties.staleDeadline().toNanos(), TimeUnit.NANOSECONDS)
-                    : call.get();
+            // An instance already lagging past the deadline gets no second wait from each visitor.
+            long wait = lagging.contains(instance) ? 0 : properties.staleDeadline().toNanos();
+            Fetched<T> fetched = hasCopy ? call.get(wait, TimeUnit.NANOSECONDS) : call.get();
             record(key, Fetched.LIVE, PayloadCodec.rows(fetched.value()), started);
             return fetched;
         } catch (TimeoutException slow) {
+            lagging.add(instance);
             return copy(key, type, entry, CACHE_SLOW, started).orElseGet(() -> await(key, type, entry, call, started));
         } catch (ExecutionException e) {
             return outcomeOf(key, type, entry, e.getCause(), started);
@@ -177,11 +184,13 @@ public class StaleIfErrorCache implements DisposableBean {
         try {
             value = callLive(key, live);
         } catch (RuntimeException | Error e) {
+            lagging.remove(key.instance());
             if (breakerPermitted) {
                 breakers.failed(key.instance(), System.nanoTime() - started, e);
             }
             throw e;
         }
+        lagging.remove(key.instance());
         if (breakerPermitted) {
             breakers.succeeded(key.instance(), System.nanoTime() - started);
         }
@@ -296,6 +305,7 @@ public class StaleIfErrorCache implements DisposableBean {
     /** Closes every breaker and forgets its failures: a fresh start, for tests sharing one service. */
     public void resetBreakers() {
         breakers.reset();
+        lagging.clear();
     }
 
     /** Live calls under way, including those still running after their callers got a copy. */
