@@ -82,7 +82,7 @@ final class BuzSchema {
             s("ProductionLine"), s("InventoryItem"), s("ProductionStatus"), s("OrderStatus"), s("DateOrdered"),
             i("Width"), i("Drop"), s("Colour"), s("Location"), i("Qty"), d("UnitCost"), d("BuyPrice"), d("COGS"),
             d("Margin"), d("MarkupPct"), d("WholesalePrice"), d("SupplierPrice"), d("SellPrice"), s("Notes"),
-            s("BarcodeNo"));
+            s("BarcodeNo"), d("LineValue"));
 
     /** One row per order. Note {@code Order_Status} with an underscore. */
     static final EntitySchema SALES_REPORT = EntitySchema.of("SalesReport",

@@ -61,19 +61,12 @@ final class BuzServlet extends HttpServlet {
 
     // ------------------------------------------------------------------------------------ the report API
 
+    /** One report API request: who it is for, the fault it meets, then the resource it names. */
     private void report(HttpServletRequest req, HttpServletResponse response, String rest) throws IOException {
-        String[] segments = rest.split("/", -1);
-        List<String> parts = new ArrayList<>();
-        for (String segment : segments) {
-            try {
-                parts.add(Decoder.decode(segment));
-            } catch (IllegalArgumentException e) {
-                error(response, 400, "BadRequest", "Malformed path.");
-                return;
-            }
-        }
-        if (!parts.isEmpty() && parts.get(parts.size() - 1).isEmpty() && parts.size() > 1) {
-            parts.remove(parts.size() - 1); // a trailing slash
+        List<String> parts = pathSegments(rest);
+        if (parts == null) {
+            error(response, 400, "BadRequest", "Malformed path.");
+            return;
         }
         String code = parts.get(0).toUpperCase(Locale.ROOT);
         if (!BuzSimulator.CODES.contains(code)) {
@@ -82,21 +75,8 @@ final class BuzServlet extends HttpServlet {
         }
         RequestRecorder.Entry entry = simulator.recorder().arrived(req.getMethod(), code,
                 parts.size() > 1 ? parts.get(1) : "", readable(req.getQueryString()));
-        HttpServletResponse resp = new HttpServletResponseWrapper(response) {
-            @Override
-            public void setStatus(int status) {
-                entry.status = status; // before any byte of the answer leaves
-                super.setStatus(status);
-            }
-        };
-
-        SimulatorFaults.Decision fault = simulator.faults().decide(code);
-        long latency = simulator.settings().latencyMs() + fault.latencyMs();
-        if (latency > 0) {
-            sleep(latency);
-        }
-        if (fault.mode() != FaultMode.NONE) {
-            fail(req, resp, fault);
+        HttpServletResponse resp = recordingStatus(response, entry);
+        if (faulted(req, resp, code)) {
             return;
         }
         if (!authorised(req, code)) {
@@ -104,95 +84,185 @@ final class BuzServlet extends HttpServlet {
             error(resp, 401, "Unauthorized", "Authorization has been denied for this request.");
             return;
         }
+        resource(req, resp, code, parts, entry);
+    }
 
-        String method = req.getMethod();
-        if (parts.size() == 1) { // service document
-            if (!method.equals("GET")) {
-                error(resp, 405, "MethodNotAllowed", "Only GET is allowed here.");
-                return;
+    /** The decoded path segments after {@code /reports/}, without a trailing slash; null if one is malformed. */
+    private static List<String> pathSegments(String rest) {
+        List<String> parts = new ArrayList<>();
+        for (String segment : rest.split("/", -1)) {
+            try {
+                parts.add(Decoder.decode(segment));
+            } catch (IllegalArgumentException e) {
+                return null;
             }
-            serviceDocument(req, resp, code);
+        }
+        if (parts.size() > 1 && parts.get(parts.size() - 1).isEmpty()) {
+            parts.remove(parts.size() - 1);
+        }
+        return parts;
+    }
+
+    /** The response, noting its status in the request log before any byte of the answer leaves. */
+    private static HttpServletResponse recordingStatus(HttpServletResponse response, RequestRecorder.Entry entry) {
+        return new HttpServletResponseWrapper(response) {
+            @Override
+            public void setStatus(int status) {
+                entry.status = status;
+                super.setStatus(status);
+            }
+        };
+    }
+
+    /** Sleeps the configured latency, then answers with the fault due, if any; true when it did. */
+    private boolean faulted(HttpServletRequest req, HttpServletResponse resp, String code) throws IOException {
+        SimulatorFaults.Decision fault = simulator.faults().decide(code);
+        long latency = simulator.settings().latencyMs() + fault.latencyMs();
+        if (latency > 0) {
+            sleep(latency);
+        }
+        if (fault.mode() == FaultMode.NONE) {
+            return false;
+        }
+        fail(req, resp, fault);
+        return true;
+    }
+
+    /** The service document, the metadata or an entity set, as the path after the site code names it. */
+    private void resource(HttpServletRequest req, HttpServletResponse resp, String code, List<String> parts,
+                          RequestRecorder.Entry entry) throws IOException {
+        boolean get = req.getMethod().equals("GET");
+        if (parts.size() == 1) {
+            if (get) {
+                serviceDocument(req, resp, code);
+            } else {
+                error(resp, 405, "MethodNotAllowed", "Only GET is allowed here.");
+            }
             return;
         }
         if (parts.size() == 2 && parts.get(1).equals("$metadata")) {
-            if (!method.equals("GET")) {
+            if (get) {
+                metadata(resp);
+            } else {
                 error(resp, 405, "MethodNotAllowed", "Only GET is allowed here.");
-                return;
             }
-            resp.setStatus(200);
-            resp.setContentType("application/xml;charset=utf-8");
-            resp.setHeader("OData-Version", "4.0");
-            resp.getOutputStream().write(engine.metadataXml());
             return;
         }
         BuzSchema.EntitySchema schema = BuzSchema.byName(parts.get(1));
         if (schema == null) {
-            error(resp, 404, "NotFound",
-                    "No HTTP resource was found that matches the request URI '" + req.getRequestURL() + "'.");
+            notFound(req, resp);
             return;
         }
         String tail = parts.size() > 2 ? String.join("/", parts.subList(2, parts.size())) : "";
-        boolean post = method.equals("POST");
-        String rawQuery;
-        if (post && tail.equals("$query")) {
+        QueryString query = queryString(req, resp, tail);
+        if (query != null) {
+            entitySet(req, resp, code, schema, tail, query.raw(), entry);
+        }
+    }
+
+    private void metadata(HttpServletResponse resp) throws IOException {
+        resp.setStatus(200);
+        resp.setContentType("application/xml;charset=utf-8");
+        resp.setHeader("OData-Version", "4.0");
+        resp.getOutputStream().write(engine.metadataXml());
+    }
+
+    /** A request's raw query options; {@code raw} is null when there are none. */
+    private record QueryString(String raw) {
+    }
+
+    /**
+     * The query options of a request on an entity set: the URL's for {@code GET} (also of {@code /$count}), the
+     * body's and the URL's for {@code POST .../$query}. Anything else is answered with an error here and
+     * gives null.
+     */
+    private QueryString queryString(HttpServletRequest req, HttpServletResponse resp, String tail)
+            throws IOException {
+        String method = req.getMethod();
+        if (method.equals("POST") && tail.equals("$query")) {
             String type = req.getContentType();
             if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("text/plain")) {
                 error(resp, 415, "UnsupportedMediaType",
                         "A $query request body must have the content type text/plain.");
-                return;
+                return null;
             }
             String body = new String(req.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             String urlQuery = req.getQueryString(); // 4.01 allows options in the URL too
-            rawQuery = urlQuery == null || urlQuery.isEmpty() ? body : body.isEmpty() ? urlQuery : urlQuery + "&" + body;
-        } else if (method.equals("GET") && (tail.isEmpty() || tail.equals("$count"))) {
-            rawQuery = req.getQueryString();
-        } else if (tail.isEmpty() || tail.equals("$count") || tail.equals("$query")) {
+            return new QueryString(urlQuery == null || urlQuery.isEmpty() ? body
+                    : body.isEmpty() ? urlQuery : urlQuery + "&" + body);
+        }
+        boolean collection = tail.isEmpty() || tail.equals("$count");
+        if (method.equals("GET") && collection) {
+            return new QueryString(req.getQueryString());
+        }
+        if (collection || tail.equals("$query")) {
             error(resp, 405, "MethodNotAllowed",
                     "The requested resource does not support http method '" + method + "'.");
-            return;
         } else {
-            error(resp, 404, "NotFound",
-                    "No HTTP resource was found that matches the request URI '" + req.getRequestURL() + "'.");
-            return;
+            notFound(req, resp);
         }
+        return null;
+    }
+
+    /** Answers a query on an entity set: its count, or a page of rows with the link to the next. */
+    private void entitySet(HttpServletRequest req, HttpServletResponse resp, String code,
+                           BuzSchema.EntitySchema schema, String tail, String rawQuery, RequestRecorder.Entry entry)
+            throws IOException {
         String query = ReportQuery.normaliseQuery(rawQuery);
         try {
             List<String[]> options = ReportQuery.options(query);
             entry.query = describe(options);
-            int limit = simulator.settings().maxQueryLength();
-            if (!post && limit > 0 && rawQuery != null && rawQuery.length() > limit
-                    && options.stream().noneMatch(o -> o[0].equals("$skiptoken"))) {
-                html(resp, 414, "Request-URI Too Long",
-                        "The request URL is too long: the query string is longer than " + limit + " characters.");
+            if (tooLong(req, rawQuery, options)) {
+                html(resp, 414, "Request-URI Too Long", "The request URL is too long: the query string is longer than "
+                        + simulator.settings().maxQueryLength() + " characters.");
                 return;
             }
             ReportQuery parsed = ReportQuery.parse(engine, schema, tail.equals("$count"), query);
             List<Object[]> rows = simulator.dataSet().rawRows(code, schema.name());
             if (parsed.countOnly) {
-                ReportQuery.Result result = parsed.execute(engine, code, rows, Integer.MAX_VALUE);
-                resp.setStatus(200);
-                resp.setContentType("text/plain;charset=utf-8");
-                resp.setHeader("OData-Version", "4.0");
-                resp.getOutputStream().write(Integer.toString(result.count()).getBytes(StandardCharsets.US_ASCII));
+                writeCount(resp, parsed.execute(engine, code, rows, Integer.MAX_VALUE).count());
                 return;
             }
-            int pageSize = simulator.settings().pageSize();
-            String prefer = req.getHeader("Prefer");
-            if (prefer != null) {
-                Matcher m = MAX_PAGE_SIZE.matcher(prefer);
-                if (m.find() && Integer.parseInt(m.group(1)) > 0) {
-                    pageSize = Math.min(pageSize, Integer.parseInt(m.group(1)));
-                    resp.setHeader("Preference-Applied", "odata.maxpagesize=" + pageSize);
-                }
-            }
-            ReportQuery.Result result = parsed.execute(engine, code, rows, pageSize);
-            String entityUrl = origin(req) + "/reports/" + code + "/" + schema.name();
-            String nextLink = result.nextSkipToken() < 0 ? null
-                    : entityUrl + "?" + ReportQuery.nextQuery(options, result.nextSkipToken());
+            ReportQuery.Result result = parsed.execute(engine, code, rows, pageSize(req, resp));
+            String nextLink = result.nextSkipToken() < 0 ? null : origin(req) + "/reports/" + code + "/"
+                    + schema.name() + "?" + ReportQuery.nextQuery(options, result.nextSkipToken());
             writeCollection(req, resp, code, parsed, result, nextLink);
         } catch (ReportQuery.ODataError e) {
             error(resp, e.status, e.code, e.getMessage());
         }
+    }
+
+    /** A GET query string over the limit, like IIS refuses it; next-page links (with a skip token) pass. */
+    private boolean tooLong(HttpServletRequest req, String rawQuery, List<String[]> options) {
+        int limit = simulator.settings().maxQueryLength();
+        return !req.getMethod().equals("POST") && limit > 0 && rawQuery != null && rawQuery.length() > limit
+                && options.stream().noneMatch(o -> o[0].equals("$skiptoken"));
+    }
+
+    /** The simulator's page size, or the client's smaller {@code Prefer: odata.maxpagesize}, acknowledged. */
+    private int pageSize(HttpServletRequest req, HttpServletResponse resp) {
+        int pageSize = simulator.settings().pageSize();
+        String prefer = req.getHeader("Prefer");
+        if (prefer != null) {
+            Matcher m = MAX_PAGE_SIZE.matcher(prefer);
+            if (m.find() && Integer.parseInt(m.group(1)) > 0) {
+                pageSize = Math.min(pageSize, Integer.parseInt(m.group(1)));
+                resp.setHeader("Preference-Applied", "odata.maxpagesize=" + pageSize);
+            }
+        }
+        return pageSize;
+    }
+
+    private static void writeCount(HttpServletResponse resp, int count) throws IOException {
+        resp.setStatus(200);
+        resp.setContentType("text/plain;charset=utf-8");
+        resp.setHeader("OData-Version", "4.0");
+        resp.getOutputStream().write(Integer.toString(count).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private void notFound(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        error(resp, 404, "NotFound",
+                "No HTTP resource was found that matches the request URI '" + req.getRequestURL() + "'.");
     }
 
     private static String readable(String rawQuery) {
@@ -342,7 +412,7 @@ final class BuzServlet extends HttpServlet {
             }
             case HANG -> {
                 try {
-                    simulator.faults().hang(simulator.settings().hangLimit());
+                    simulator.faults().hang(fault, simulator.settings().hangLimit());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

@@ -39,6 +39,12 @@ public final class DemoCustomers {
     public static final String NON_ASCII = "Café Façades";
     /** Non-ASCII, open orders on DD. */
     public static final String NON_ASCII_DD = "Zoë Müller Interiors";
+    /**
+     * Open order {@code 90080} on DD whose rows carry the line's profit in {@code LineValue}, a column nobody
+     * announced and whose name no list of sensitive words matches (it is null on everyone else's rows).
+     * Not among the demo customers: it exists for tests of the column allowlist.
+     */
+    public static final String HIDDEN_MONEY_COLUMN = "Ledger Lane Blinds";
 
     /** A row a demo could insert into the service's {@code customers} table. */
     public record DemoCustomer(String displayName, String ddName, String cbrName, String fieldType,

@@ -373,6 +373,11 @@ public final class SimulatorDataSet {
                     }
                 }
             }
+            // After every other random draw, so the rest of the data set is what it was before this customer.
+            dd.customer(DemoCustomers.HIDDEN_MONEY_COLUMN, null);
+            order(dd, DemoCustomers.HIDDEN_MONEY_COLUMN, null, "90080", WIP, "Ledger Lane - Office", -1,
+                    new Line("Roller Blinds", "Roller Blind - Blockout", "In Production", day(5)),
+                    new Line("Venetians", "Aluminium Venetian 25mm", "Cutting", day(7)));
 
             Map<String, Map<String, List<Object[]>>> rows = new LinkedHashMap<>();
             Map<String, Map<String, String>> customers = new LinkedHashMap<>();
@@ -671,6 +676,8 @@ public final class SimulatorDataSet {
                 row[c++] = money(sell);
                 row[c++] = r.nextInt(4) == 0 ? pick(INTERNAL_NOTES) : null;
                 row[c++] = "BZ" + (100_000_000 + r.nextInt(900_000_000));
+                // The line's profit under a name no list of bad names would catch; null for everyone else.
+                row[c++] = DemoCustomers.HIDDEN_MONEY_COLUMN.equals(customer) ? sellTotal.subtract(cogs) : null;
                 instance.jsd.add(row);
                 if (i == duplicateLine) {
                     instance.jsd.add(row.clone());

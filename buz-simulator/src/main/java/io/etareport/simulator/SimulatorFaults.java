@@ -27,8 +27,11 @@ public final class SimulatorFaults {
                                 FaultMode failNextMode) {
     }
 
-    /** The fault chosen for one request. */
-    record Decision(long latencyMs, FaultMode mode, Integer retryAfterSeconds) {
+    /**
+     * The fault chosen for one request. {@code release} is the latch that lets it go if it hangs: taken before
+     * the fault is chosen, so a release that comes after the choice always reaches it.
+     */
+    record Decision(long latencyMs, FaultMode mode, Integer retryAfterSeconds, CountDownLatch release) {
     }
 
     private static final class Scope {
@@ -50,6 +53,7 @@ public final class SimulatorFaults {
     private final Map<String, Scope> scopes = new LinkedHashMap<>();
     private final Object hangLock = new Object();
     private CountDownLatch hangRelease = new CountDownLatch(1);
+    private final AtomicInteger hanging = new AtomicInteger();
     private volatile boolean closed;
 
     SimulatorFaults(List<String> codes) {
@@ -147,20 +151,30 @@ public final class SimulatorFaults {
         return out;
     }
 
+    /** How many requests are hanging now ({@link FaultMode#HANG}), for tests that act while they do. */
+    public int hanging() {
+        return hanging.get();
+    }
+
     Decision decide(String code) {
+        // Before reading the modes: clearing one (which releases hangs) after this read must release this request.
+        CountDownLatch release;
+        synchronized (hangLock) {
+            release = hangRelease;
+        }
         Scope all = scopes.get(ALL);
         Scope own = scopes.get(code);
         long latency = all.latencyMs + (own == null ? 0 : own.latencyMs);
         if (own != null && own.takeFailure()) {
-            return new Decision(latency, own.failNextMode, retryAfter(own, all));
+            return new Decision(latency, own.failNextMode, retryAfter(own, all), release);
         }
         if (all.takeFailure()) {
-            return new Decision(latency, all.failNextMode, retryAfter(all, own));
+            return new Decision(latency, all.failNextMode, retryAfter(all, own), release);
         }
         if (own != null && own.mode != FaultMode.NONE) {
-            return new Decision(latency, own.mode, retryAfter(own, all));
+            return new Decision(latency, own.mode, retryAfter(own, all), release);
         }
-        return new Decision(latency, all.mode, retryAfter(all, own));
+        return new Decision(latency, all.mode, retryAfter(all, own), release);
     }
 
     private static Integer retryAfter(Scope first, Scope second) {
@@ -170,16 +184,16 @@ public final class SimulatorFaults {
         return second == null ? null : second.retryAfterSeconds;
     }
 
-    /** Waits while a request hangs; returns early when hangs are released. */
-    void hang(Duration limit) throws InterruptedException {
-        if (closed) {
-            return;
+    /** Waits while a request hangs; returns early when hangs are released (or were since its fault was chosen). */
+    void hang(Decision decision, Duration limit) throws InterruptedException {
+        hanging.incrementAndGet();
+        try {
+            if (!closed) {
+                decision.release().await(limit.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } finally {
+            hanging.decrementAndGet();
         }
-        CountDownLatch latch;
-        synchronized (hangLock) {
-            latch = hangRelease;
-        }
-        latch.await(limit.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The simulator is stopping: no request may hang any more. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import io.etareport.buz.Instance;
 import io.etareport.buz.OrderSet;
 import io.etareport.cache.CachedBuz;
+import io.etareport.cache.Fetched;
 
 import org.springframework.stereotype.Component;
 
@@ -21,9 +22,10 @@ class CachedOrderLookup implements OrderLookup {
     }
 
     @Override
-    public List<Map<String, Object>> find(Instance instance, String entitySet, String refNo) {
+    public Found find(Instance instance, String entitySet, String refNo) {
         OrderSet set = Arrays.stream(OrderSet.values()).filter(s -> s.entitySet().equals(entitySet)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Unknown entity set: " + entitySet));
-        return buz.order(instance, set, refNo).value();
+        Fetched<List<Map<String, Object>>> fetched = buz.order(instance, set, refNo);
+        return new Found(fetched.value(), fetched.source().label());
     }
 }

@@ -1,9 +1,7 @@
 package io.etareport.api;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -12,12 +10,16 @@ import io.etareport.buz.Instance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** JSON look-ups of one order for admins: {@code /jobs-schedule/<instance>/<order>} and {@code /wip/...}. */
+/**
+ * JSON look-ups of one order for staff: {@code /jobs-schedule/<instance>/<order>} and {@code /wip/...}, answering
+ * {@code {"data": [...], "source": "live"}} as the original did, so its users' scripts keep working.
+ */
 @RestController
 class OrderLookupController {
 
@@ -45,14 +47,13 @@ class OrderLookupController {
                 .filter(candidate -> candidate.name().equals(instanceName.toUpperCase(Locale.ROOT)))
                 .findFirst();
         if (instance.isEmpty()) {
-            return error(HttpStatus.BAD_REQUEST, "Unknown instance: use DD or CBR.");
+            return error(HttpStatus.BAD_REQUEST, "Invalid instance. Use DD or CBR.");
         }
         if (!ORDER_NUMBER.matcher(orderNo).matches()) {
             return error(HttpStatus.BAD_REQUEST, "That is not an order number.");
         }
         try {
-            List<Map<String, Object>> rows = lookup.find(instance.get(), entitySet, orderNo);
-            return ResponseEntity.ok(rows);
+            return ResponseEntity.ok(lookup.find(instance.get(), entitySet, orderNo));
         } catch (RuntimeException e) {
             log.warn("Order look-up on {} {} failed: {}", instance.get(), entitySet, e.toString());
             String message = e.getMessage() == null || e.getMessage().isBlank()
@@ -61,11 +62,10 @@ class OrderLookupController {
         }
     }
 
-    private static ResponseEntity<Problem> error(HttpStatus status, String message) {
-        return ResponseEntity.status(status).body(new Problem(status.value(), message));
-    }
-
-    /** The JSON body of a failed look-up. */
-    record Problem(int status, String error) {
+    /** A failed look-up as RFC 9457 problem details, still carrying the {@code status} and {@code error} fields. */
+    private static ResponseEntity<ProblemDetail> error(HttpStatus status, String message) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);
+        problem.setProperty("error", message);
+        return ResponseEntity.status(status).body(problem);
     }
 }

@@ -47,11 +47,18 @@ class BuzClient {
     private static final Logger log = LoggerFactory.getLogger(BuzClient.class);
 
     private final BuzProperties properties;
+    private final BuzMetrics metrics;
     private final Map<Instance, RestClient> clients = new EnumMap<>(Instance.class);
     private final Map<Instance, Semaphore> slots = new EnumMap<>(Instance.class);
 
     BuzClient(BuzProperties properties, RestClient.Builder builder) {
+        this(properties, builder, BuzMetrics.none());
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    BuzClient(BuzProperties properties, RestClient.Builder builder, BuzMetrics metrics) {
         this.properties = properties;
+        this.metrics = metrics;
         HttpClient httpClient = HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout())
                 .version(HttpClient.Version.HTTP_1_1)
@@ -159,8 +166,16 @@ class BuzClient {
         throw second.failure();
     }
 
-    /** One HTTP exchange, holding one of the instance's slots. */
+    /** One HTTP exchange, counted and timed. */
     private Outcome send(Instance instance, ODataQuery query, Request request) {
+        long started = System.nanoTime();
+        Outcome outcome = exchange(instance, query, request);
+        metrics.exchange(instance, query.entitySet(), outcome.failure(), System.nanoTime() - started);
+        return outcome;
+    }
+
+    /** One HTTP exchange, holding one of the instance's slots. */
+    private Outcome exchange(Instance instance, ODataQuery query, Request request) {
         Semaphore slot = slots.get(instance);
         try {
             if (!slot.tryAcquire(properties.readTimeout().toMillis(), TimeUnit.MILLISECONDS)) {

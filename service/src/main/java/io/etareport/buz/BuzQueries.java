@@ -9,6 +9,9 @@ import java.util.TreeSet;
 import io.etareport.buz.BuzException.Kind;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,16 +28,28 @@ public class BuzQueries implements DisposableBean {
     private final BuzClient client;
     private final int batchConcurrency;
     private final Batches batches;
+    private final ColumnRegistry columns;
 
-    BuzQueries(BuzClient client, BuzProperties properties) {
+    @Autowired
+    BuzQueries(BuzClient client, BuzProperties properties, ColumnRegistry columns,
+               @Qualifier(BuzExecutors.BATCH_HELPERS) ThreadPoolTaskExecutor batchHelpers) {
         this.client = client;
+        this.columns = columns;
         this.batchConcurrency = properties.batchConcurrency();
-        this.batches = new Batches(Math.max(1, 2 * (properties.batchConcurrency() - 1) * Instance.values().length));
+        this.batches = new Batches(batchHelpers);
+    }
+
+    /** Without Spring: with a pool of its own, stopped by {@link #destroy()}. */
+    BuzQueries(BuzClient client, BuzProperties properties, ColumnRegistry columns) {
+        this.client = client;
+        this.columns = columns;
+        this.batchConcurrency = properties.batchConcurrency();
+        this.batches = new Batches(Batches.helperThreads(properties.batchConcurrency()));
     }
 
     /**
      * The open order lines of a customer, or of every customer in a customer group, on one
-     * instance: sensitive columns dropped, each line dated with its order's latest date.
+     * instance: only allowed columns kept, each line dated with its order's latest date.
      */
     public List<OrderLine> openOrders(Instance instance, CustomerScope scope) {
         requireName(scope.name());
@@ -43,7 +58,8 @@ public class BuzQueries implements DisposableBean {
                     ODataFilter.and(openLines(), ODataFilter.eq("Customer", scope.name()))));
             case GROUP -> groupRows(instance, scope.name());
         };
-        return OrderLineReader.read(instance, rows);
+        columns.seen(SeenColumns.of(instance, JOBS_SCHEDULE, rows));
+        return OrderLineReader.read(instance, rows, columns.policy());
     }
 
     /** The distinct production statuses of open order lines on one instance, trimmed and sorted. */
@@ -61,24 +77,16 @@ public class BuzQueries implements DisposableBean {
     }
 
     /**
-     * One order's rows for staff, as BuzManager sends them minus OData annotations and the
-     * sensitive columns: like every row entering the service, they may be cached and shown.
+     * One order's rows for staff, as BuzManager sends them minus OData annotations, with only the
+     * allowed columns: like every row entering the service, they may be cached and shown.
      */
     public List<Map<String, Object>> order(Instance instance, OrderSet set, String refNo) {
         requireName(refNo);
         List<Map<String, Object>> rows = client.fetch(instance,
                 ODataQuery.of(set.entitySet(), ODataFilter.eq(OrderLineReader.REF_NO, refNo)));
-        return rows.stream().map(BuzQueries::withoutSensitiveColumns).toList();
-    }
-
-    private static Map<String, Object> withoutSensitiveColumns(Map<String, Object> row) {
-        Map<String, Object> safe = new java.util.LinkedHashMap<>();
-        row.forEach((column, value) -> {
-            if (!SensitiveColumns.isSensitive(column)) {
-                safe.put(column, value);
-            }
-        });
-        return Collections.unmodifiableMap(safe);
+        columns.seen(SeenColumns.of(instance, set.entitySet(), rows));
+        ColumnPolicy policy = columns.policy();
+        return rows.stream().map(row -> Collections.unmodifiableMap(policy.filter(row))).toList();
     }
 
     /**
@@ -86,7 +94,9 @@ public class BuzQueries implements DisposableBean {
      * asked in batches short enough for a URL.
      */
     public List<OrderLine> openOrdersOf(Instance instance, List<String> customers) {
-        return OrderLineReader.read(instance, customersRows(instance, customers));
+        List<Map<String, Object>> rows = customersRows(instance, customers);
+        columns.seen(SeenColumns.of(instance, JOBS_SCHEDULE, rows));
+        return OrderLineReader.read(instance, rows, columns.policy());
     }
 
     private List<Map<String, Object>> groupRows(Instance instance, String group) {

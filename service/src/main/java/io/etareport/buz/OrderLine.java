@@ -5,12 +5,12 @@ import java.util.Map;
 
 /**
  * One line of an open order as it enters the service from {@code JobsScheduleDetailed}: tagged
- * with its instance, sensitive columns already dropped, and dated with its order's latest
+ * with its instance, only allowed columns kept (see {@link ColumnPolicy}), and dated with its order's latest
  * scheduled date.
  *
  * @param dateScheduled the order's latest {@code DateScheduled} as a calendar date, or null when
  *                      no line of the order has a parseable one
- * @param otherColumns  every other upstream column that is safe to show, in upstream order, as
+ * @param otherColumns  every other upstream column that is allowed, in upstream order, as
  *                      text (null values as null)
  */
 public record OrderLine(
@@ -27,6 +27,12 @@ public record OrderLine(
     public OrderLine {
         otherColumns = otherColumns == null ? Map.of() : java.util.Collections.unmodifiableMap(
                 new java.util.LinkedHashMap<>(otherColumns));
+    }
+
+    /** The same line with other columns replaced (a column held back since it was stored). */
+    public OrderLine withOtherColumns(Map<String, String> columns) {
+        return new OrderLine(instance, refNo, descn, dateScheduled, productionLine, inventoryItem, productionStatus,
+                fixedLine, columns);
     }
 
     public OrderLine withProductionStatus(String status) {

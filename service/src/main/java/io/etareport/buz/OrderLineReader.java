@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns {@code JobsScheduleDetailed} rows into {@link OrderLine}s: sensitive columns dropped,
- * values as text, and every line dated with its order's latest scheduled date.
+ * Turns {@code JobsScheduleDetailed} rows into {@link OrderLine}s: only the columns the {@link ColumnPolicy}
+ * allows kept, values as text, and every line dated with its order's latest scheduled date.
  */
 final class OrderLineReader {
 
@@ -29,7 +29,7 @@ final class OrderLineReader {
     }
 
     /** The rows of one instance; an order's lines may be spread over the list (several batches, pages). */
-    static List<OrderLine> read(Instance instance, List<Map<String, Object>> rows) {
+    static List<OrderLine> read(Instance instance, List<Map<String, Object>> rows, ColumnPolicy policy) {
         ScheduledDates dates = new ScheduledDates();
         for (Map<String, Object> row : rows) {
             dates.add(orderKey(row), row.get(DATE_SCHEDULED));
@@ -40,7 +40,7 @@ final class OrderLineReader {
         for (Map<String, Object> row : rows) {
             Map<String, String> others = new LinkedHashMap<>();
             for (Map.Entry<String, Object> column : row.entrySet()) {
-                if (isOther.computeIfAbsent(column.getKey(), OrderLineReader::isOtherColumn)) {
+                if (isOther.computeIfAbsent(column.getKey(), name -> isOtherColumn(name, policy))) {
                     others.put(column.getKey(), text(column.getValue()));
                 }
             }
@@ -51,8 +51,8 @@ final class OrderLineReader {
         return lines;
     }
 
-    private static boolean isOtherColumn(String name) {
-        return !OWN_FIELDS.contains(name) && !SensitiveColumns.isSensitive(name);
+    private static boolean isOtherColumn(String name, ColumnPolicy policy) {
+        return !OWN_FIELDS.contains(name) && policy.allows(name);
     }
 
     private static String orderKey(Map<String, Object> row) {

@@ -2,9 +2,7 @@ package io.etareport.cache;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -14,12 +12,15 @@ import java.util.function.Supplier;
  * of one key join the call under way. Only work in progress is held, so losing this map (a restart,
  * another node) costs at most an extra upstream call.
  */
-final class LiveCalls implements AutoCloseable {
+final class LiveCalls {
 
     private final ConcurrentHashMap<String, CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
-    // Unbounded, but each thread holds a slot of the Buz client's per-instance limit or waits for
-    // one no longer than its read timeout, and keys are customers, not anything a visitor invents.
-    private final ExecutorService threads = Executors.newCachedThreadPool(daemon());
+    private final Executor threads;
+
+    /** @param threads runs each call; must start it at once rather than queue it (see {@link CacheExecutors}) */
+    LiveCalls(Executor threads) {
+        this.threads = threads;
+    }
 
     /**
      * The call under way for {@code key}; else, when {@code mayStart} agrees, a new one running
@@ -60,19 +61,5 @@ final class LiveCalls implements AutoCloseable {
     /** How many calls are under way. */
     int size() {
         return inFlight.size();
-    }
-
-    @Override
-    public void close() {
-        threads.shutdownNow();
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon() {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "buz-live-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

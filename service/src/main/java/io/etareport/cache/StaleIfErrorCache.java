@@ -2,21 +2,25 @@ package io.etareport.cache;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import io.etareport.buz.BuzException;
 import io.etareport.buz.Instance;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
@@ -47,17 +51,9 @@ import tools.jackson.core.type.TypeReference;
  * Every time decision reads the injected {@link Clock}.
  */
 @Service
-public class StaleIfErrorCache implements DisposableBean {
+class StaleIfErrorCache {
 
-    static final String CACHE_503 = "cache-503";
-    static final String CACHE_TIMEOUT = "cache-timeout";
-    static final String CACHE_CONNECTION = "cache-connection";
-    static final String CACHE_ERROR = "cache-error";
-    static final String CACHE_BLACKOUT = "cache-blackout";
-    static final String CACHE_SLOW = "cache-slow";
-    static final String CACHE_BREAKER = "cache-breaker";
-    /** A copy young enough to use without asking (group membership); never shown to customers. */
-    static final String CACHE_FRESH = "cache-fresh";
+    /** The metric and log label of a fetch that served nothing. */
     private static final String FAILED = "failed";
 
     private static final Logger log = LoggerFactory.getLogger(StaleIfErrorCache.class);
@@ -70,21 +66,41 @@ public class StaleIfErrorCache implements DisposableBean {
     private final OutageMessages messages;
     private final InstanceBreakers breakers;
     private final PayloadCodec codec = new PayloadCodec();
-    private final LiveCalls calls = new LiveCalls();
+    private final LiveCalls calls;
     /**
      * Instances with a live call that outlasted the deadline and none finished since: visitors with
      * a copy get it at once instead of each waiting the deadline again behind the same slow supplier.
      */
     private final java.util.Set<Instance> lagging = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    public StaleIfErrorCache(CacheStore store, CacheProperties properties, Clock clock, MeterRegistry meters) {
+    /**
+     * @param zone      the service's time zone, the one the supplier's daily blackout is in
+     * @param liveCalls runs the live calls, each at once (see {@link CacheExecutors})
+     */
+    StaleIfErrorCache(CacheStore store, CacheProperties properties, Clock clock, MeterRegistry meters, ZoneId zone,
+                      @Qualifier(CacheExecutors.LIVE_CALLS) Executor liveCalls) {
         this.store = store;
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
-        this.blackout = new BlackoutWindow(properties.blackout());
+        this.blackout = new BlackoutWindow(properties.blackout(), zone);
         this.messages = new OutageMessages(blackout);
         this.breakers = new InstanceBreakers(properties.breaker(), clock);
+        this.calls = new LiveCalls(liveCalls);
+        for (Instance instance : Instance.values()) {
+            Gauge.builder("eta.breaker.state", breakers, each -> stateCode(each.state(instance)))
+                    .description("Circuit breaker of calls to a Buz instance: 0 closed, 1 half-open, 2 open")
+                    .tag("instance", instance.name())
+                    .register(meters);
+        }
+    }
+
+    private static int stateCode(CircuitBreaker.State state) {
+        return switch (state) {
+            case CLOSED, DISABLED, METRICS_ONLY -> 0;
+            case HALF_OPEN -> 1;
+            case OPEN, FORCED_OPEN -> 2;
+        };
     }
 
     /**
@@ -111,13 +127,13 @@ public class StaleIfErrorCache implements DisposableBean {
         Optional<CacheStore.Entry> entry = find(key);
         if (!forceRefresh && maxAge != null && entry.isPresent() && entry.get().hasCopy()
                 && entry.get().refreshedAt() != null && entry.get().refreshedAt().plus(maxAge).isAfter(now)) {
-            Optional<Fetched<T>> fresh = copy(key, type, entry, CACHE_FRESH, started);
+            Optional<Fetched<T>> fresh = copy(key, type, entry, Source.CACHE_FRESH, started);
             if (fresh.isPresent()) {
                 return fresh.get();
             }
         }
         if (!forceRefresh && blackout.contains(now)) {
-            Optional<Fetched<T>> copy = copy(key, type, entry, CACHE_BLACKOUT, started);
+            Optional<Fetched<T>> copy = copy(key, type, entry, Source.CACHE_BLACKOUT, started);
             if (copy.isPresent()) {
                 return copy.get();
             }
@@ -128,7 +144,7 @@ public class StaleIfErrorCache implements DisposableBean {
                 ? calls.joinOrStart(key.value() + "\0refresh", () -> true, () -> callLive(key, live, false))
                 : calls.joinOrStart(key.value(), () -> breakers.tryCall(instance), () -> callLive(key, live, true));
         if (call == null) {
-            return copy(key, type, entry, CACHE_BREAKER, started).orElseThrow(() ->
+            return copy(key, type, entry, Source.CACHE_BREAKER, started).orElseThrow(() ->
                     failure(key, breakers.lastFailure(instance), now, null, started));
         }
         boolean hasCopy = !forceRefresh && entry.isPresent() && entry.get().hasCopy();
@@ -136,16 +152,16 @@ public class StaleIfErrorCache implements DisposableBean {
             // An instance already lagging past the deadline gets no second wait from each visitor.
             long wait = lagging.contains(instance) ? 0 : properties.staleDeadline().toNanos();
             Fetched<T> fetched = hasCopy ? call.get(wait, TimeUnit.NANOSECONDS) : call.get();
-            record(key, Fetched.LIVE, PayloadCodec.rows(fetched.value()), started);
+            record(key, Source.LIVE.label(), PayloadCodec.rows(fetched.value()), started);
             return fetched;
         } catch (TimeoutException slow) {
             lagging.add(instance);
-            return copy(key, type, entry, CACHE_SLOW, started).orElseGet(() -> await(key, type, entry, call, started));
+            return copy(key, type, entry, Source.CACHE_SLOW, started).orElseGet(() -> await(key, type, entry, call, started));
         } catch (ExecutionException e) {
             return outcomeOf(key, type, entry, e.getCause(), started);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return copy(key, type, entry, CACHE_TIMEOUT, started).orElseThrow(() ->
+            return copy(key, type, entry, Source.CACHE_TIMEOUT, started).orElseThrow(() ->
                     failure(key, BuzException.Kind.TIMEOUT, now, null, started));
         }
     }
@@ -196,7 +212,7 @@ public class StaleIfErrorCache implements DisposableBean {
         }
         Instant refreshedAt = clock.instant();
         save(key, value, PayloadCodec.rows(value), refreshedAt);
-        return new Fetched<>(value, Fetched.LIVE, refreshedAt);
+        return new Fetched<>(value, Source.LIVE, refreshedAt);
     }
 
     private <T> T callLive(CacheKey key, Supplier<T> live) {
@@ -220,27 +236,27 @@ public class StaleIfErrorCache implements DisposableBean {
         return copy(key, type, entry, label(kind), started).orElseThrow(() -> failure(key, kind, now, e, started));
     }
 
-    private static String label(BuzException.Kind kind) {
+    private static Source label(BuzException.Kind kind) {
         if (kind == null) {
-            return CACHE_ERROR;
+            return Source.CACHE_ERROR;
         }
         return switch (kind) {
-            case UNAVAILABLE -> CACHE_503;
-            case TIMEOUT -> CACHE_TIMEOUT;
-            case CONNECTION -> CACHE_CONNECTION;
-            case SERVER_ERROR, BAD_DATA, THROTTLED, REJECTED -> CACHE_ERROR;
+            case UNAVAILABLE -> Source.CACHE_503;
+            case TIMEOUT -> Source.CACHE_TIMEOUT;
+            case CONNECTION -> Source.CACHE_CONNECTION;
+            case SERVER_ERROR, BAD_DATA, THROTTLED, REJECTED -> Source.CACHE_ERROR;
         };
     }
 
     private <T> Optional<Fetched<T>> copy(CacheKey key, TypeReference<T> type, Optional<CacheStore.Entry> entry,
-                                          String source, long started) {
+                                          Source source, long started) {
         if (entry.isEmpty() || !entry.get().hasCopy()) {
             return Optional.empty();
         }
         CacheStore.Entry stored = entry.get();
         try {
             T value = codec.decode(stored.payload(), type);
-            record(key, source, stored.rowCount(), started, stored.refreshedAt());
+            record(key, source.label(), stored.rowCount(), started, stored.refreshedAt());
             return Optional.of(new Fetched<>(value, source, stored.refreshedAt()));
         } catch (JacksonException e) {
             // The parser's message may quote the payload, which names customers: log its type only.
@@ -311,10 +327,5 @@ public class StaleIfErrorCache implements DisposableBean {
     /** Live calls under way, including those still running after their callers got a copy. */
     int callsUnderWay() {
         return calls.size();
-    }
-
-    @Override
-    public void destroy() {
-        calls.close();
     }
 }

@@ -2,6 +2,7 @@ package io.etareport.cli;
 
 import java.util.concurrent.Callable;
 
+import io.etareport.audit.AuditLog;
 import io.etareport.db.DatabaseMigrator;
 import io.etareport.users.StaffUser;
 import io.etareport.users.StaffUsers;
@@ -29,10 +30,12 @@ class AddUserCommand implements Callable<Integer> {
 
     private final DatabaseMigrator migrator;
     private final StaffUsers users;
+    private final AuditLog audit;
 
-    AddUserCommand(DatabaseMigrator migrator, StaffUsers users) {
+    AddUserCommand(DatabaseMigrator migrator, StaffUsers users, AuditLog audit) {
         this.migrator = migrator;
         this.users = users;
+        this.audit = audit;
     }
 
     @Override
@@ -45,6 +48,12 @@ class AddUserCommand implements Callable<Integer> {
         }
         migrator.migrate();
         boolean added = users.addIfMissing(email.trim(), name.trim(), chosen);
+        if (added) {
+            // Nobody signs in to run a command: the entry names the command instead of a person.
+            audit.record("add-user command", "user", null, "add", null, AuditLog.fields("email",
+                    email.trim().toLowerCase(java.util.Locale.ROOT), "name", name.trim(), "role", chosen.value(),
+                    "active", true));
+        }
         spec.commandLine().getOut().println(added ? "Added " + email.trim() + " as " + chosen.value() + "."
                 : "A user with that email exists already; nothing was changed.");
         return 0;

@@ -14,6 +14,7 @@ import io.etareport.buz.OrderLine;
 import io.etareport.cache.CachedBuz;
 import io.etareport.cache.Fetched;
 import io.etareport.customers.Customer;
+import io.etareport.customers.CustomerLinks;
 import io.etareport.customers.CustomerRepository;
 import io.etareport.db.DatabaseMigrator;
 
@@ -27,8 +28,6 @@ import picocli.CommandLine.Spec;
                 + " before the supplier's daily blackout. Exits non-zero if any could not be refreshed.")
 class PrewarmCacheCommand implements Callable<Integer> {
 
-    private static final DateTimeFormatter SYDNEY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Australia/Sydney"));
 
     @Option(names = "--instance", paramLabel = "DD|CBR",
             description = "An instance to warm; repeat for both (default: both).")
@@ -39,12 +38,18 @@ class PrewarmCacheCommand implements Callable<Integer> {
 
     private final DatabaseMigrator migrator;
     private final CustomerRepository customers;
+    private final CustomerLinks links;
     private final CachedBuz buz;
+    /** Stored copies' times, in the service's time zone. */
+    private final DateTimeFormatter localTime;
 
-    PrewarmCacheCommand(DatabaseMigrator migrator, CustomerRepository customers, CachedBuz buz) {
+    PrewarmCacheCommand(DatabaseMigrator migrator, CustomerRepository customers, CustomerLinks links,
+                        CachedBuz buz, ZoneId zone) {
         this.migrator = migrator;
         this.customers = customers;
+        this.links = links;
         this.buz = buz;
+        this.localTime = zone == null ? null : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
     }
 
     @Override
@@ -56,7 +61,15 @@ class PrewarmCacheCommand implements Callable<Integer> {
         int refreshed = 0;
         int stale = 0;
         int failed = 0;
+        int skipped = 0;
+        Set<Long> paused = links.pausedCustomerIds();
         for (Customer customer : customers.findAll()) {
+            if (paused.contains(customer.id())) {
+                // Nobody can open a paused link: fetching for it would only load the supplier.
+                out.println("#" + customer.id() + " " + customer.name() + ": paused, skipped");
+                skipped++;
+                continue;
+            }
             for (Instance instance : chosen) {
                 CustomerScope scope = customer.scopes().get(instance);
                 if (scope == null) {
@@ -72,7 +85,7 @@ class PrewarmCacheCommand implements Callable<Integer> {
                     } else {
                         stale++;
                         out.println(who + ": NOT REFRESHED, " + fetched.source() + "; the stored copy from "
-                                + SYDNEY_TIME.format(fetched.refreshedAt()) + " (" + rows(fetched.value().size())
+                                + localTime.format(fetched.refreshedAt()) + " (" + rows(fetched.value().size())
                                 + ") is kept");
                     }
                 } catch (RuntimeException e) {
@@ -82,7 +95,7 @@ class PrewarmCacheCommand implements Callable<Integer> {
             }
         }
         out.println("Total: " + refreshed + " refreshed, " + stale + " not refreshed (stored copy kept), " + failed
-                + " failed.");
+                + " failed" + (skipped == 0 ? "." : ", " + skipped + " paused skipped."));
         return stale + failed == 0 ? 0 : 1;
     }
 

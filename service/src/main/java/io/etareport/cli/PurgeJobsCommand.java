@@ -3,6 +3,7 @@ package io.etareport.cli;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
+import io.etareport.audit.AuditLog;
 import io.etareport.db.DatabaseMigrator;
 import io.etareport.jobs.ReportJobs;
 
@@ -12,7 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "purge-jobs", mixinStandardHelpOptions = true,
-        description = "Delete finished report jobs older than N days. Without --confirm, only says how many.")
+        description = "Delete finished report jobs older than N days, and audit log entries older than"
+                + " eta.audit.keep (2 years). Without --confirm, only says how many.")
 class PurgeJobsCommand implements Callable<Integer> {
 
     @Option(names = "--days", defaultValue = "30", description = "Age in days (default: ${DEFAULT-VALUE}).")
@@ -26,10 +28,12 @@ class PurgeJobsCommand implements Callable<Integer> {
 
     private final DatabaseMigrator migrator;
     private final ReportJobs jobs;
+    private final AuditLog audit;
 
-    PurgeJobsCommand(DatabaseMigrator migrator, ReportJobs jobs) {
+    PurgeJobsCommand(DatabaseMigrator migrator, ReportJobs jobs, AuditLog audit) {
         this.migrator = migrator;
         this.jobs = jobs;
+        this.audit = audit;
     }
 
     @Override
@@ -40,9 +44,14 @@ class PurgeJobsCommand implements Callable<Integer> {
         }
         migrator.migrate();
         int count = jobs.purgeFinished(Duration.ofDays(days), confirm);
+        int entries = audit.purgeExpired(confirm);
+        String kept = audit.keep().toDays() + " days";
         spec.commandLine().getOut().println(confirm
                 ? "Deleted " + count + " finished jobs older than " + days + " days."
                 : count + " finished jobs are older than " + days + " days. Run again with --confirm to delete them.");
+        spec.commandLine().getOut().println(confirm
+                ? "Deleted " + entries + " audit log entries older than " + kept + "."
+                : entries + " audit log entries are older than " + kept + ". Run again with --confirm to delete them.");
         return 0;
     }
 }

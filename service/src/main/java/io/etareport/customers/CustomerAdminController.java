@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
@@ -15,24 +16,26 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The customer list with each customer's private link, and adding, editing and deleting customers.
- * Every member of staff sees the list; only admins change it (see the security configuration).
+ * Every member of staff sees the list; only admins change it (see the security configuration). The
+ * original's URLs ({@code /edit/<id>}, {@code /delete/<id>}) keep working beside ours; a rejected form
+ * is shown again with its message and status 400, as the original answered.
  */
 @Controller
-@RequestMapping("/admin")
 class CustomerAdminController {
 
     private final CustomerRepository customers;
     private final ReportLinks links;
+    private final CustomerLinks linkStates;
 
-    CustomerAdminController(CustomerRepository customers, ReportLinks links) {
+    CustomerAdminController(CustomerRepository customers, ReportLinks links, CustomerLinks linkStates) {
         this.customers = customers;
         this.links = links;
+        this.linkStates = linkStates;
     }
 
     @ModelAttribute("section")
@@ -45,17 +48,18 @@ class CustomerAdminController {
         return Arrays.stream(FieldType.values()).map(FieldType::label).toList();
     }
 
-    @GetMapping
+    @GetMapping("/admin")
     String list(Model model, HttpServletRequest request) {
         model.addAttribute("customerForm", new CustomerForm());
         return showList(model, request);
     }
 
-    @PostMapping
+    @PostMapping("/admin")
     String add(@Valid @ModelAttribute("customerForm") CustomerForm form, BindingResult result, Model model,
-               HttpServletRequest request, RedirectAttributes redirect) {
+               HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         checkNamesAndType(form, result);
         if (result.hasErrors()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return showList(model, request);
         }
         String displayName = form.getDisplayName().isBlank()
@@ -66,7 +70,13 @@ class CustomerAdminController {
         return "redirect:/admin";
     }
 
+    /** The original's edit URL. */
     @GetMapping("/edit/{id}")
+    String originalEdit(@PathVariable long id) {
+        return "redirect:/admin/edit/" + id;
+    }
+
+    @GetMapping("/admin/edit/{id}")
     String edit(@PathVariable long id, Model model) {
         Customer customer = existing(id);
         model.addAttribute("customer", customer);
@@ -74,12 +84,13 @@ class CustomerAdminController {
         return "staff/customer-edit";
     }
 
-    @PostMapping("/edit/{id}")
+    @PostMapping({"/admin/edit/{id}", "/edit/{id}"})
     String update(@PathVariable long id, @Valid @ModelAttribute("customerForm") CustomerForm form,
-                  BindingResult result, Model model, RedirectAttributes redirect) {
+                  BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         Customer customer = existing(id);
         checkNamesAndType(form, result);
         if (result.hasErrors()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("customer", customer);
             return "staff/customer-edit";
         }
@@ -89,13 +100,13 @@ class CustomerAdminController {
         return "redirect:/admin";
     }
 
-    @GetMapping("/delete/{id}")
+    @GetMapping("/admin/delete/{id}")
     String confirmDelete(@PathVariable long id, Model model) {
         model.addAttribute("customer", existing(id));
         return "staff/customer-delete";
     }
 
-    @PostMapping("/delete/{id}")
+    @PostMapping({"/admin/delete/{id}", "/delete/{id}"})
     String delete(@PathVariable long id, RedirectAttributes redirect) {
         Customer customer = existing(id);
         customers.delete(id);
@@ -104,7 +115,9 @@ class CustomerAdminController {
     }
 
     private String showList(Model model, HttpServletRequest request) {
-        List<Row> rows = customers.findAll().stream().map(c -> new Row(c, links.linkFor(c, request))).toList();
+        java.util.Set<Long> paused = linkStates.pausedCustomerIds();
+        List<Row> rows = customers.findAll().stream()
+                .map(c -> new Row(c, links.linkFor(c, request), paused.contains(c.id()))).toList();
         model.addAttribute("rows", rows);
         model.addAttribute("allLinks", rows.stream().map(row -> row.customer().name() + ": " + row.link())
                 .collect(Collectors.joining("\n")));
@@ -113,7 +126,7 @@ class CustomerAdminController {
 
     private static void checkNamesAndType(CustomerForm form, BindingResult result) {
         if (!form.hasAName()) {
-            result.reject("names", "Enter a DD name, a CBR name, or both.");
+            result.reject("names", "Pick at least one customer: enter a DD name, a CBR name, or both.");
         }
         if (form.parsedFieldType().isEmpty()) {
             result.rejectValue("fieldType", "invalid", "Choose Customer Name or Customer Group.");
@@ -124,7 +137,7 @@ class CustomerAdminController {
         return customers.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
-    /** One line of the list: the customer and their full link. */
-    record Row(Customer customer, String link) {
+    /** One line of the list: the customer, their full link, and whether it is paused. */
+    record Row(Customer customer, String link, boolean paused) {
     }
 }

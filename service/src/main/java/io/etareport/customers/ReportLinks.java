@@ -1,9 +1,12 @@
 package io.etareport.customers;
 
+import java.time.Duration;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -21,6 +24,10 @@ class ReportLinks {
         this.properties = properties;
     }
 
+    Duration rotationGrace() {
+        return properties.rotationGrace() == null ? Duration.ZERO : properties.rotationGrace();
+    }
+
     String linkFor(Customer customer, HttpServletRequest request) {
         String serverName = properties.serverName();
         if (serverName != null && !serverName.isBlank()) {
@@ -31,9 +38,10 @@ class ReportLinks {
     }
 
     /**
-     * @param serverName the public host name ({@code SERVER_NAME}); empty: taken from each request
+     * @param serverName     the public host name ({@code SERVER_NAME}); empty: taken from each request
+     * @param rotationGrace  how long a replaced link keeps working (default 0: it stops at once)
      */
     @ConfigurationProperties("eta.links")
-    record Properties(String serverName) {
+    record Properties(String serverName, @DefaultValue("0s") Duration rotationGrace) {
     }
 }

@@ -6,13 +6,16 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,10 +35,21 @@ public class DatabaseMigrator {
 
     private final DatabaseProperties properties;
     private final DatabaseBackup backup;
+    private final List<JavaMigration> javaMigrations;
 
     public DatabaseMigrator(DatabaseProperties properties, DatabaseBackup backup) {
+        this(properties, backup, List.of());
+    }
+
+    /**
+     * @param javaMigrations migrations written in Java because they need the application's configuration;
+     *                       Spring beans, versioned like the SQL scripts beside them
+     */
+    @Autowired
+    public DatabaseMigrator(DatabaseProperties properties, DatabaseBackup backup, List<JavaMigration> javaMigrations) {
         this.properties = properties;
         this.backup = backup;
+        this.javaMigrations = List.copyOf(javaMigrations);
     }
 
     public MigrationOutcome migrate() {
@@ -51,6 +65,7 @@ public class DatabaseMigrator {
                 .baselineOnMigrate(true)
                 .baselineVersion("1")
                 .baselineDescription("original schema, user_version 7")
+                .javaMigrations(javaMigrations.toArray(JavaMigration[]::new))
                 .load();
         int pending = flyway.info().pending().length;
         Path copy = null;

@@ -3,8 +3,12 @@ package io.etareport.db;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import jakarta.validation.constraints.Positive;
+
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Where the SQLite file lives and how we talk to it.
@@ -15,10 +19,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param migrateOnStart migrate the schema when the service starts (commands decide for themselves)
  */
 @ConfigurationProperties("eta.database")
+@Validated
 public record DatabaseProperties(
         String path,
-        @DefaultValue("4") int readPoolSize,
-        @DefaultValue("10s") Duration busyTimeout,
+        @DefaultValue("4") @Positive int readPoolSize,
+        @DefaultValue("10s") @DurationMin(nanos = 0) Duration busyTimeout,
         @DefaultValue("true") boolean migrateOnStart) {
 
     public Path file() {

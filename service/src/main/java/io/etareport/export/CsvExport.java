@@ -1,5 +1,7 @@
 package io.etareport.export;
 
+import io.etareport.buz.ColumnKind;
+import io.etareport.buz.ColumnPolicy;
 import io.etareport.buz.OrderLine;
 import io.etareport.report.Dates;
 import io.etareport.report.Order;
@@ -12,19 +14,28 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
  * Writes orders as CSV, one row per line, as it goes: UTF-8 with a byte-order mark (so Excel reads accents
- * right), a header row, dates as {@code 05 Jan 2025}, every text cell through the {@link FormulaGuard}.
+ * right), a header row, every date column as {@code 05 Jan 2025}, every text cell through the {@link FormulaGuard}.
  */
-public final class CsvExport {
+final class CsvExport {
 
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     /** Writes these (already filtered) orders to {@code out}, flushes it, and leaves it open. */
     public void write(List<Order> orders, OutputStream out) throws IOException {
-        ExportColumns columns = ExportColumns.of(orders);
+        write(orders, out, null);
+    }
+
+    /**
+     * Writes these (already filtered) orders to {@code out} with the columns {@code policy} allows, every date
+     * column as {@code 05 Jan 2025}; flushes it and leaves it open.
+     */
+    public void write(List<Order> orders, OutputStream out, ColumnPolicy policy) throws IOException {
+        ExportColumns columns = ExportColumns.of(orders, policy);
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         writer.write(BYTE_ORDER_MARK);
         // Not closed: closing would close the caller's stream.
@@ -45,6 +56,19 @@ public final class CsvExport {
     private static String cell(ExportColumns columns, OrderLine line, int column) {
         if (column == ExportColumns.DATE_SCHEDULED) {
             return line.dateScheduled() == null ? "" : Dates.display(line.dateScheduled());
+        }
+        ColumnKind kind = columns.kind(column);
+        if (kind == ColumnKind.DATE) {
+            LocalDate date = columns.date(line, column);
+            if (date != null) {
+                return Dates.display(date);
+            }
+        } else if (kind == ColumnKind.NUMBER) {
+            String raw = columns.text(line, column);
+            if (ExportColumns.number(raw) != null) {
+                // A number is no formula: "-2" stays -2.
+                return raw;
+            }
         }
         String text = FormulaGuard.guard(columns.text(line, column));
         return text == null ? "" : text;

@@ -1,27 +1,21 @@
 package io.etareport.export;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.List;
 import java.util.Optional;
 
 import io.etareport.customers.Customer;
-import io.etareport.customers.CustomerRepository;
+import io.etareport.customers.CustomerLinks;
 import io.etareport.jobs.LinkPreviews;
+import io.etareport.jobs.ReportInRequest;
 import io.etareport.jobs.ReportJobs;
 import io.etareport.jobs.StartLimiter;
-import io.etareport.report.Order;
 import io.etareport.report.Report;
 import io.etareport.report.ReportFilter;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
@@ -33,25 +27,25 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 /**
  * Downloads of what the customer sees: the report of the page the link came from (its job, while
- * kept), else one completed within the reuse window, else a fresh one; through the same filter as
- * the page, streamed to the response.
+ * kept), else the customer's shared job (one completed within the reuse window, the one under way, or a new one);
+ * through the same filter as the page, streamed to the response.
  */
 @Controller
+@ReportInRequest
 class DownloadController {
 
-    private static final ZoneId SYDNEY = ZoneId.of("Australia/Sydney");
     private static final String ID = "{id:[0-9a-f]{32}}";
 
-    private final CustomerRepository customers;
+    private final CustomerLinks links;
     private final ReportJobs jobs;
+    private final ReportDownload download;
     private final StartLimiter limiter;
-    private final Clock clock;
 
-    DownloadController(CustomerRepository customers, ReportJobs jobs, StartLimiter limiter, Clock clock) {
-        this.customers = customers;
+    DownloadController(CustomerLinks links, ReportJobs jobs, ReportDownload download, StartLimiter limiter) {
+        this.links = links;
         this.jobs = jobs;
+        this.download = download;
         this.limiter = limiter;
-        this.clock = clock;
     }
 
     @GetMapping({"/" + ID + "/download.{ext}", "/etas/" + ID + "/download.{ext}"})
@@ -63,7 +57,7 @@ class DownloadController {
         if (format.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Downloads are available as CSV or XLSX.");
         }
-        Customer customer = customers.findByObfuscatedId(id)
+        Customer customer = links.open(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         if (LinkPreviews.isPreview(request)) {
             // A link checker or a chat's preview robot: the headers, never a report.
@@ -77,22 +71,6 @@ class DownloadController {
             limiter.take(request.getRemoteAddr(), id);
         }
         Report report = shown.orElseGet(() -> jobs.awaitReport(customer));
-        List<Order> orders = ReportFilter.of(query).apply(report.orders());
-        LocalDate today = LocalDate.now(clock.withZone(SYDNEY));
-        String fileName = ExportFileName.of(report.customerName(), today, format.get().extension());
-        StreamingResponseBody body = out -> {
-            if (format.get() == ExportFormat.CSV) {
-                new CsvExport().write(orders, out);
-            } else {
-                new XlsxExport().write(orders, out);
-            }
-        };
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(format.get().contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
-                .header("Referrer-Policy", "no-referrer")
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(body);
+        return download.respond(report, ReportFilter.of(query), format.get(), "page");
     }
 }

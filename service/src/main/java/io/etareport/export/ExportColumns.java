@@ -1,10 +1,16 @@
 package io.etareport.export;
 
-import io.etareport.buz.SensitiveColumns;
+import io.etareport.buz.ColumnKind;
+import io.etareport.buz.ColumnNames;
+import io.etareport.buz.ColumnPolicy;
 import io.etareport.buz.OrderLine;
+import io.etareport.buz.SensitiveColumns;
 import io.etareport.report.Order;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,32 +18,38 @@ import java.util.Set;
 
 /**
  * The columns of a download, in order: the fixed ones, then every other column the lines carry (in the order
- * first seen) that is safe to give a customer.
+ * first seen) that the {@link ColumnPolicy} allows, with what each holds (text, numbers, dates).
  * <p>
- * Sensitive columns are already dropped where rows enter the service; this is the second guard, so a column the
- * supplier adds tomorrow cannot leave through a download.
+ * Only allowed columns enter the service, and stored reports are filtered again when read; dropping sensitive
+ * and refused names here as well is the last guard before a file leaves.
  */
-public final class ExportColumns {
+final class ExportColumns {
 
     public static final List<String> FIXED = List.of("RefNo", "DateScheduled", "ProductionStatus", "ProductionLine",
             "InventoryItem", "Descn", "Instance", "FixedLine");
 
     static final int DATE_SCHEDULED = 1;
-
-    // Matched anywhere in the name, so "UnitCost", "cost_price" and "Gross Margin %" all go. Erring wide is cheap:
-    // a column dropped by mistake costs a customer nothing they need; one leaked shows them our prices.
+    // Longer is no number a supplier sends: text, whatever it looks like.
+    private static final int MAX_NUMBER_LENGTH = 40;
 
     private static final Set<String> FIXED_KEYS = new HashSet<>();
 
     static {
-        FIXED.forEach(name -> FIXED_KEYS.add(normalise(name)));
+        FIXED.forEach(name -> FIXED_KEYS.add(ColumnNames.key(name)));
     }
 
     private final List<String> names;
     private final List<String> others;
+    private final ColumnKind[] kinds;
 
-    private ExportColumns(List<String> others) {
+    private ExportColumns(List<String> others, ColumnPolicy policy) {
         this.others = List.copyOf(others);
+        this.kinds = new ColumnKind[FIXED.size() + others.size()];
+        Arrays.fill(kinds, ColumnKind.TEXT);
+        kinds[DATE_SCHEDULED] = ColumnKind.DATE;
+        for (int i = 0; i < others.size(); i++) {
+            kinds[FIXED.size() + i] = policy == null ? ColumnKind.TEXT : policy.kindOf(others.get(i));
+        }
         List<String> all = new ArrayList<>(FIXED);
         all.addAll(others);
         this.names = List.copyOf(all);
@@ -51,21 +63,30 @@ public final class ExportColumns {
         return SensitiveColumns.isSensitive(column);
     }
 
-    /** The columns for these orders' lines. */
+    /** The columns for these orders' lines, every other column written as text. */
     public static ExportColumns of(List<Order> orders) {
+        return of(orders, null);
+    }
+
+    /**
+     * The columns for these orders' lines; {@code policy} says which other columns hold numbers or dates (and
+     * drops any column it does not allow, a guard for a caller that forgot to filter).
+     */
+    public static ExportColumns of(List<Order> orders, ColumnPolicy policy) {
         Set<String> others = new LinkedHashSet<>();
         Set<String> seen = new HashSet<>();
         for (Order order : orders) {
             for (OrderLine line : order.lines()) {
                 for (String column : line.otherColumns().keySet()) {
                     // One check per distinct name, not per row: a download can hold 100,000 rows.
-                    if (seen.add(column) && !isSensitive(column) && !FIXED_KEYS.contains(normalise(column))) {
+                    if (seen.add(column) && !isSensitive(column) && !FIXED_KEYS.contains(ColumnNames.key(column))
+                            && (policy == null || policy.allows(column))) {
                         others.add(column);
                     }
                 }
             }
         }
-        return new ExportColumns(new ArrayList<>(others));
+        return new ExportColumns(new ArrayList<>(others), policy);
     }
 
     public List<String> names() {
@@ -74,6 +95,32 @@ public final class ExportColumns {
 
     int size() {
         return names.size();
+    }
+
+    /** What a column holds: {@code DateScheduled} and date columns are dates, numbers the supplier typed as such. */
+    ColumnKind kind(int column) {
+        return kinds[column];
+    }
+
+    /** A date column's cell as a date; null when empty or unreadable (then written as its text). */
+    LocalDate date(OrderLine line, int column) {
+        if (column == DATE_SCHEDULED) {
+            return line.dateScheduled();
+        }
+        String text = text(line, column);
+        return text == null ? null : ColumnKind.calendarDate(text);
+    }
+
+    /** A number column's cell as a number; null when empty or not a number (then written as its text). */
+    static BigDecimal number(String text) {
+        if (text == null || text.isEmpty() || text.length() > MAX_NUMBER_LENGTH) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** A cell's value as text, before any guard; null when empty. The date column is left to each format. */
@@ -89,19 +136,5 @@ public final class ExportColumns {
             case 7 -> line.fixedLine();
             default -> line.otherColumns().get(others.get(column - FIXED.size()));
         };
-    }
-
-    private static String normalise(String column) {
-        if (column == null) {
-            return "";
-        }
-        StringBuilder key = new StringBuilder(column.length());
-        for (int i = 0; i < column.length(); i++) {
-            char c = column.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
-                key.append(Character.toLowerCase(c));
-            }
-        }
-        return key.toString();
     }
 }

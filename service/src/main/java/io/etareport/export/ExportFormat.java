@@ -1,5 +1,6 @@
 package io.etareport.export;
 
+import io.etareport.buz.ColumnPolicy;
 import io.etareport.report.Order;
 
 import java.io.IOException;
@@ -45,11 +46,11 @@ public enum ExportFormat {
         return Optional.empty();
     }
 
-    /** Writes these (already filtered) orders to {@code out} in this format; {@code out} is left open. */
-    public void write(List<Order> orders, OutputStream out) throws IOException {
+    /** Writes these (already filtered) orders to {@code out} with the columns of {@code policy}; {@code out} stays open. */
+    public void write(List<Order> orders, OutputStream out, ColumnPolicy policy) throws IOException {
         switch (this) {
-            case CSV -> new CsvExport().write(orders, out);
-            case XLSX -> new XlsxExport().write(orders, out);
+            case CSV -> new CsvExport().write(orders, out, policy);
+            case XLSX -> new XlsxExport().write(orders, out, policy);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.etareport.export;
 
+import io.etareport.buz.ColumnKind;
+import io.etareport.buz.ColumnPolicy;
 import io.etareport.buz.OrderLine;
 import io.etareport.report.Order;
 import org.dhatim.fastexcel.Workbook;
@@ -7,17 +9,20 @@ import org.dhatim.fastexcel.Worksheet;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
  * Writes orders as an Excel workbook, one row per line, streaming: rows go out every {@value #FLUSH_EVERY} so a
- * large download does not sit in memory. A bold, frozen header row with filter buttons; {@code DateScheduled} as
- * a real date ({@code dd mmm yyyy}); column widths fitted to the content, at most {@value #MAX_WIDTH}; every text
+ * large download does not sit in memory. A bold, frozen header row with filter buttons; every date column as a
+ * real date ({@code dd mmm yyyy}), numbers the supplier typed as numbers as number cells; column widths fitted to the content, at most {@value #MAX_WIDTH}; every text
  * cell through the {@link FormulaGuard}, like the CSV.
  */
-public final class XlsxExport {
+final class XlsxExport {
 
-    static final String SHEET_NAME = "Open Orders";
+    /** The original's sheet name, which customers' own spreadsheets and macros may refer to. */
+    static final String SHEET_NAME = "Report";
     static final String DATE_FORMAT = "dd mmm yyyy";
     static final int MAX_WIDTH = 60;
 
@@ -30,7 +35,15 @@ public final class XlsxExport {
 
     /** Writes these (already filtered) orders to {@code out}, flushes it, and leaves it open. */
     public void write(List<Order> orders, OutputStream out) throws IOException {
-        ExportColumns columns = ExportColumns.of(orders);
+        write(orders, out, null);
+    }
+
+    /**
+     * Writes these (already filtered) orders to {@code out} with the columns {@code policy} allows: its date
+     * columns as date cells, its number columns as number cells. Flushes {@code out} and leaves it open.
+     */
+    public void write(List<Order> orders, OutputStream out, ColumnPolicy policy) throws IOException {
+        ExportColumns columns = ExportColumns.of(orders, policy);
         int lastColumn = columns.size() - 1;
         Workbook workbook = new Workbook(out, "eta-report", "1.0");
         Worksheet sheet = workbook.newWorksheet(SHEET_NAME);
@@ -63,12 +76,23 @@ public final class XlsxExport {
 
     private static void writeRow(Worksheet sheet, ExportColumns columns, OrderLine line, int row) {
         for (int column = 0; column < columns.size(); column++) {
-            if (column == ExportColumns.DATE_SCHEDULED) {
-                if (line.dateScheduled() != null) {
-                    sheet.value(row, column, line.dateScheduled());
+            ColumnKind kind = columns.kind(column);
+            if (kind == ColumnKind.DATE) {
+                LocalDate date = columns.date(line, column);
+                if (date != null) {
+                    sheet.value(row, column, date);
                     sheet.style(row, column).format(DATE_FORMAT).set();
+                    continue;
                 }
-                continue;
+                if (column == ExportColumns.DATE_SCHEDULED) {
+                    continue;
+                }
+            } else if (kind == ColumnKind.NUMBER) {
+                BigDecimal number = ExportColumns.number(columns.text(line, column));
+                if (number != null) {
+                    sheet.value(row, column, number);
+                    continue;
+                }
             }
             String text = cellText(columns, line, column);
             if (text == null || text.isEmpty()) {

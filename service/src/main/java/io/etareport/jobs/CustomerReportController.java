@@ -1,21 +1,26 @@
 package io.etareport.jobs;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
+import io.etareport.customers.ClosedLinkException;
 import io.etareport.customers.Customer;
+import io.etareport.customers.CustomerLinks;
 import io.etareport.customers.CustomerRepository;
 import io.etareport.customers.ObfuscatedId;
 import io.etareport.report.Report;
 import io.etareport.report.ReportFilter;
 import io.etareport.report.ReportService;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,21 +38,25 @@ import org.springframework.web.server.ResponseStatusException;
  * the 32-hex link id is the key, checked before any database or upstream work.
  */
 @Controller
+@ReportInRequest
 class CustomerReportController {
 
     static final String ID = "{id:[0-9a-f]{32}}";
-    private static final Pattern JOB_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final CustomerRepository customers;
+    private final CustomerLinks links;
     private final ReportJobs jobs;
     private final JobProperties properties;
+    private final ZoneId zone;
     private final StartLimiter limiter;
 
-    CustomerReportController(CustomerRepository customers, ReportJobs jobs, JobProperties properties,
-                             StartLimiter limiter) {
+    CustomerReportController(CustomerRepository customers, CustomerLinks links, ReportJobs jobs,
+                             JobProperties properties, ZoneId zone, StartLimiter limiter) {
         this.customers = customers;
+        this.links = links;
         this.jobs = jobs;
         this.properties = properties;
+        this.zone = zone;
         this.limiter = limiter;
     }
 
@@ -65,48 +74,61 @@ class CustomerReportController {
         model.addAttribute("jobId", jobId);
         model.addAttribute("query", ReportPage.queryString(ReportFilter.of(query)));
         model.addAttribute("pollMillis", properties.pollInterval().toMillis());
-        jobs.find(jobId).ifPresent(job -> model.addAttribute("job", JobJson.of(job, jobs.queuePosition(jobId))));
+        jobs.find(new JobId(jobId)).ifPresent(job -> model.addAttribute("job", JobJson.of(job,
+                jobs.queuePosition(jobId))));
         return "report/loading";
     }
 
     @GetMapping("/jobs/{jobId}")
     @ResponseBody
-    ResponseEntity<JobJson> status(@PathVariable String jobId, HttpServletResponse response) {
+    ResponseEntity<?> status(@PathVariable String jobId, HttpServletResponse response) {
         response.setHeader("Cache-Control", "no-store");
-        return validJobId(jobId) ? jobs.find(jobId).map(job -> JobJson.of(job, jobs.queuePosition(jobId)))
-                .map(ResponseEntity::ok)
-                .orElseGet(() -> ResponseEntity.notFound().build()) : ResponseEntity.notFound().build();
+        // Exactly the original's answer for an unknown job, which its loading page and scripts read.
+        return JobId.parse(jobId).flatMap(jobs::find)
+                .<ResponseEntity<?>>map(job -> ResponseEntity.ok(JobJson.of(job, jobs.queuePosition(jobId))))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "not found")));
     }
 
     @PostMapping(path = "/eta/start", consumes = "application/json")
     @ResponseBody
-    ResponseEntity<Map<String, String>> startFromJson(@RequestBody Map<String, Object> body,
-                                                     HttpServletRequest request) {
+    ResponseEntity<?> startFromJson(@RequestBody Map<String, Object> body, HttpServletRequest request) {
         Object id = body.get("obfuscated_id");
         if (!(id instanceof String text) || !ObfuscatedId.isValid(text)) {
-            return ResponseEntity.badRequest().body(Map.of("error", "obfuscated_id must be 32 lowercase hex characters"));
+            return problem(HttpStatus.BAD_REQUEST, "obfuscated_id must be 32 lowercase hex characters");
         }
-        Optional<Customer> customer = customers.findByObfuscatedId(text);
+        Optional<Customer> customer;
+        try {
+            customer = links.open(text);
+        } catch (ClosedLinkException closed) {
+            return problem(HttpStatus.NOT_FOUND, closed.getMessage());
+        }
         if (customer.isEmpty()) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "unknown customer"));
+            return problem(HttpStatus.NOT_FOUND, "unknown customer");
         }
         try {
             limiter.take(request.getRemoteAddr(), text);
         } catch (ResponseStatusException tooMany) {
-            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                    .body(Map.of("error", "too many reports started; please try again in a minute"));
+            return problem(HttpStatus.TOO_MANY_REQUESTS, "too many reports started; please try again in a minute");
         }
         return ResponseEntity.ok(Map.of("job_id", jobs.start(customer.get())));
+    }
+
+    /** A JSON error as RFC 9457 problem details, still carrying the {@code error} field clients read. */
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String error) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, error);
+        body.setProperty("error", error);
+        return ResponseEntity.status(status).body(body);
     }
 
     @GetMapping("/report/{jobId}")
     String report(@PathVariable String jobId, @RequestParam MultiValueMap<String, String> query, Model model,
                   HttpServletResponse response) {
-        if (!validJobId(jobId)) {
-            throw notFound();
-        }
-        Job job = jobs.find(jobId).orElseThrow(CustomerReportController::notFound);
+        Job job = JobId.parse(jobId).flatMap(jobs::find).orElseThrow(CustomerReportController::notFound);
         Customer customer = customers.findById(job.customerId()).orElseThrow(CustomerReportController::notFound);
+        // The page carries the customer's current link: never show it once that link was shut.
+        if (!links.mayShowReportPreparedAt(customer.id(), job.createdAt())) {
+            throw new ClosedLinkException();
+        }
         privateLink(response);
         if (job.status() != JobStatus.COMPLETED) {
             model.addAttribute("customerId", customer.obfuscatedId());
@@ -138,16 +160,12 @@ class CustomerReportController {
 
     private String render(String customerId, String jobId, Report report, MultiValueMap<String, String> query,
                           Model model) {
-        model.addAttribute("page", ReportPage.of(customerId, jobId, report, ReportFilter.of(query)));
+        model.addAttribute("page", ReportPage.of(customerId, jobId, report, ReportFilter.of(query), zone));
         return "report/report";
     }
 
     private Customer customer(String id) {
-        return customers.findByObfuscatedId(id).orElseThrow(CustomerReportController::notFound);
-    }
-
-    static boolean validJobId(String jobId) {
-        return jobId != null && JOB_ID.matcher(jobId).matches();
+        return links.open(id).orElseThrow(CustomerReportController::notFound);
     }
 
     /** The page's URL is the customer's key: keep it out of Referer headers and shared caches. */
@@ -167,7 +185,7 @@ class CustomerReportController {
      * @param slow          the supplier is slow to answer; {@code stage} says for which factory and how long
      */
     record JobJson(String status, int pct, String stage, List<String> log, String error, boolean done,
-                   boolean queued, int queuePosition, boolean slow) {
+                   boolean queued, int queuePosition, boolean slow, @JsonProperty("updated_ts") long updatedTs) {
 
         static final String USUAL_HINT = "This usually takes a few seconds. The supplier's system can be slow, so"
                 + " please keep this page open.";
@@ -183,7 +201,7 @@ class CustomerReportController {
             boolean slow = job.status() == JobStatus.RUNNING && job.stage() != null
                     && job.stage().startsWith(ReportService.STILL_WAITING);
             return new JobJson(status, job.pct(), job.stage(), job.log(), job.error(), job.status().finished(),
-                    job.status() == JobStatus.QUEUED, queuePosition, slow);
+                    job.status() == JobStatus.QUEUED, queuePosition, slow, job.updatedAt().getEpochSecond());
         }
 
         /** The loading page's main line (loading.js says the same). */

@@ -174,6 +174,11 @@ class JobStore {
                 .param(before.toEpochMilli()).update();
     }
 
+    int countWithStatus(JobStatus status) {
+        return reads.sql("SELECT count(*) FROM report_job WHERE status = ?").param(status.stored())
+                .query(Integer.class).single();
+    }
+
     int countFinishedBefore(Instant before) {
         return reads.sql("SELECT count(*) FROM report_job WHERE status IN ('completed', 'failed') AND finished_at < ?")
                 .param(before.toEpochMilli()).query(Integer.class).single();

@@ -1,29 +1,28 @@
 package io.etareport.jobs;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
+import io.etareport.buz.ColumnRegistry;
 import io.etareport.cache.UpstreamUnavailableException;
 import io.etareport.customers.Customer;
 import io.etareport.ops.ErrorReporter;
 import io.etareport.report.Report;
 import io.etareport.report.ReportService;
-import io.etareport.report.Source;
-
-import jakarta.annotation.PreDestroy;
+import io.etareport.report.InstanceSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -50,27 +49,27 @@ public class ReportJobs {
     private final ReportService reports;
     private final JobProperties properties;
     private final ErrorReporter errors;
+    private final ReportMetrics metrics;
     private final JsonMapper json;
     private final Clock clock;
-    private final ThreadPoolExecutor workers;
+    private final ColumnRegistry columns;
+    /** @see JobExecutors */
+    private final ThreadPoolTaskExecutor workers;
     /** Jobs this process is working on, for heartbeats and the time limit. */
     private final Map<String, Running> running = new ConcurrentHashMap<>();
 
-    public ReportJobs(JobStore store, ReportService reports, JobProperties properties, ErrorReporter errors,
-                      JsonMapper json, Clock clock) {
+    ReportJobs(JobStore store, ReportService reports, JobProperties properties, ErrorReporter errors,
+               ReportMetrics metrics, JsonMapper json, Clock clock, ColumnRegistry columns,
+               @Qualifier(JobExecutors.WORKERS) ThreadPoolTaskExecutor workers) {
         this.store = store;
+        this.columns = columns;
         this.reports = reports;
         this.properties = properties;
         this.errors = errors;
+        this.metrics = metrics;
         this.json = json;
         this.clock = clock;
-        AtomicInteger count = new AtomicInteger();
-        this.workers = new ThreadPoolExecutor(properties.workers(), properties.workers(), 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(properties.queueCapacity()), runnable -> {
-                    Thread thread = new Thread(runnable, "report-job-" + count.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
+        this.workers = workers;
     }
 
     /**
@@ -85,7 +84,7 @@ public class ReportJobs {
             return reusable.get();
         }
         // Jobs submitted but not yet picked up count too: the pool may not have started them.
-        boolean idle = workers.getActiveCount() + workers.getQueue().size() < properties.workers();
+        boolean idle = workers.getActiveCount() + workers.getQueueSize() < properties.workers();
         String id = store.create(customer.id(),
                 idle ? "Starting" : "Waiting for a free worker: many reports are being prepared");
         // Registered before it can start, so a job that finishes at once is never left behind here.
@@ -114,9 +113,10 @@ public class ReportJobs {
                 job.future().get(properties.maxDuration().toMillis(), TimeUnit.MILLISECONDS);
             }
             // Not this process's (another node's job, or one finished already): the store decides.
-            Instant giveUp = clock.instant().plus(properties.maxDuration());
+            // Real time, not the clock: this is how long a request thread waits, whatever the clock says.
+            long giveUp = System.nanoTime() + properties.maxDuration().toNanos();
             while (store.find(id).map(found -> !found.status().finished()).orElse(false)
-                    && clock.instant().isBefore(giveUp)) {
+                    && System.nanoTime() - giveUp < 0) {
                 Thread.sleep(AWAIT_POLL_MILLIS);
             }
         } catch (InterruptedException e) {
@@ -133,9 +133,23 @@ public class ReportJobs {
         throw new ReportFailedException(finished.error() != null ? finished.error() : STALLED);
     }
 
-    /** The report a completed job produced, if it is still kept. */
+    /** A job's progress for the JSON API; empty for an id that is malformed or unknown. */
+    public Optional<JobProgress> progress(String jobId) {
+        return JobId.parse(jobId).flatMap(this::find).map(JobProgress::of);
+    }
+
+    /** Jobs queued or running, across all nodes. */
+    public int unfinishedJobs() {
+        return store.countWithStatus(JobStatus.QUEUED) + store.countWithStatus(JobStatus.RUNNING);
+    }
+
+    /**
+     * The report a completed job produced, if it is still kept, with only the columns allowed now: holding a
+     * column back takes effect at once, even for reports stored before.
+     */
     public Optional<Report> report(String jobId) {
-        return store.result(jobId).map(stored -> json.readValue(ResultCodec.open(stored), Report.class));
+        return store.result(jobId).map(stored -> json.readValue(ResultCodec.open(stored), Report.class)
+                .keepingColumns(columns.policy()));
     }
 
     /** The place of a queued job in the queue (1: next), or 0 when it is not queued. */
@@ -145,10 +159,8 @@ public class ReportJobs {
 
     /** The report of this customer's job, while it is kept: what the page from that job shows. */
     public Optional<Report> report(Customer customer, String jobId) {
-        if (!CustomerReportController.validJobId(jobId)) {
-            return Optional.empty();
-        }
-        return store.find(jobId).filter(job -> job.customerId() == customer.id()).flatMap(job -> report(jobId));
+        return JobId.parse(jobId).flatMap(this::find).filter(job -> job.customerId() == customer.id())
+                .flatMap(job -> report(jobId));
     }
 
     /**
@@ -160,8 +172,8 @@ public class ReportJobs {
         return delete ? store.deleteFinishedBefore(before) : store.countFinishedBefore(before);
     }
 
-    Optional<Job> find(String jobId) {
-        return store.find(jobId);
+    Optional<Job> find(JobId jobId) {
+        return store.find(jobId.value());
     }
 
     private void run(String id, Customer customer) {
@@ -184,8 +196,11 @@ public class ReportJobs {
                     }
                 }
             });
-            boolean reusable = report.sources().stream().noneMatch(Source::stillRefreshing);
-            store.complete(id, ResultCodec.compress(json.writeValueAsBytes(report)), reusable);
+            boolean reusable = report.sources().stream().noneMatch(InstanceSource::stillRefreshing);
+            if (store.complete(id, ResultCodec.compress(json.writeValueAsBytes(report)), reusable)) {
+                Running job = running.get(id);
+                metrics.ready(report, Duration.between(job == null ? clock.instant() : job.startedAt(), clock.instant()));
+            }
         } catch (UpstreamUnavailableException e) {
             store.fail(id, e.getMessage());
             log.warn("Report job {} failed: supplier unavailable ({})", id, e.kind());
@@ -221,11 +236,6 @@ public class ReportJobs {
             }
         });
         store.heartbeat(running.keySet());
-    }
-
-    @PreDestroy
-    void stop() {
-        workers.shutdownNow();
     }
 
     private record Running(Instant startedAt, Future<?> future) {

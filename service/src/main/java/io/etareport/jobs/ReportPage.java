@@ -10,12 +10,13 @@ import java.util.Locale;
 import java.util.Set;
 
 import io.etareport.buz.OrderLine;
+import io.etareport.cache.Source;
 import io.etareport.report.Dates;
 import io.etareport.report.FilterChoices;
 import io.etareport.report.Order;
 import io.etareport.report.Report;
 import io.etareport.report.ReportFilter;
-import io.etareport.report.Source;
+import io.etareport.report.InstanceSource;
 
 /**
  * What the report page shows, with every text prepared here so the template only prints. Every
@@ -23,10 +24,9 @@ import io.etareport.report.Source;
  * can filter instantly and the page still works without it.
  */
 record ReportPage(String customerId, String jobId, String title, List<OrderView> orders, int visibleOrders,
-                  FilterChoices choices, ReportFilter filter, List<String> notices, String updated, String query) {
+                  FilterChoices choices, ReportFilter filter, List<String> notices, String updated, String zoneName,
+                  String query) {
 
-    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
-    static final ZoneId SYDNEY = ZoneId.of("Australia/Sydney");
     private static final DateTimeFormatter UPDATED =
             DateTimeFormatter.ofPattern("d MMM yyyy, h:mm a", Locale.ENGLISH);
 
@@ -40,8 +40,9 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
     /**
      * @param jobId the job whose report this is, so downloads from the page hold exactly what it
      *              shows; null for a report built inside the request
+     * @param zone  the service's time zone, in which times are shown
      */
-    static ReportPage of(String customerId, String jobId, Report report, ReportFilter filter) {
+    static ReportPage of(String customerId, String jobId, Report report, ReportFilter filter, ZoneId zone) {
         // The filter returns the same line objects it was given: identity tells what it kept.
         List<Order> kept = filter.apply(report.orders());
         Set<OrderLine> visibleLines = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -61,8 +62,8 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
                     orNa(order.descn()), key(order.refNo()) + "\n" + key(order.descn()), !anyVisible, lines));
         }
         return new ReportPage(customerId, jobId, "Open Orders for " + report.customerName(), orders, kept.size(),
-                report.choices(), filter, notices(report), UPDATED.format(report.builtAt().atZone(SYDNEY)),
-                queryString(filter));
+                report.choices(), filter, notices(report, zone), UPDATED.format(report.builtAt().atZone(zone)),
+                Dates.placeName(zone), queryString(filter));
     }
 
     /** The query of the page's download links: its filter, and the job whose report it shows. */
@@ -78,17 +79,17 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
         return orders.isEmpty();
     }
 
-    private static List<String> notices(Report report) {
+    private static List<String> notices(Report report, ZoneId zone) {
         List<String> notices = new ArrayList<>();
-        for (Source source : report.sources()) {
-            if (Source.UNAVAILABLE.equals(source.kind())) {
+        for (InstanceSource source : report.sources()) {
+            if (source.unavailable()) {
                 notices.add("Orders from " + source.instance() + " are missing: the supplier's system could not be"
                         + " reached and there is no saved copy yet. Please try again later.");
             } else if (source.fromCache()) {
                 notices.add("Orders from " + source.instance() + " come from a saved copy, last refreshed "
                         + (source.refreshedAt() == null ? "at an unknown time"
                         : age(source.refreshedAt(), report.builtAt()) + " ("
-                        + UPDATED.format(source.refreshedAt().atZone(SYDNEY)) + " Sydney time)")
+                        + UPDATED.format(source.refreshedAt().atZone(zone)) + " " + Dates.placeName(zone) + " time)")
                         + ", because " + why(source.kind()));
             }
         }
@@ -96,15 +97,15 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
     }
 
     /** Why a saved copy was shown, from the cache's label. */
-    private static String why(String kind) {
+    private static String why(Source kind) {
         return switch (kind) {
-            case "cache-slow" -> "the supplier's system is slow right now. A fresh copy is on its way: open the link"
+            case CACHE_SLOW -> "the supplier's system is slow right now. A fresh copy is on its way: open the link"
                     + " again in a minute to see it.";
-            case "cache-blackout" -> "the supplier's system is switched off for maintenance at this time of day.";
-            case "cache-breaker" -> "the supplier's system is having problems right now. We will check it again"
+            case CACHE_BLACKOUT -> "the supplier's system is switched off for maintenance at this time of day.";
+            case CACHE_BREAKER -> "the supplier's system is having problems right now. We will check it again"
                     + " shortly.";
-            case "cache-timeout" -> "the supplier's system is not responding right now.";
-            case "cache-connection" -> "we cannot connect to the supplier's system right now.";
+            case CACHE_TIMEOUT -> "the supplier's system is not responding right now.";
+            case CACHE_CONNECTION -> "we cannot connect to the supplier's system right now.";
             default -> "the supplier's system is not available right now.";
         };
     }
@@ -147,7 +148,7 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
 
     /** Trimmed, whitespace runs as one space, lower case: how filters compare labels (report.js too). */
     static String key(String value) {
-        return value == null ? "" : WHITESPACE.matcher(value.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
+        return ReportFilter.key(value);
     }
 
     private static boolean blank(String value) {

@@ -9,6 +9,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class ErrorReporter {
 
+    /**
+     * Sends a test event, so an admin can check that errors reach Sentry; answers whether one was sent
+     * (false when Sentry is off).
+     */
+    public boolean sendTestEvent() {
+        if (!Sentry.isEnabled()) {
+            return false;
+        }
+        Sentry.captureMessage("Test event from eta-report, asked for by an admin", scope ->
+                scope.setTag("test_event", "true"));
+        return true;
+    }
+
     /** A report job failed: sent with the job and the customer, so it can be traced to both. */
     public void jobFailed(String jobId, long customerId, Throwable error) {
         if (!Sentry.isEnabled()) {

@@ -2,8 +2,14 @@ package io.etareport.report;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
+import io.etareport.buz.OrderLine;
+
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * One customer's open orders, as shown on the page and downloaded. Stored as JSON with its job, so it holds only
@@ -12,7 +18,7 @@ import java.util.List;
  * @param orders  sorted by expected date, undated first
  * @param sources one per instance fetched, saying whether its data is live or a stored copy
  */
-public record Report(String customerName, List<Order> orders, FilterChoices choices, List<Source> sources,
+public record Report(String customerName, List<Order> orders, FilterChoices choices, List<InstanceSource> sources,
                      Instant builtAt) {
 
     public Report {
@@ -23,7 +29,7 @@ public record Report(String customerName, List<Order> orders, FilterChoices choi
 
     /** Whether any instance's data is a stored copy, so the page shows a notice. */
     public boolean fromCache() {
-        return sources.stream().anyMatch(Source::fromCache);
+        return sources.stream().anyMatch(InstanceSource::fromCache);
     }
 
     public int lineCount() {
@@ -32,6 +38,36 @@ public record Report(String customerName, List<Order> orders, FilterChoices choi
             count += order.lines().size();
         }
         return count;
+    }
+
+    /**
+     * This report with only the line columns {@code allowed} lets through: a column held back after the report
+     * was stored must not be served from it. The same report when nothing goes.
+     */
+    public Report keepingColumns(Predicate<String> allowed) {
+        boolean changed = false;
+        List<Order> kept = new ArrayList<>(orders.size());
+        for (Order order : orders) {
+            List<OrderLine> lines = new ArrayList<>(order.lines().size());
+            boolean orderChanged = false;
+            for (OrderLine line : order.lines()) {
+                OrderLine keptLine = line;
+                for (String column : line.otherColumns().keySet()) {
+                    if (!allowed.test(column)) {
+                        Map<String, String> columns = new LinkedHashMap<>(line.otherColumns());
+                        columns.keySet().removeIf(name -> !allowed.test(name));
+                        keptLine = line.withOtherColumns(columns);
+                        orderChanged = true;
+                        break;
+                    }
+                }
+                lines.add(keptLine);
+            }
+            kept.add(orderChanged ? new Order(order.instance(), order.refNo(), order.descn(), order.expected(), lines)
+                    : order);
+            changed |= orderChanged;
+        }
+        return changed ? new Report(customerName, kept, choices, sources, builtAt) : this;
     }
 
     @JsonIgnore

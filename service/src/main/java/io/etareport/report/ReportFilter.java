@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -41,10 +40,11 @@ public record ReportFilter(Set<String> statuses, Set<String> groups, Set<String>
     }
 
     /**
-     * Reads {@code status}, {@code group}, {@code supplier} (and the original's {@code statusFilter},
-     * {@code groupFilter}, {@code supplierFilter}) and {@code q}. Each may repeat and may hold several values
-     * separated by commas; since a status name may itself contain a comma, such a value is kept whole as well as
-     * split. Blank values filter nothing.
+     * Reads {@code status}, {@code group}, {@code supplier} (or the original's {@code statusFilter},
+     * {@code groupFilter}, {@code supplierFilter}: when both names of one filter are given, the new name wins, as
+     * in the original) and {@code q}. Each may repeat and may hold several values separated by commas; since a
+     * status name may itself contain a comma, such a value is kept whole as well as split. Blank values filter
+     * nothing.
      */
     public static ReportFilter of(Map<String, List<String>> queryParams) {
         return new ReportFilter(
@@ -73,7 +73,7 @@ public record ReportFilter(Set<String> statuses, Set<String> groups, Set<String>
         String searchKey = Labels.key(search);
         List<Order> kept = new ArrayList<>();
         for (Order order : orders) {
-            if (!supplierKeys.isEmpty() && !supplierKeys.contains(order.instance().name().toLowerCase(Locale.ROOT))) {
+            if (!supplierKeys.isEmpty() && !supplierKeys.contains(Labels.key(order.instance().name()))) {
                 continue;
             }
             if (!searchKey.isEmpty() && !matchesSearch(order, searchKey)) {
@@ -125,21 +125,24 @@ public record ReportFilter(Set<String> statuses, Set<String> groups, Set<String>
     }
 
     private static Set<String> values(Map<String, List<String>> params, String name, String alias) {
+        Set<String> values = valuesOf(params, name);
+        return values.isEmpty() ? valuesOf(params, alias) : values;
+    }
+
+    private static Set<String> valuesOf(Map<String, List<String>> params, String key) {
         Set<String> values = new LinkedHashSet<>();
-        for (String key : List.of(name, alias)) {
-            for (String value : listOf(params, key)) {
-                if (value == null || value.isBlank()) {
-                    continue;
-                }
-                if (value.indexOf(',') < 0) {
-                    values.add(value);
-                    continue;
-                }
-                List<String> parts = Arrays.stream(value.split(",")).filter(part -> !part.isBlank()).toList();
-                if (!parts.isEmpty()) {
-                    values.add(value);
-                    values.addAll(parts);
-                }
+        for (String value : listOf(params, key)) {
+            if (value == null || value.isBlank()) {
+                continue;
+            }
+            if (value.indexOf(',') < 0) {
+                values.add(value);
+                continue;
+            }
+            List<String> parts = Arrays.stream(value.split(",")).filter(part -> !part.isBlank()).toList();
+            if (!parts.isEmpty()) {
+                values.add(value);
+                values.addAll(parts);
             }
         }
         return values;
@@ -174,5 +177,13 @@ public record ReportFilter(Set<String> statuses, Set<String> groups, Set<String>
             keys.add(Labels.key(value));
         }
         return keys;
+    }
+
+    /**
+     * The form a status, group or supplier is compared in, by this filter and by anything that must agree with it
+     * (the page marking a choice selected): trimmed, inner whitespace as one space, lower case.
+     */
+    public static String key(String label) {
+        return Labels.key(label);
     }
 }

@@ -24,6 +24,7 @@ import org.springframework.security.oauth2.client.authentication.OAuth2Authentic
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -68,13 +69,14 @@ final class DemoSignIn implements ApplicationRunner {
         return List.of(ADMIN, USER);
     }
 
-    void configure(HttpSecurity http, AuthenticationFailureHandler failure) throws Exception {
+    void configure(HttpSecurity http, AuthenticationSuccessHandler success, AuthenticationFailureHandler failure)
+            throws Exception {
         http.formLogin(form -> form
                         .loginPage("/login")
                         .loginProcessingUrl("/login/demo")
                         .usernameParameter("email")
                         .failureHandler(failure)
-                        .defaultSuccessUrl("/admin"))
+                        .successHandler(success))
                 .authenticationProvider(new EmailOnly());
     }
 
@@ -83,7 +85,7 @@ final class DemoSignIn implements ApplicationRunner {
         @Override
         public Authentication authenticate(Authentication attempt) {
             String email = attempt.getName();
-            StaffUser user = users.findActiveByEmail(email).orElseThrow(NotStaffException::new);
+            StaffUser user = users.findActiveByEmail(email).orElseThrow(() -> new NotStaffException(email));
             Instant now = clock.instant();
             OidcIdToken identity = new OidcIdToken("demo", now, now.plus(Duration.ofMinutes(30)), Map.of(
                     "sub", user.email(), "email", user.email(), "email_verified", true,

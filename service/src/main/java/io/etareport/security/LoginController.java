@@ -34,4 +34,13 @@ class LoginController {
         model.addAttribute("demoEmails", demoSignIn == null ? List.of() : demoSignIn.suggestedEmails());
         return "staff/login";
     }
+
+    /**
+     * The original signed out on a GET of this URL; here signing out is a POST (a link or an image on
+     * another site cannot sign anyone out), so a bookmark of it shows the sign-out button.
+     */
+    @GetMapping("/logout")
+    String logout(@AuthenticationPrincipal StaffUser signedIn) {
+        return signedIn == null ? "redirect:/login" : "staff/logout";
+    }
 }

@@ -1,13 +1,19 @@
 package io.etareport.security;
 
-
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.etareport.audit.AuditLog;
+import io.etareport.api.ApiCallLog;
+import io.etareport.api.ApiError;
+import io.etareport.api.ApiKeys;
+import io.etareport.api.ApiRateLimits;
 import io.etareport.users.StaffUsers;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,18 +21,33 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.DelegatingAccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who may open what. Customers' pages are public (the 32-hex link is the key); the staff area
@@ -46,32 +67,103 @@ class SecurityConfig {
 
     /** Pages of the staff area (and sign-in), which get {@code same-origin} referrers. */
     private static final String[] STAFF_PAGES = {"/admin", "/admin/**", "/manage_users", "/manage_users/**",
-            "/status_mapping", "/status_mapping/**", "/refresh_statuses", "/jobs-schedule/**", "/wip/**",
-            "/staff/**", "/login", "/login/**", "/logout"};
+            "/status_mapping", "/status_mapping/**", "/refresh_statuses", "/columns", "/columns/**",
+            "/jobs-schedule/**", "/wip/**", "/staff/**", "/audit", "/audit.csv", "/login", "/login/**", "/logout",
+            "/sentry-debug", "/edit/*", "/delete/*", "/add_user", "/edit_user/*", "/toggle_user_status/*",
+            "/delete_user/*"};
+
+    /**
+     * The original's staff URLs that only take a POST. Any other method reaches Spring MVC, which answers
+     * 405 as the original did (there is no handler to reach, so nothing is revealed or changed).
+     */
+    private static final String[] ORIGINAL_POST_ONLY = {"/delete/*", "/add_user", "/toggle_user_status/*",
+            "/delete_user/*"};
 
     /** Answer 401 rather than a redirect to the sign-in page: scripts and JSON clients call these. */
     private static final RequestMatcher NO_SIGN_IN_PAGE = new OrRequestMatcher(pathPattern("/jobs-schedule/**"),
             pathPattern("/wip/**"), pathPattern("/api/**"), pathPattern("/actuator/**"),
             new RequestHeaderRequestMatcher("X-Requested-With", "XMLHttpRequest"));
 
+    /**
+     * The JSON API (and the Prometheus scrape on the main port): a key per call, no session, no
+     * cookie, no CSRF (nothing rides on a browser's credentials), errors as the original's JSON.
+     */
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, StaffUsers users,
+    @Order(1)
+    SecurityFilterChain apiFilterChain(HttpSecurity http, ApiKeys keys, ApiRateLimits limits, ApiCallLog calls,
+                                       JsonMapper json,
+                                       @Value("${management.server.port:-1}") int managementPort) throws Exception {
+        RequestMatcher open = pathPattern(HttpMethod.GET, "/api/v1/health");
+        RequestMatcher scrapeOnMainPort = new AndRequestMatcher(pathPattern("/actuator/prometheus"),
+                new NegatedRequestMatcher(onPort(managementPort)));
+        http.securityMatcher(new OrRequestMatcher(pathPattern("/api/**"), scrapeOnMainPort))
+                .authorizeHttpRequests(requests -> requests
+                        // The second dispatch of a streamed download, and error rendering, were let in already.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                        .requestMatchers(open).permitAll()
+                        .anyRequest().hasRole("API"))
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
+                                        .ReferrerPolicy.NO_REFERRER)))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint((request, response, e) ->
+                                writeJson(response, ApiError.missingKey(), json))
+                        .accessDeniedHandler((request, response, e) ->
+                                writeJson(response, ApiError.invalidKey(), json)))
+                .addFilterBefore(new ApiKeyFilter(keys, limits, calls, json, open), AnonymousAuthenticationFilter.class);
+        return http.build();
+    }
+
+    private static RequestMatcher onPort(int port) {
+        return request -> port > 0 && request.getLocalPort() == port;
+    }
+
+    private static void writeJson(HttpServletResponse response, ApiError error, JsonMapper json)
+            throws java.io.IOException {
+        response.setStatus(error.status().value());
+        response.setContentType("application/json");
+        response.getOutputStream().write(json.writeValueAsBytes(error));
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, StaffUsers users, AuditLog audit,
                                             ObjectProvider<ClientRegistrationRepository> google,
                                             ObjectProvider<DemoSignIn> demo,
                                             @Value("${server.servlet.session.cookie.name:JSESSIONID}")
-                                            String sessionCookie) throws Exception {
-        SignInFailureHandler signInFailed = new SignInFailureHandler(sessionCookie);
+                                            String sessionCookie,
+                                            @Value("${management.server.port:-1}") int managementPort)
+            throws Exception {
+        SignInFailureHandler signInFailed = new SignInFailureHandler(sessionCookie, audit);
+        SignIns signedIn = new SignIns(audit);
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // On a management port of its own, the scrape is for the network it is on.
+                        .requestMatchers(new AndRequestMatcher(pathPattern("/actuator/prometheus"),
+                                onPort(managementPort))).permitAll()
                         .requestMatchers("/actuator/**").denyAll()
+                        // The API's OpenAPI document and its Swagger UI: signed-in staff
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .hasAnyRole("ADMIN", "USER")
                         // Staff area
                         .requestMatchers(HttpMethod.GET, "/admin").hasAnyRole("ADMIN", "USER")
-                        .requestMatchers("/admin", "/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/admin", "/admin/**", "/edit/*", "/edit_user/*").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, ORIGINAL_POST_ONLY).hasRole("ADMIN")
+                        .requestMatchers(ORIGINAL_POST_ONLY).permitAll()
+                        .requestMatchers("/jobs-schedule/**", "/wip/**").hasAnyRole("ADMIN", "USER")
                         .requestMatchers("/status_mapping", "/status_mapping/**").hasAnyRole("ADMIN", "USER")
-                        .requestMatchers("/refresh_statuses", "/manage_users", "/manage_users/**",
-                                "/jobs-schedule/**", "/wip/**", "/staff/**").hasRole("ADMIN")
+                        .requestMatchers("/refresh_statuses", "/manage_users", "/manage_users/**", "/columns",
+                                "/columns/**", "/staff/**", "/sentry-debug", "/audit", "/audit.csv").hasRole("ADMIN")
                         // Sign-in, errors, static files
-                        .requestMatchers("/login", "/error", "/error/**", "/css/**", "/js/**", "/favicon.ico")
+                        .requestMatchers("/login", "/error", "/error/**", "/css/**", "/js/**", "/favicon.ico",
+                                "/robots.txt")
                         .permitAll()
                         // Customers: their link, the loading page's job, the report, downloads
                         .requestMatchers("/etas/**", "/report/**", "/jobs/**", "/sync/**", "/*/download.*")
@@ -87,8 +179,13 @@ class SecurityConfig {
                 .csrf(csrf -> csrf.ignoringRequestMatchers(pathPattern(HttpMethod.POST, "/eta/start")))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .addHeaderWriter(referrerPolicy()))
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint()))
+                        .addHeaderWriter(referrerPolicy())
+                        // Every page is private (customer links, staff area): keep all of them out of
+                        // search engines, even when a link leaks to a page a crawler reads.
+                        .addHeaderWriter(new StaticHeadersWriter("X-Robots-Tag", "noindex")))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint())
+                        .accessDeniedHandler(accessDenied()))
+                .requestCache(cache -> cache.requestCache(requestCache()))
                 .logout(logout -> logout
                         .logoutUrl("/logout")
                         .logoutSuccessUrl("/login?signed_out")
@@ -99,13 +196,35 @@ class SecurityConfig {
                     .loginPage("/login")
                     .userInfoEndpoint(userInfo -> userInfo.oidcUserService(new StaffOidcUserService(users)))
                     .failureHandler(signInFailed)
-                    .defaultSuccessUrl("/admin"));
+                    .successHandler(signedIn));
         }
         DemoSignIn demoSignIn = demo.getIfAvailable();
         if (demoSignIn != null) {
-            demoSignIn.configure(http, signInFailed);
+            demoSignIn.configure(http, signedIn, signInFailed);
         }
         return http.build();
+    }
+
+    /**
+     * A form posted without a valid token has almost always simply expired (the session ended while the page was
+     * open): say so, rather than "You don't have access". Anything else refused gets the 403 page.
+     */
+    private static AccessDeniedHandler accessDenied() {
+        AccessDeniedHandlerImpl formExpired = new AccessDeniedHandlerImpl();
+        formExpired.setErrorPage(FormExpiredController.PATH);
+        LinkedHashMap<Class<? extends AccessDeniedException>, AccessDeniedHandler> byType = new LinkedHashMap<>();
+        byType.put(CsrfException.class, formExpired);
+        return new DelegatingAccessDeniedHandler(byType, new AccessDeniedHandlerImpl());
+    }
+
+    /**
+     * Remembers the page someone wanted before signing in, to go back there after; without Spring Security's
+     * {@code ?continue} marker, which would otherwise stay in the address bar.
+     */
+    private static RequestCache requestCache() {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setMatchingRequestParameterName(null);
+        return cache;
     }
 
     private static AuthenticationEntryPoint entryPoint() {

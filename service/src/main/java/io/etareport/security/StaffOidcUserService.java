@@ -30,7 +30,7 @@ final class StaffOidcUserService implements OAuth2UserService<OidcUserRequest, O
         // Google always says whether it checked the address; one it did not check proves nothing.
         if (email == null || Boolean.FALSE.equals(account.getEmailVerified())
                 || users.findActiveByEmail(email).isEmpty()) {
-            throw new NotStaffException();
+            throw new NotStaffException(email);
         }
         return new DefaultOidcUser(List.of(), account.getIdToken(), account.getUserInfo(), "email");
     }

@@ -4,15 +4,18 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** The edit form of one status mapping. */
+/**
+ * The edit form of one status mapping. {@code active} is a checkbox: absent means unticked, as in the
+ * original's form (which its users' scripts may still post).
+ */
 class MappingForm {
 
-    @NotBlank(message = "Enter the name customers should see.")
+    @NotBlank(message = "Custom status required: enter the name customers should see.")
     @Size(max = 200, message = "Use at most {max} characters.")
     @Pattern(regexp = "[^\\p{Cntrl}]*", message = "Use a single line of text.")
     private String customStatus = "";
 
-    private boolean active = true;
+    private boolean active;
 
     static MappingForm of(StatusMapping mapping) {
         MappingForm form = new MappingForm();

@@ -1,5 +1,6 @@
 package io.etareport.statuses;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
@@ -46,9 +47,11 @@ class StatusMappingController {
 
     @PostMapping("/status_mapping/edit/{id}")
     String update(@PathVariable long id, @Valid @ModelAttribute("mappingForm") MappingForm form, BindingResult result,
-                  Model model, RedirectAttributes redirect) {
+                  Model model, HttpServletResponse response, RedirectAttributes redirect) {
         StatusMapping mapping = existing(id);
         if (result.hasErrors()) {
+            // Shown again with the message, answering 400 as the original did.
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("mapping", mapping);
             return "staff/status-mapping-edit";
         }

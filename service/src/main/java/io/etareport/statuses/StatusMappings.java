@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.etareport.audit.AuditLog;
 import io.etareport.db.ReadOnly;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,20 +19,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The {@code status_mapping} table, shared with the original service: which raw production
  * status customers see under which name. Inactive rows stay in the table but are not applied.
+ * Every change is written to the audit log in its transaction.
  */
 @Repository
 public class StatusMappings {
 
     private static final String COLUMNS = "id, odata_status, custom_status, active";
+    private static final String AUDIT_ENTITY = "status mapping";
 
     private final JdbcClient writes;
     private final JdbcClient reads;
     private final TransactionTemplate transactions;
+    private final AuditLog audit;
 
-    StatusMappings(JdbcClient writes, @ReadOnly JdbcClient reads, TransactionTemplate transactions) {
+    StatusMappings(JdbcClient writes, @ReadOnly JdbcClient reads, TransactionTemplate transactions, AuditLog audit) {
         this.writes = writes;
         this.reads = reads;
         this.transactions = transactions;
+        this.audit = audit;
     }
 
     /**
@@ -49,9 +54,13 @@ public class StatusMappings {
     }
 
     /** Active first, then by raw status ignoring case. */
-    List<StatusMapping> findAll() {
+    public List<StatusMapping> findAll() {
         return reads.sql("SELECT " + COLUMNS + " FROM status_mapping ORDER BY active = 0, lower(odata_status), id")
                 .query(StatusMappings::map).list();
+    }
+
+    public int activeCount() {
+        return reads.sql("SELECT count(*) FROM status_mapping WHERE active <> 0").query(Integer.class).single();
     }
 
     Optional<StatusMapping> findById(long id) {
@@ -60,8 +69,26 @@ public class StatusMappings {
     }
 
     boolean update(long id, String customStatus, boolean active) {
-        return writes.sql("UPDATE status_mapping SET custom_status = ?, active = ? WHERE id = ?")
-                .params(customStatus.trim(), active ? 1 : 0, id).update() == 1;
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            Optional<StatusMapping> before = findForChange(id);
+            if (before.isEmpty()) {
+                return false;
+            }
+            writes.sql("UPDATE status_mapping SET custom_status = ?, active = ? WHERE id = ?")
+                    .params(customStatus.trim(), active ? 1 : 0, id).update();
+            audit.record(AUDIT_ENTITY, id, "edit", snapshot(before.get()), snapshot(findForChange(id).orElseThrow()));
+            return true;
+        }));
+    }
+
+    private Optional<StatusMapping> findForChange(long id) {
+        return writes.sql("SELECT " + COLUMNS + " FROM status_mapping WHERE id = ?").param(id)
+                .query(StatusMappings::map).optional();
+    }
+
+    private static Map<String, Object> snapshot(StatusMapping mapping) {
+        return AuditLog.fields("odata_status", mapping.odataStatus(), "custom_status", mapping.customStatus(),
+                "active", mapping.active());
     }
 
     /**
@@ -76,12 +103,17 @@ public class StatusMappings {
             List<StatusMapping> existing = writes.sql("SELECT " + COLUMNS + " FROM status_mapping")
                     .query(StatusMappings::map).list();
             Set<String> known = new HashSet<>();
+            // Only the statuses the refresh changed, by raw name: {custom_status, active} before and after.
+            Map<String, Object> before = new LinkedHashMap<>();
+            Map<String, Object> after = new LinkedHashMap<>();
             int deactivated = 0;
             for (StatusMapping mapping : existing) {
                 String raw = mapping.odataStatus().trim();
                 known.add(raw);
                 if (mapping.active() && !seen.contains(raw)) {
                     writes.sql("UPDATE status_mapping SET active = 0 WHERE id = ?").param(mapping.id()).update();
+                    before.put(raw, AuditLog.fields("custom_status", mapping.customStatus(), "active", true));
+                    after.put(raw, AuditLog.fields("custom_status", mapping.customStatus(), "active", false));
                     deactivated++;
                 }
             }
@@ -90,9 +122,11 @@ public class StatusMappings {
                 if (!known.contains(raw)) {
                     writes.sql("INSERT INTO status_mapping (odata_status, custom_status, active) VALUES (?, ?, 1)")
                             .params(raw, raw).update();
+                    after.put(raw, AuditLog.fields("custom_status", raw, "active", true));
                     added++;
                 }
             }
+            audit.record(AUDIT_ENTITY, null, "refresh from Buz", before, after);
             return new Refresh(seen.size(), added, deactivated);
         });
     }

@@ -6,9 +6,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-/** "Refresh from Buz": fetches the live statuses and reports, in plain words, what changed or why nothing did. */
+/**
+ * "Refresh from Buz": fetches the live statuses and reports, in plain words, what changed or why nothing did. Public
+ * so that start-up wiring (the demo) can run the same refresh an admin's button runs.
+ */
 @Service
-class StatusRefresh {
+public class StatusRefresh {
 
     private static final Logger log = LoggerFactory.getLogger(StatusRefresh.class);
 
@@ -21,7 +24,7 @@ class StatusRefresh {
     }
 
     /** The outcome, as a message for the page. */
-    Outcome run() {
+    public Outcome run() {
         Set<String> statuses;
         try {
             statuses = live.fetch();
@@ -47,7 +50,8 @@ class StatusRefresh {
         return (n == 0 ? "no" : String.valueOf(n)) + " " + (n == 1 ? one : many);
     }
 
-    record Outcome(boolean succeeded, String message) {
+    /** @param message what changed, or why nothing did; counts only, never a status or customer name */
+    public record Outcome(boolean succeeded, String message) {
 
         static Outcome done(String message) {
             return new Outcome(true, message);

@@ -2,6 +2,7 @@ package io.etareport.users;
 
 import java.security.Principal;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
@@ -12,13 +13,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Staff accounts: who may sign in, and as what. Admins only (see the security configuration). */
+/**
+ * Staff accounts: who may sign in, and as what. Admins only (see the security configuration). The
+ * original's URLs ({@code /add_user}, {@code /edit_user/<id>}, {@code /toggle_user_status/<id>},
+ * {@code /delete_user/<id>}) keep working beside ours; a rejected form is shown again with its message
+ * and status 400.
+ */
 @Controller
-@RequestMapping("/manage_users")
 class ManageUsersController {
 
     private static final String LIST = "staff/users";
@@ -37,15 +41,15 @@ class ManageUsersController {
         return "users";
     }
 
-    @GetMapping
+    @GetMapping("/manage_users")
     String list(Model model) {
         model.addAttribute("userForm", new UserForm());
         return showList(model);
     }
 
-    @PostMapping
+    @PostMapping({"/manage_users", "/add_user"})
     String add(@Valid @ModelAttribute("userForm") UserForm form, BindingResult result, Model model,
-               RedirectAttributes redirect) {
+               HttpServletResponse response, RedirectAttributes redirect) {
         if (!result.hasErrors()) {
             try {
                 administration.add(form.getEmail(), form.getName(), form.parsedRole());
@@ -55,10 +59,17 @@ class ManageUsersController {
                 reject(result, refused);
             }
         }
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         return showList(model);
     }
 
-    @GetMapping("/edit/{id}")
+    /** The original's edit URL. */
+    @GetMapping("/edit_user/{id}")
+    String originalEdit(@PathVariable long id) {
+        return "redirect:/manage_users/edit/" + id;
+    }
+
+    @GetMapping("/manage_users/edit/{id}")
     String edit(@PathVariable long id, Model model) {
         StaffUser user = existing(id);
         model.addAttribute("user", user);
@@ -66,9 +77,9 @@ class ManageUsersController {
         return EDIT;
     }
 
-    @PostMapping("/edit/{id}")
+    @PostMapping({"/manage_users/edit/{id}", "/edit_user/{id}"})
     String update(@PathVariable long id, @Valid @ModelAttribute("userForm") UserForm form, BindingResult result,
-                  Model model, Principal me, RedirectAttributes redirect) {
+                  Model model, Principal me, HttpServletResponse response, RedirectAttributes redirect) {
         StaffUser before = existing(id);
         if (!result.hasErrors()) {
             try {
@@ -82,11 +93,12 @@ class ManageUsersController {
                 reject(result, refused);
             }
         }
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         model.addAttribute("user", before);
         return EDIT;
     }
 
-    @PostMapping("/toggle/{id}")
+    @PostMapping({"/manage_users/toggle/{id}", "/toggle_user_status/{id}"})
     String toggle(@PathVariable long id, RedirectAttributes redirect) {
         try {
             StaffUser user = administration.toggleActive(id);
@@ -98,13 +110,13 @@ class ManageUsersController {
         return "redirect:/manage_users";
     }
 
-    @GetMapping("/delete/{id}")
+    @GetMapping("/manage_users/delete/{id}")
     String confirmDelete(@PathVariable long id, Model model) {
         model.addAttribute("user", existing(id));
         return "staff/user-delete";
     }
 
-    @PostMapping("/delete/{id}")
+    @PostMapping({"/manage_users/delete/{id}", "/delete_user/{id}"})
     String delete(@PathVariable long id, RedirectAttributes redirect) {
         try {
             StaffUser user = administration.delete(id);

@@ -81,6 +81,11 @@ public class StaffUsers {
                 .optional();
     }
 
+    Optional<StaffUser> findByEmailForChange(String email) {
+        return writes.sql("SELECT " + COLUMNS + " FROM users WHERE lower(email) = ?").param(normalise(email))
+                .query(StaffUsers::map).optional();
+    }
+
     void insert(String email, String name, StaffUser.Role role) {
         writes.sql("INSERT INTO users (email, name, role, active) VALUES (?, ?, ?, 1)")
                 .params(normalise(email), name, role.value()).update();

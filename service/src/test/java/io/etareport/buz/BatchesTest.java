@@ -3,6 +3,10 @@ package io.etareport.buz;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
@@ -28,10 +32,12 @@ class BatchesTest {
     void neverRunsMoreBatchesAtOnceThanAllowed() {
         AtomicInteger running = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
+        // Each batch waits for a partner, so two run at once however busy the machine is.
+        CyclicBarrier pairs = new CyclicBarrier(2);
 
         batches.run(12, 2, index -> {
             most.accumulateAndGet(running.incrementAndGet(), Math::max);
-            sleep(20);
+            meet(pairs);
             running.decrementAndGet();
             return index;
         });
@@ -66,11 +72,14 @@ class BatchesTest {
         }
     }
 
-    private static void sleep(long millis) {
+    private static void meet(CyclicBarrier barrier) {
         try {
-            Thread.sleep(millis);
+            barrier.await(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (BrokenBarrierException | TimeoutException e) {
+            throw new IllegalStateException("no second batch ran alongside", e);
         }
     }
 }

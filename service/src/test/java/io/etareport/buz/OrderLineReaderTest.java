@@ -25,7 +25,7 @@ class OrderLineReaderTest {
                   "FixedLine": 3, "OrderStatus": "Work in Progress", "PKID": 77, "Colour": " White ", "Drop": null
                 }]}""");
 
-        List<OrderLine> lines = OrderLineReader.read(Instance.CBR, rows);
+        List<OrderLine> lines = readWithDefaults(Instance.CBR, rows);
 
         assertThat(lines).containsExactly(new OrderLine(Instance.CBR, "1001", "Kitchen", LocalDate.of(2025, 1, 2),
                 "Rollers", "Blockout", "Cutting", "3", ordered("Customer", "Acme", "Width", "1200",
@@ -48,7 +48,7 @@ class OrderLineReaderTest {
 
     @Test
     void aFixedLineSentAsADecimalNumberReadsAsAWholeNumber() {
-        List<OrderLine> lines = OrderLineReader.read(Instance.DD, rowsOf("""
+        List<OrderLine> lines = readWithDefaults(Instance.DD, rowsOf("""
                 {"value": [{"RefNo": "1", "FixedLine": 2.0}, {"RefNo": "1", "FixedLine": "4"}]}"""));
 
         assertThat(lines).extracting(OrderLine::fixedLine).containsExactly("2", "4");
@@ -56,7 +56,7 @@ class OrderLineReaderTest {
 
     @Test
     void everyLineOfAnOrderGetsTheOrdersLatestDate() {
-        List<OrderLine> lines = OrderLineReader.read(Instance.DD, rowsOf("""
+        List<OrderLine> lines = readWithDefaults(Instance.DD, rowsOf("""
                 {"value": [
                   {"RefNo": "A", "FixedLine": 1, "DateScheduled": "2025-01-06T01:00:00+10:00"},
                   {"RefNo": "B", "FixedLine": 1, "DateScheduled": "2025-03-01"},
@@ -74,7 +74,7 @@ class OrderLineReaderTest {
 
     @Test
     void theSameOrderNumberIsMatchedAfterTrimming() {
-        List<OrderLine> lines = OrderLineReader.read(Instance.DD, rowsOf("""
+        List<OrderLine> lines = readWithDefaults(Instance.DD, rowsOf("""
                 {"value": [
                   {"RefNo": "A ", "DateScheduled": "2025-01-01"},
                   {"RefNo": "A", "DateScheduled": "2025-01-09"}
@@ -84,17 +84,29 @@ class OrderLineReaderTest {
     }
 
     @Test
-    void noSensitiveColumnSurvivesWhateverItsSpelling() {
+    void noSensitiveColumnSurvivesWhateverItsSpellingEvenWhenApproved() {
+        ColumnPolicy approvingAll = ColumnPolicy.approving(List.of("Cost Price", "buy_price", "COGS", "MarkUp",
+                "WholesalePrice", "Supplier_Price", "OrderPKID", "notes", "BarcodeNo", "Safe"));
+
         List<OrderLine> lines = OrderLineReader.read(Instance.DD, rowsOf("""
                 {"value": [{"RefNo": "1", "Cost Price": 1, "buy_price": 2, "COGS": 3, "MarkUp": 4, "WholesalePrice": 5,
-                  "Supplier_Price": 6, "OrderPKID": 7, "notes": "x", "BarcodeNo": "y", "Safe": "z"}]}"""));
+                  "Supplier_Price": 6, "OrderPKID": 7, "notes": "x", "BarcodeNo": "y", "Safe": "z"}]}"""), approvingAll);
 
         assertThat(lines.get(0).otherColumns()).containsOnlyKeys("Safe");
     }
 
     @Test
+    void onlyRequiredAndApprovedColumnsAreKept() {
+        List<OrderLine> lines = OrderLineReader.read(Instance.DD, rowsOf("""
+                {"value": [{"RefNo": "1", "Customer": "Acme", "OrderStatus": "Work in Progress", "Width": 900,
+                  "LineValue": 123.45, "SellPrice": 99, "Colour": "White"}]}"""), ColumnPolicy.approving(List.of("Width", "Colour")));
+
+        assertThat(lines.get(0).otherColumns()).containsOnlyKeys("Customer", "OrderStatus", "Width", "Colour");
+    }
+
+    @Test
     void rowsWithoutFieldsGiveNullsNotErrors() {
-        List<OrderLine> lines = OrderLineReader.read(Instance.DD, rowsOf("{\"value\": [{}]}"));
+        List<OrderLine> lines = readWithDefaults(Instance.DD, rowsOf("{\"value\": [{}]}"));
 
         assertThat(lines).containsExactly(new OrderLine(Instance.DD, null, null, null, null, null, null, null, Map.of()));
     }
@@ -109,5 +121,11 @@ class OrderLineReaderTest {
             map.put(keysAndValues[i], keysAndValues[i + 1]);
         }
         return map;
+    }
+
+    /** Rows read with the columns application.yml approves by default. */
+    private static java.util.List<OrderLine> readWithDefaults(Instance instance,
+                                                             java.util.List<java.util.Map<String, Object>> rows) {
+        return OrderLineReader.read(instance, rows, SimulatedBuz.DEFAULT_COLUMNS.policy());
     }
 }

@@ -80,12 +80,16 @@ final class SimulatedBuz {
                 retryBackoff, maxRetryAfter, batchConcurrency);
     }
 
+    /** The harmless columns application.yml approves by default. */
+    static final ColumnRegistry DEFAULT_COLUMNS = ColumnRegistry.fixed(
+            java.util.List.of("Qty", "Quantity", "Width", "Drop", "Location", "Colour", "Color", "DateOrdered"));
+
     BuzClient client() {
         return new BuzClient(properties(), RestClient.builder());
     }
 
     BuzQueries queries() {
         BuzProperties properties = properties();
-        return new BuzQueries(new BuzClient(properties, RestClient.builder()), properties);
+        return new BuzQueries(new BuzClient(properties, RestClient.builder()), properties, DEFAULT_COLUMNS);
     }
 }

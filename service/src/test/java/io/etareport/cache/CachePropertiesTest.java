@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -20,7 +19,7 @@ class CachePropertiesTest {
     }
 
     @Test
-    void defaultsAreAFourSecondDeadlineABreakerOfThreeFailuresAndThirtySecondsAndTheSydneyBlackout() {
+    void defaultsAreAFourSecondDeadlineABreakerOfThreeFailuresAndThirtySecondsAndTheTenToFourBlackout() {
         CacheProperties properties = bind(Map.of());
 
         assertThat(properties.staleDeadline()).isEqualTo(Duration.ofSeconds(4));
@@ -28,7 +27,7 @@ class CachePropertiesTest {
                 Duration.ofMinutes(10)));
         assertThat(properties.groupMembersTtl()).isEqualTo(Duration.ofDays(1));
         assertThat(properties.blackout()).isEqualTo(new CacheProperties.Blackout(true, LocalTime.of(10, 0),
-                LocalTime.of(16, 0), ZoneId.of("Australia/Sydney")));
+                LocalTime.of(16, 0)));
         assertThat(properties.force503()).isFalse();
     }
 
@@ -41,14 +40,13 @@ class CachePropertiesTest {
                 "eta.cache.blackout.enabled", "false",
                 "eta.cache.blackout.start", "09:30",
                 "eta.cache.blackout.end", "17:00",
-                "eta.cache.blackout.zone", "Australia/Perth",
                 "eta.cache.force503", "1"));
 
         assertThat(properties.staleDeadline()).isEqualTo(Duration.ofSeconds(2));
         assertThat(properties.breaker().failures()).isEqualTo(5);
         assertThat(properties.breaker().openFor()).isEqualTo(Duration.ofMinutes(1));
         assertThat(properties.blackout()).isEqualTo(new CacheProperties.Blackout(false, LocalTime.of(9, 30),
-                LocalTime.of(17, 0), ZoneId.of("Australia/Perth")));
+                LocalTime.of(17, 0)));
         assertThat(properties.force503()).isTrue();
     }
 }

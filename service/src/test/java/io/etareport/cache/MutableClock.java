@@ -7,15 +7,29 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 
-/** A clock tests move by hand, so time rules are tested without sleeping. */
+/**
+ * A clock tests move by hand, so time rules are tested without sleeping. One made by
+ * {@link #followingSystem()} tells real time until a test sets it, and again after {@link #followSystem()}.
+ */
 public final class MutableClock extends Clock {
 
     private static final ZoneId SYDNEY = ZoneId.of("Australia/Sydney");
 
+    /** Null while the clock follows real time. */
     private volatile Instant now;
 
     public MutableClock(Instant start) {
         this.now = start;
+    }
+
+    /** A clock that tells real time until a test sets it. */
+    public static MutableClock followingSystem() {
+        return new MutableClock(null);
+    }
+
+    /** Back to real time (the state a shared test context expects between test classes). */
+    public void followSystem() {
+        now = null;
     }
 
     /** A clock at the given wall-clock time in Sydney, e.g. {@code "2026-03-04T11:00"}. */
@@ -36,12 +50,13 @@ public final class MutableClock extends Clock {
     }
 
     public void advance(Duration duration) {
-        now = now.plus(duration);
+        now = instant().plus(duration);
     }
 
     @Override
     public Instant instant() {
-        return now;
+        Instant fixed = now;
+        return fixed == null ? Instant.now() : fixed;
     }
 
     @Override

@@ -13,7 +13,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -23,6 +24,7 @@ import io.etareport.buz.CustomerScope;
 import io.etareport.buz.Instance;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,8 @@ class StaleIfErrorCacheTest {
 
     private final MutableClock clock = MutableClock.atSydney(MORNING);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    /** What {@link CacheExecutors} gives the service: a thread for each call at once. */
+    private final ExecutorService liveCalls = Executors.newCachedThreadPool();
     private JdbcClient db;
     private StaleIfErrorCache cache;
 
@@ -59,7 +63,13 @@ class StaleIfErrorCacheTest {
     }
 
     private StaleIfErrorCache cacheWith(CacheProperties properties) {
-        return new StaleIfErrorCache(new CacheStore(db, db), properties, clock, meters);
+        return new StaleIfErrorCache(new CacheStore(db, db), properties, clock, meters, ZoneId.of("Australia/Sydney"),
+                liveCalls);
+    }
+
+    @AfterEach
+    void stopTheCalls() {
+        liveCalls.shutdownNow();
     }
 
     private static CacheProperties properties(boolean blackout, boolean force503) {
@@ -69,8 +79,8 @@ class StaleIfErrorCacheTest {
     private static CacheProperties properties(boolean blackout, boolean force503, Duration staleDeadline) {
         return new CacheProperties(staleDeadline,
                 new CacheProperties.Breaker(3, Duration.ofSeconds(30), Duration.ofMinutes(10)),
-                new CacheProperties.Blackout(blackout, LocalTime.of(10, 0), LocalTime.of(16, 0),
-                        ZoneId.of("Australia/Sydney")), force503, Duration.ofDays(1));
+                new CacheProperties.Blackout(blackout, LocalTime.of(10, 0), LocalTime.of(16, 0)), force503,
+                Duration.ofDays(1));
     }
 
     private Fetched<List<String>> get(Supplier<List<String>> live) {
@@ -86,7 +96,7 @@ class StaleIfErrorCacheTest {
         Instant before = clock.instant();
         clock.setSydney(sydneyTime);
         Instant refreshedAt = clock.instant();
-        assertThat(get(() -> rows).source()).isEqualTo("live");
+        assertThat(get(() -> rows).source()).isEqualTo(Source.LIVE);
         clock.set(before);
         return refreshedAt;
     }
@@ -134,7 +144,7 @@ class StaleIfErrorCacheTest {
         void aLiveSuccessIsReturnedAndStoredWithItsRowCountAndTime() {
             Fetched<List<String>> fetched = get(() -> List.of("a", "b", "c"));
 
-            assertThat(fetched).isEqualTo(new Fetched<>(List.of("a", "b", "c"), "live", clock.instant()));
+            assertThat(fetched).isEqualTo(new Fetched<>(List.of("a", "b", "c"), Source.LIVE, clock.instant()));
             var row = db.sql("SELECT payload, row_count, refreshed_at FROM buz_cache WHERE cache_key = ?")
                     .param("open_orders:DD:customer:Acme Blinds Pty").query().singleRow();
             assertThat(row).containsEntry("payload", "[\"a\",\"b\",\"c\"]")
@@ -150,7 +160,7 @@ class StaleIfErrorCacheTest {
             Fetched<List<String>> fetched = get(live);
 
             assertThat(fetched.value()).containsExactly("new");
-            assertThat(fetched.source()).isEqualTo("live");
+            assertThat(fetched.source()).isEqualTo(Source.LIVE);
             assertThat(live.calls()).isEqualTo(1);
         }
 
@@ -181,7 +191,7 @@ class StaleIfErrorCacheTest {
 
             Fetched<List<String>> fetched = get(Loader.failingWith(kind));
 
-            assertThat(fetched).isEqualTo(new Fetched<>(List.of("x", "y"), label, refreshedAt));
+            assertThat(fetched).isEqualTo(new Fetched<>(List.of("x", "y"), Source.ofLabel(label), refreshedAt));
         }
 
         @ParameterizedTest
@@ -269,13 +279,13 @@ class StaleIfErrorCacheTest {
 
             Fetched<List<String>> first = get(held);
 
-            assertThat(first).isEqualTo(new Fetched<>(List.of("old"), "cache-slow", oldCopy));
+            assertThat(first).isEqualTo(new Fetched<>(List.of("old"), Source.CACHE_SLOW, oldCopy));
             release.countDown();
             await().atMost(Duration.ofSeconds(10)).until(() -> storedPayload().equals("[\"new\"]"));
             assertThat(held.calls()).isEqualTo(1);
 
             Fetched<List<String>> next = get(() -> List.of("newer"));
-            assertThat(next.source()).isEqualTo("live");
+            assertThat(next.source()).isEqualTo(Source.LIVE);
             assertThat(next.value()).containsExactly("newer");
         }
 
@@ -283,9 +293,9 @@ class StaleIfErrorCacheTest {
         void callersWhileTheSlowCallIsOutJoinItRatherThanCallAgain() {
             storeCopy(List.of("old"), "2026-03-03T17:30");
 
-            assertThat(get(held).source()).isEqualTo("cache-slow");
-            assertThat(get(held).source()).isEqualTo("cache-slow");
-            assertThat(get(held).source()).isEqualTo("cache-slow");
+            assertThat(get(held).source()).isEqualTo(Source.CACHE_SLOW);
+            assertThat(get(held).source()).isEqualTo(Source.CACHE_SLOW);
+            assertThat(get(held).source()).isEqualTo(Source.CACHE_SLOW);
 
             assertThat(held.calls()).isEqualTo(1);
         }
@@ -304,7 +314,7 @@ class StaleIfErrorCacheTest {
 
             Fetched<List<String>> fetched = get(held);
 
-            assertThat(fetched.source()).isEqualTo("live");
+            assertThat(fetched.source()).isEqualTo(Source.LIVE);
             assertThat(fetched.value()).containsExactly("new");
             releaser.join();
         }
@@ -322,17 +332,21 @@ class StaleIfErrorCacheTest {
                 throw failure(Kind.TIMEOUT);
             });
 
-            assertThat(get(failing).source()).isEqualTo("cache-slow");
+            assertThat(get(failing).source()).isEqualTo(Source.CACHE_SLOW);
             failNow.countDown();
 
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                     assertThat(get(Loader.failingWith(Kind.TIMEOUT)))
-                            .isEqualTo(new Fetched<>(List.of("old"), "cache-timeout", oldCopy)));
+                            .isEqualTo(new Fetched<>(List.of("old"), Source.CACHE_TIMEOUT, oldCopy)));
         }
     }
 
     @Nested
     class BreakerPerInstance {
+
+        private double breakerGauge(Instance instance) {
+            return meters.get("eta.breaker.state").tag("instance", instance.name()).gauge().value();
+        }
 
         private final Loader down = new Loader(() -> {
             throw failure(Kind.UNAVAILABLE);
@@ -346,22 +360,25 @@ class StaleIfErrorCacheTest {
         void threeOutagesInARowOpenItThenNoCallUntilOneProbeAfterThirtySeconds() {
             storeCopy(List.of("old"), "2026-03-03T17:30");
             for (int i = 0; i < 3; i++) {
-                assertThat(get(down).source()).isEqualTo("cache-503");
+                assertThat(get(down).source()).isEqualTo(Source.CACHE_503);
             }
             assertThat(cache.breakerState(Instance.DD)).isEqualTo("OPEN");
+            assertThat(breakerGauge(Instance.DD)).as("open").isEqualTo(2);
+            assertThat(breakerGauge(Instance.CBR)).as("the other instance's stays closed").isZero();
 
             assertThat(get(down)).extracting(Fetched::source, Fetched::value)
-                    .containsExactly("cache-breaker", List.of("old"));
+                    .containsExactly(Source.CACHE_BREAKER, List.of("old"));
             clock.advance(Duration.ofSeconds(29));
-            assertThat(get(down).source()).isEqualTo("cache-breaker");
+            assertThat(get(down).source()).isEqualTo(Source.CACHE_BREAKER);
             assertThat(down.calls()).as("no upstream call while open").isEqualTo(3);
 
             clock.advance(Duration.ofSeconds(2));
             Fetched<List<String>> probe = get(down);
-            assertThat(probe.source()).isEqualTo("live");
+            assertThat(probe.source()).isEqualTo(Source.LIVE);
             assertThat(probe.value()).containsExactly("new");
             assertThat(cache.breakerState(Instance.DD)).isEqualTo("CLOSED");
-            assertThat(get(down).source()).isEqualTo("live");
+            assertThat(breakerGauge(Instance.DD)).as("closed").isZero();
+            assertThat(get(down).source()).isEqualTo(Source.LIVE);
             assertThat(down.calls()).isEqualTo(5);
         }
 
@@ -409,7 +426,7 @@ class StaleIfErrorCacheTest {
             assertThat(asked.calls()).isEqualTo(1);
 
             clock.advance(Duration.ofSeconds(2));
-            assertThat(get(asked).source()).isEqualTo("live");
+            assertThat(get(asked).source()).isEqualTo(Source.LIVE);
         }
 
         @Test
@@ -436,7 +453,7 @@ class StaleIfErrorCacheTest {
             Fetched<List<String>> cbr = cache.get(CacheKey.statuses(Instance.CBR), STRINGS, cbrStatuses, false);
 
             assertThat(ddStatuses.calls()).as("another key of the open instance").isZero();
-            assertThat(cbr.source()).isEqualTo("live");
+            assertThat(cbr.source()).isEqualTo(Source.LIVE);
         }
 
         @Test
@@ -461,7 +478,7 @@ class StaleIfErrorCacheTest {
                 get(down);
             }
 
-            assertThat(refresh(down).source()).isEqualTo("live");
+            assertThat(refresh(down).source()).isEqualTo(Source.LIVE);
         }
     }
 
@@ -474,9 +491,9 @@ class StaleIfErrorCacheTest {
             clock.setSydney("2026-03-04T11:00");
             Loader live = Loader.returning(List.of("new"));
 
-            assertThat(get(live)).isEqualTo(new Fetched<>(List.of("old"), "cache-blackout", refreshedAt));
+            assertThat(get(live)).isEqualTo(new Fetched<>(List.of("old"), Source.CACHE_BLACKOUT, refreshedAt));
             clock.setSydney("2026-03-04T15:59:59");
-            assertThat(get(live).source()).isEqualTo("cache-blackout");
+            assertThat(get(live).source()).isEqualTo(Source.CACHE_BLACKOUT);
             assertThat(live.calls()).isZero();
         }
 
@@ -486,9 +503,9 @@ class StaleIfErrorCacheTest {
             Loader live = Loader.returning(List.of("new"));
 
             clock.setSydney("2026-03-04T09:59:59");
-            assertThat(get(live).source()).isEqualTo("live");
+            assertThat(get(live).source()).isEqualTo(Source.LIVE);
             clock.setSydney("2026-03-04T16:00");
-            assertThat(get(live).source()).isEqualTo("live");
+            assertThat(get(live).source()).isEqualTo(Source.LIVE);
             assertThat(live.calls()).isEqualTo(2);
         }
 
@@ -497,7 +514,7 @@ class StaleIfErrorCacheTest {
             clock.setSydney("2026-03-04T11:00");
             Loader live = Loader.returning(List.of("new"));
 
-            assertThat(get(live).source()).isEqualTo("live");
+            assertThat(get(live).source()).isEqualTo(Source.LIVE);
             assertThat(live.calls()).isEqualTo(1);
         }
 
@@ -518,7 +535,7 @@ class StaleIfErrorCacheTest {
             clock.setSydney("2026-03-04T11:00");
             Loader live = Loader.returning(List.of("new"));
 
-            assertThat(get(live).source()).isEqualTo("live");
+            assertThat(get(live).source()).isEqualTo(Source.LIVE);
         }
     }
 
@@ -531,7 +548,7 @@ class StaleIfErrorCacheTest {
             clock.setSydney("2026-03-04T11:00");
             Loader live = Loader.returning(List.of("new"));
 
-            assertThat(refresh(live).source()).isEqualTo("live");
+            assertThat(refresh(live).source()).isEqualTo(Source.LIVE);
             assertThat(live.calls()).isEqualTo(1);
         }
 
@@ -539,7 +556,7 @@ class StaleIfErrorCacheTest {
         void stillFallsBackWhenLiveFails() {
             storeCopy(List.of("old"), "2026-03-03T17:30");
 
-            assertThat(refresh(Loader.failingWith(Kind.CONNECTION)).source()).isEqualTo("cache-connection");
+            assertThat(refresh(Loader.failingWith(Kind.CONNECTION)).source()).isEqualTo(Source.CACHE_CONNECTION);
         }
     }
 
@@ -563,7 +580,7 @@ class StaleIfErrorCacheTest {
             cache = cacheWith(properties(true, true));
             Loader live = Loader.returning(List.of("new"));
 
-            assertThat(refresh(live).source()).isEqualTo("cache-503");
+            assertThat(refresh(live).source()).isEqualTo(Source.CACHE_503);
             assertThat(live.calls()).isZero();
         }
     }
@@ -579,7 +596,7 @@ class StaleIfErrorCacheTest {
 
             assertThat(live.calls()).isEqualTo(1);
             assertThat(results).hasSize(10).allSatisfy(result -> assertThat(result).isSameAs(results.get(0)));
-            assertThat(((Fetched<?>) results.get(0)).source()).isEqualTo("live");
+            assertThat(((Fetched<?>) results.get(0)).source()).isEqualTo(Source.LIVE);
         }
 
         @Test
@@ -635,11 +652,8 @@ class StaleIfErrorCacheTest {
                 thread.start();
                 threads.add(thread);
             }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!threads.stream().allMatch(t -> t.getState() == Thread.State.WAITING)) {
-                assertThat(System.nanoTime()).as("callers parked in time").isLessThan(deadline);
-                Thread.onSpinWait();
-            }
+            await("every caller parked").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5))
+                    .until(() -> threads.stream().allMatch(t -> t.getState() == Thread.State.WAITING));
             release.countDown();
             for (Thread thread : threads) {
                 thread.join(10_000);

@@ -2,6 +2,8 @@ package io.etareport.customers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 
@@ -12,14 +14,14 @@ class ReportLinksTest {
 
     @Test
     void theConfiguredServerNameMakesAnHttpsLink() {
-        ReportLinks links = new ReportLinks(new ReportLinks.Properties("eta.example.com"));
+        ReportLinks links = new ReportLinks(new ReportLinks.Properties("eta.example.com", Duration.ZERO));
 
         assertThat(links.linkFor(acme, request())).isEqualTo("https://eta.example.com/0123456789abcdef0123456789abcdef");
     }
 
     @Test
     void withoutOneTheLinkFollowsTheRequest() {
-        ReportLinks links = new ReportLinks(new ReportLinks.Properties(""));
+        ReportLinks links = new ReportLinks(new ReportLinks.Properties("", Duration.ZERO));
 
         assertThat(links.linkFor(acme, request())).isEqualTo("http://intranet:8080/eta/0123456789abcdef0123456789abcdef");
     }

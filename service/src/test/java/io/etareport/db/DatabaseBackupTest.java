@@ -1,6 +1,7 @@
 package io.etareport.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,7 +24,7 @@ class DatabaseBackupTest {
     void aBackupTakenWhileAnotherConnectionWritesIsConsistent() throws Exception {
         Path file = dir.resolve("eta.db");
         DatabaseProperties properties = new DatabaseProperties(file.toString(), 2, Duration.ofSeconds(10), true);
-        DatabaseBackup backup = new DatabaseBackup(properties, Clock.systemUTC());
+        DatabaseBackup backup = new DatabaseBackup(properties, Clock.systemUTC(), java.time.ZoneId.of("Australia/Sydney"));
         new DatabaseMigrator(properties, backup).migrate();
 
         AtomicBoolean writing = new AtomicBoolean(true);
@@ -43,9 +44,7 @@ class DatabaseBackupTest {
             }
         });
         writer.start();
-        while (written.get() < 200) {
-            Thread.onSpinWait();
-        }
+        await("200 rows written").atMost(Duration.ofSeconds(60)).until(() -> written.get() >= 200);
 
         Path copy = backup.writeInto(dir.resolve("backups"));
         writing.set(false);
@@ -63,7 +62,8 @@ class DatabaseBackupTest {
         Path file = dir.resolve("eta.db");
         DatabaseProperties properties = new DatabaseProperties(file.toString(), 2, Duration.ofSeconds(10), true);
         DatabaseBackup backup = new DatabaseBackup(properties,
-                Clock.fixed(java.time.Instant.parse("2026-01-01T00:00:00Z"), java.time.ZoneOffset.UTC));
+                Clock.fixed(java.time.Instant.parse("2026-01-01T00:00:00Z"), java.time.ZoneOffset.UTC),
+                java.time.ZoneId.of("Australia/Sydney"));
         new DatabaseMigrator(properties, backup).migrate();
 
         assertThat(backup.writeInto(null)).isNotEqualTo(backup.writeInto(null));

@@ -1,5 +1,7 @@
 package io.etareport.export;
 
+import io.etareport.buz.ColumnKind;
+import io.etareport.buz.ColumnPolicy;
 import io.etareport.buz.OrderLine;
 import io.etareport.report.Order;
 import org.apache.commons.csv.CSVFormat;
@@ -10,8 +12,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static io.etareport.buz.Instance.DD;
 import static io.etareport.export.ExportSamples.HYPERLINK;
@@ -93,5 +98,24 @@ class CsvExportTest {
         public void close() {
             closed = true;
         }
+    }
+
+    @Test
+    void everyDateColumnIsWrittenLikeDateScheduledAndNumbersAreNotTreatedAsFormulas() throws IOException {
+        OrderLine line = new OrderLine(DD, "SO-9", "Office", LocalDate.of(2025, 1, 5),
+                "Rollers", "Blockout", "Cutting", "1",
+                new LinkedHashMap<>(Map.of("Qty", "-2", "DateOrdered", "2024-12-01T00:00:00+10:00")));
+        ColumnPolicy policy = ColumnPolicy.of(List.of("Qty", "DateOrdered"),
+                Map.of(), Map.of("Qty", ColumnKind.NUMBER,
+                        "DateOrdered", ColumnKind.DATE));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        new CsvExport().write(List.of(new Order(DD, "SO-9", "Office",
+                LocalDate.of(2025, 1, 5), List.of(line))), out, policy);
+
+        List<List<String>> rows = rows(out.toByteArray());
+        assertThat(rows.get(1).get(rows.get(0).indexOf("DateOrdered"))).isEqualTo("01 Dec 2024");
+        assertThat(rows.get(1).get(rows.get(0).indexOf("DateScheduled"))).isEqualTo("05 Jan 2025");
+        assertThat(rows.get(1).get(rows.get(0).indexOf("Qty"))).isEqualTo("-2");
     }
 }

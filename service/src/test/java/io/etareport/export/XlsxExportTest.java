@@ -1,5 +1,7 @@
 package io.etareport.export;
 
+import io.etareport.buz.ColumnKind;
+import io.etareport.buz.ColumnPolicy;
 import io.etareport.buz.OrderLine;
 import io.etareport.report.Order;
 import org.dhatim.fastexcel.reader.Cell;
@@ -24,6 +26,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -48,7 +51,7 @@ class XlsxExportTest {
         try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx),
                 new ReadingOptions(true, false))) {
             Sheet sheet = workbook.getFirstSheet();
-            assertThat(sheet.getName()).isEqualTo("Open Orders");
+            assertThat(sheet.getName()).isEqualTo("Report");
             return sheet.read();
         }
     }
@@ -202,5 +205,32 @@ class XlsxExportTest {
 
         assertThat(out.closed).isFalse();
         assertThat(rows(out.toByteArray())).hasSize(4);
+    }
+
+    @Test
+    void numberColumnsAreNumberCellsAndEveryDateColumnIsADateCellWhateverTheOtherValuesLookLike() throws IOException {
+        OrderLine line = new OrderLine(DD, "SO-9", "Office", LocalDate.of(2025, 1, 5), "Rollers", "Blockout",
+                "Cutting", "1", new LinkedHashMap<>(Map.of("Qty", "2", "DateOrdered", "2024-12-01T00:00:00Z")));
+        OrderLine odd = new OrderLine(DD, "SO-9", "Office", LocalDate.of(2025, 1, 5), "Rollers", "Blockout",
+                "Cutting", "2", new LinkedHashMap<>(Map.of("Qty", "-3.5", "DateOrdered", "not-a-date")));
+        ColumnPolicy policy = ColumnPolicy.of(List.of("Qty", "DateOrdered"),
+                Map.of(), Map.of("Qty", ColumnKind.NUMBER,
+                        "DateOrdered", ColumnKind.DATE));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        new XlsxExport().write(List.of(new Order(DD, "SO-9", "Office", LocalDate.of(2025, 1, 5),
+                List.of(line, odd))), out, policy);
+
+        List<Row> rows = rows(out.toByteArray());
+        List<String> header = texts(rows.get(0), rows.get(0).getCellCount());
+        Cell qty = rows.get(1).getCell(header.indexOf("Qty"));
+        Cell ordered = rows.get(1).getCell(header.indexOf("DateOrdered"));
+        assertThat(qty.getType()).isEqualTo(CellType.NUMBER);
+        assertThat(qty.asNumber()).isEqualByComparingTo("2");
+        assertThat(rows.get(2).getCell(header.indexOf("Qty")).asNumber()).isEqualByComparingTo("-3.5");
+        assertThat(ordered.getType()).isEqualTo(CellType.NUMBER);
+        assertThat(ordered.asDate().toLocalDate()).isEqualTo(LocalDate.of(2024, 12, 1));
+        assertThat(rows.get(2).getCell(header.indexOf("DateOrdered")).getRawValue())
+                .as("an unreadable date stays text").isEqualTo("not-a-date");
     }
 }

@@ -48,10 +48,24 @@ class ReportFilterTest {
                 "supplier", List.of("dd"),
                 "q", List.of("  unit 5 ")));
 
-        assertThat(filter.statuses()).containsExactly("Cutting", "Sewing");
+        assertThat(filter.statuses()).containsExactly("Cutting");
         assertThat(filter.groups()).containsExactly("Shutters,Curtains", "Shutters", "Curtains");
         assertThat(filter.suppliers()).containsExactly("dd");
         assertThat(filter.search()).isEqualTo("unit 5");
+    }
+
+    @Test
+    void whenBothNamesOfAFilterAreGivenTheNewNameWinsAsInTheOriginal() {
+        ReportFilter filter = filter(Map.of(
+                "status", List.of("Cutting"), "statusFilter", List.of("Sewing"),
+                "group", List.of("Shutters"), "groupFilter", List.of("Curtains"),
+                "supplier", List.of("DD"), "supplierFilter", List.of("CBR")));
+        ReportFilter blankNewName = filter(Map.of("status", List.of(" "), "statusFilter", List.of("Sewing")));
+
+        assertThat(filter.statuses()).containsExactly("Cutting");
+        assertThat(filter.groups()).containsExactly("Shutters");
+        assertThat(filter.suppliers()).containsExactly("DD");
+        assertThat(blankNewName.statuses()).containsExactly("Sewing");
     }
 
     @Test

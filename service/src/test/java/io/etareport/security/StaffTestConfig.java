@@ -1,10 +1,8 @@
 package io.etareport.security;
 
-import io.etareport.api.FakeOrderLookup;
-import io.etareport.statuses.FakeLiveStatuses;
+import io.etareport.DeliberateFailures;
 
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -12,18 +10,6 @@ import org.springframework.web.server.ResponseStatusException;
 
 @TestConfiguration(proxyBeanMethods = false)
 public class StaffTestConfig {
-
-    @Bean
-    @org.springframework.context.annotation.Primary
-    FakeLiveStatuses liveStatuses() {
-        return new FakeLiveStatuses();
-    }
-
-    @Bean
-    @org.springframework.context.annotation.Primary
-    FakeOrderLookup orderLookup() {
-        return new FakeOrderLookup();
-    }
 
     /**
      * Public pages that fail, to see what visitors are shown (a member class, so registered only
@@ -33,15 +19,17 @@ public class StaffTestConfig {
     static class FailingPages {
 
         static final String SECRET = "db password is hunter2";
+        /** What the pages throw: the secret, marked as a failure the tests expect (no stack trace in the log). */
+        static final String FAILURE = SECRET + " " + DeliberateFailures.MARK;
 
         @GetMapping("/report/test-failure")
         String fail() {
-            throw new IllegalStateException(SECRET);
+            throw new IllegalStateException(FAILURE);
         }
 
         @GetMapping("/report/test-throttled")
         String throttled() {
-            throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS, SECRET);
+            throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS, FAILURE);
         }
     }
 }

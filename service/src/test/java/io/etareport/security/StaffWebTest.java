@@ -5,15 +5,18 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import io.etareport.SimulatedBuzService;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextCustomizerFactories;
 
 /**
  * One Spring context (MockMvc, its own database) for the staff-area tests of every package, with
- * Google sign-in configured as in production (no network: nothing calls Google here) and test
- * stand-ins for BuzManager.
+ * Google sign-in configured as in production (no network: nothing calls Google here) and the shared
+ * Buz simulator standing in for BuzManager over HTTP.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,5 +27,6 @@ import org.springframework.test.context.ActiveProfiles;
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @Import(StaffTestConfig.class)
+@ContextCustomizerFactories(SimulatedBuzService.PropertiesFactory.class)
 public @interface StaffWebTest {
 }

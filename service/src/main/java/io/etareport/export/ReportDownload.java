@@ -1,0 +1,67 @@
+package io.etareport.export;
+
+import io.etareport.buz.ColumnPolicy;
+import io.etareport.buz.ColumnRegistry;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import io.etareport.report.Order;
+import io.etareport.report.Report;
+import io.etareport.report.ReportFilter;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * A report as a downloaded file, filtered like the page and streamed to the response: one answer
+ * for the customer's download links and the JSON API's download route.
+ */
+@Component
+public class ReportDownload {
+
+    private final Clock clock;
+    private final MeterRegistry registry;
+    private final ColumnRegistry columns;
+    private final ZoneId zone;
+
+    ReportDownload(Clock clock, MeterRegistry registry, ColumnRegistry columns, ZoneId zone) {
+        this.clock = clock;
+        this.zone = zone;
+        this.registry = registry;
+        this.columns = columns;
+    }
+
+    /** @param via {@code page} or {@code api}, for the downloads metric */
+    public ResponseEntity<StreamingResponseBody> respond(Report report, ReportFilter filter, ExportFormat format,
+                                                         String via) {
+        List<Order> orders = filter.apply(report.orders());
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        String fileName = ExportFileName.of(report.customerName(), today, format.extension());
+        Counter.builder("eta.downloads")
+                .description("Report downloads by format")
+                .tag("format", format.extension())
+                .tag("via", via)
+                .register(registry)
+                .increment();
+        ColumnPolicy policy = columns.policy();
+        StreamingResponseBody body = out -> format.write(orders, out, policy);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(format.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
+                .header("Referrer-Policy", "no-referrer")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(body);
+    }
+}
