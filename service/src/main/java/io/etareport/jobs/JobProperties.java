@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param reuseWindow       a report younger than this is served again instead of fetched again
  * @param keepResults       how long a finished report stays viewable at /report/&lt;job&gt;
  * @param pollInterval      how often the loading page asks for progress
+ * @param startsPerMinute   report starts (opens, sync views, downloads without a job) one client
+ *                          address may make per link per minute; more get the "too many requests" page
  */
 @ConfigurationProperties("eta.jobs")
 @Validated
@@ -30,5 +32,6 @@ record JobProperties(
         @DefaultValue("5s") @DurationMin(nanos = 1) Duration heartbeatInterval,
         @DefaultValue("30s") @DurationMin(nanos = 0) Duration reuseWindow,
         @DefaultValue("24h") @DurationMin(nanos = 0) Duration keepResults,
-        @DefaultValue("1200ms") @DurationMin(nanos = 1) Duration pollInterval) {
+        @DefaultValue("1200ms") @DurationMin(nanos = 1) Duration pollInterval,
+        @DefaultValue("20") @Positive int startsPerMinute) {
 }
