@@ -41,6 +41,10 @@ public class ReportService {
 
     private static final Logger log = LoggerFactory.getLogger(ReportService.class);
 
+    /** How the loading page's note about a slow supplier starts. */
+    public static final String STILL_WAITING = "Still waiting for ";
+    static final java.time.Duration SLOW_NOTE_EVERY = java.time.Duration.ofSeconds(5);
+
     private final CachedBuz buz;
     private final StatusMappings statusMappings;
     private final ReportBuilder builder;
@@ -78,6 +82,7 @@ public class ReportService {
             }, fetches));
         });
 
+        awaitAll(pending, progress);
         Map<Instance, List<OrderLine>> lines = new EnumMap<>(Instance.class);
         List<InstanceSource> sources = new ArrayList<>();
         UpstreamUnavailableException firstFailure = null;
@@ -112,6 +117,31 @@ public class ReportService {
             return report;
         }
         return report.withDateChanges(order -> changes.get(EtaHistory.OrderKey.of(order)));
+    }
+
+    /**
+     * Waits for every instance, saying every few seconds which ones the supplier is still slow to
+     * answer for, so the loading page never claims "a few seconds" for minutes.
+     */
+    private void awaitAll(Map<Instance, CompletableFuture<Fetched<List<OrderLine>>>> pending, Progress progress) {
+        long started = System.nanoTime();
+        CompletableFuture<Void> all = CompletableFuture.allOf(pending.values().toArray(CompletableFuture[]::new));
+        while (true) {
+            try {
+                all.get(SLOW_NOTE_EVERY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                return;
+            } catch (java.util.concurrent.TimeoutException slow) {
+                List<String> waiting = pending.entrySet().stream().filter(each -> !each.getValue().isDone())
+                        .map(each -> each.getKey().name()).toList();
+                long seconds = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+                progress.note(STILL_WAITING + String.join(" and ", waiting) + ", " + seconds + " s so far");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("Report build stopped");
+            } catch (ExecutionException e) {
+                return; // each fetch's own outcome is read below
+            }
+        }
     }
 
     /** Waits interruptibly, so a job stopped at its time limit frees its worker at once. */
