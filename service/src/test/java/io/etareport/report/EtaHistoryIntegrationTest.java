@@ -145,6 +145,7 @@ class EtaHistoryIntegrationTest {
         SimulatedBuzService.SIMULATOR.moveDate("DD", "90090", LocalDate.of(2025, 1, 31));
         SimulatedBuzService.SIMULATOR.faults().mode(io.etareport.simulator.SimulatorFaults.ALL,
                 io.etareport.simulator.FaultMode.HTTP_503);
+        clock.advance(Duration.ofMinutes(1));
 
         String page = page("");
 
