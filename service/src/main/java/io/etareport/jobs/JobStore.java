@@ -62,9 +62,10 @@ class JobStore {
     void progress(String id, int pct, String stage) {
         long now = clock.millis();
         transactions.executeWithoutResult(tx -> {
-            writes.sql("UPDATE report_job SET pct = max(pct, ?), stage = ?, updated_at = ?, heartbeat_at = ?"
-                            + " WHERE id = ? AND status = 'running'")
-                    .params(pct, stage, now, now, id).update();
+            // CASE rather than SQLite's two-argument max(), which PostgreSQL spells greatest().
+            writes.sql("UPDATE report_job SET pct = CASE WHEN pct > ? THEN pct ELSE ? END, stage = ?, updated_at = ?,"
+                            + " heartbeat_at = ? WHERE id = ? AND status = 'running'")
+                    .params(pct, pct, stage, now, now, id).update();
             appendLog(id, stage, now);
         });
     }
