@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reuseWindow       a report younger than this is served again instead of fetched again
  * @param keepResults       how long a finished report stays viewable at /report/&lt;job&gt;
  * @param pollInterval      how often the loading page asks for progress
+ * @param lease             how long a node holds a job without renewing it; a job not renewed for this long
+ *                          (its node died) is failed by any node within lease + heartbeat interval
  */
 @ConfigurationProperties("eta.jobs")
 public record JobProperties(
@@ -24,5 +26,6 @@ public record JobProperties(
         @DefaultValue("5s") Duration heartbeatInterval,
         @DefaultValue("30s") Duration reuseWindow,
         @DefaultValue("24h") Duration keepResults,
-        @DefaultValue("1200ms") Duration pollInterval) {
+        @DefaultValue("1200ms") Duration pollInterval,
+        @DefaultValue("20s") Duration lease) {
 }
