@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
@@ -56,8 +57,16 @@ public class StaleIfErrorCache {
     private final OutageMessages messages;
     private final PayloadCodec codec = new PayloadCodec();
     private final SingleFlight flights = new SingleFlight();
+    private final ClusterLock cluster;
 
     public StaleIfErrorCache(CacheStore store, CacheProperties properties, Clock clock, MeterRegistry meters) {
+        this(store, properties, clock, meters, ClusterLock.LOCAL);
+    }
+
+    @Autowired
+    StaleIfErrorCache(CacheStore store, CacheProperties properties, Clock clock, MeterRegistry meters,
+                      ClusterLock cluster) {
+        this.cluster = cluster;
         this.store = store;
         this.properties = properties;
         this.clock = clock;
@@ -77,7 +86,19 @@ public class StaleIfErrorCache {
     public <T> Fetched<T> get(CacheKey key, TypeReference<T> type, Supplier<T> live, boolean forceRefresh) {
         // A forced refresh must not settle for a concurrent ordinary call served from the copy.
         String flight = forceRefresh ? key.value() + "\0refresh" : key.value();
-        return flights.run(flight, () -> fetch(key, type, live, forceRefresh));
+        Instant asked = clock.instant();
+        return flights.run(flight, () -> cluster.run(key.value(), waited -> (waited
+                ? fetchedMeanwhile(key, type, asked) : Optional.<Fetched<T>>empty())
+                .orElseGet(() -> fetch(key, type, live, forceRefresh))));
+    }
+
+    /** What another node fetched live while this one waited for the key: served as the live answer it is. */
+    private <T> Optional<Fetched<T>> fetchedMeanwhile(CacheKey key, TypeReference<T> type, Instant asked) {
+        Optional<CacheStore.Entry> entry = find(key);
+        if (entry.isEmpty() || !entry.get().hasCopy() || entry.get().refreshedAt().isBefore(asked)) {
+            return Optional.empty();
+        }
+        return copy(key, type, entry, Fetched.LIVE, System.nanoTime());
     }
 
     private <T> Fetched<T> fetch(CacheKey key, TypeReference<T> type, Supplier<T> live, boolean forceRefresh) {

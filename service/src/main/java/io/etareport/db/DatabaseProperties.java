@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param username       PostgreSQL user ({@code DATABASE_USERNAME})
  * @param password       PostgreSQL password ({@code DATABASE_PASSWORD})
  * @param poolSize       connections for writes and transactions on PostgreSQL
+ * @param lockPoolSize   connections holding the cluster-wide locks of upstream fetches in flight (PostgreSQL)
  */
 @ConfigurationProperties("eta.database")
 public record DatabaseProperties(
@@ -29,7 +30,8 @@ public record DatabaseProperties(
         String url,
         String username,
         String password,
-        @DefaultValue("10") int poolSize) {
+        @DefaultValue("10") int poolSize,
+        @DefaultValue("10") int lockPoolSize) {
 
     private static final String POSTGRES_PREFIX = "jdbc:postgresql:";
 
@@ -39,7 +41,7 @@ public record DatabaseProperties(
 
     /** The SQLite settings of a file, as every existing caller and test made them. */
     public DatabaseProperties(String path, int readPoolSize, Duration busyTimeout, boolean migrateOnStart) {
-        this(path, readPoolSize, busyTimeout, migrateOnStart, null, null, null, 10);
+        this(path, readPoolSize, busyTimeout, migrateOnStart, null, null, null, 10, 10);
     }
 
     /** True when {@code DATABASE_URL} names a PostgreSQL database: the file at {@code DATABASE} is then unused. */

@@ -58,7 +58,7 @@ class DatabaseMigratorOnPostgresIntegrationTest {
     }
 
     private static DatabaseProperties on(String url) {
-        return new DatabaseProperties(null, 2, Duration.ofSeconds(5), true, url, "postgres", null, 2);
+        return new DatabaseProperties(null, 2, Duration.ofSeconds(5), true, url, "postgres", null, 2, 2);
     }
 
     private static DatabaseMigrator migrator(DatabaseProperties properties) {
