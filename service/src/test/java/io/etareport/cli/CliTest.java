@@ -48,7 +48,7 @@ class CliTest {
 
         assertThat(exit).isZero();
         assertThat(file).exists();
-        assertThat(stdout()).contains("created a new database; schema version 7");
+        assertThat(stdout()).contains("created a new database; schema version 8");
     }
 
     @Test
