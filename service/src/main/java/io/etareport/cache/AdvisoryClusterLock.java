@@ -53,8 +53,8 @@ final class AdvisoryClusterLock implements ClusterLock, AutoCloseable {
                 try {
                     call(connection, "SELECT pg_advisory_unlock(hashtextextended(?, 0))", key);
                 } catch (SQLException e) {
-                    // Closing the session releases it too: evict the connection rather than keep a held lock.
-                    connection.abort(Runnable::run);
+                    // Ending the session releases the lock too: drop the connection rather than pool a held lock.
+                    abort(connection);
                 }
             }
         } catch (SQLException e) {
@@ -67,6 +67,14 @@ final class AdvisoryClusterLock implements ClusterLock, AutoCloseable {
     public void close() throws Exception {
         if (locks instanceof AutoCloseable closeable) {
             closeable.close();
+        }
+    }
+
+    private static void abort(Connection connection) {
+        try {
+            connection.abort(Runnable::run);
+        } catch (SQLException | RuntimeException ignored) {
+            // already closed: the session, and with it the lock, is gone
         }
     }
 
