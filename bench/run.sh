@@ -3,8 +3,9 @@
 #
 #   bench/run.sh                              all of them, with the defaults below
 #   bench/run.sh XlsxExportBenchmark 100000 8 one of them, with its arguments ([rows|lines] [other columns])
-#   bench/run.sh io.etareport.jobs.ReportPageRenderBenchmark 10000   a class outside io.etareport.bench, by full name
-#   bench/run.sh io.etareport.simulator.SimulatorThroughputBenchmark  the simulator module's own
+#   bench/run.sh ReportPageRenderBenchmark 10000   by its simple name, whichever package it measures
+#   bench/run.sh io.etareport.jobs.ReportPageRenderBenchmark 10000   or by its full name
+#   bench/run.sh SimulatorThroughputBenchmark      the simulator module's own
 #   bench/run.sh EndToEndBenchmark 1500       the service against the simulator with that latency (ms)
 #
 # BENCH_HEAP (default -Xmx256m, the production heap) and BENCH_JAVA_OPTS are passed to java.
@@ -16,10 +17,23 @@ cd "$(dirname "$0")/.."
 classpath="service/target/test-classes:service/target/classes:buz-simulator/target/test-classes"
 classpath="$classpath:buz-simulator/target/classes:$(cat service/target/bench-classpath.txt)"
 
+# Benchmarks live in the package they measure: a simple name is looked up among the compiled test classes.
+qualified() {
+    local found
+    found=$( (cd service/target/test-classes && find io -name "$1.class") 2>/dev/null;
+            (cd buz-simulator/target/test-classes && find io -name "$1.class") 2>/dev/null)
+    if [ "$(printf '%s\n' "$found" | grep -c .)" -ne 1 ]; then
+        echo "No single benchmark class named $1 (found: ${found:-none})" >&2
+        exit 2
+    fi
+    found="${found%.class}"
+    echo "${found//\//.}"
+}
+
 run() {
     # shellcheck disable=SC2086
     local main="$1"
-    [[ "$main" == *.* ]] || main="io.etareport.bench.$main"
+    [[ "$main" == *.* ]] || main="$(qualified "$main")"
     java ${BENCH_HEAP:--Xmx256m} ${BENCH_JAVA_OPTS:-} -cp "$classpath" "$main" "${@:2}"
 }
 
@@ -29,6 +43,6 @@ else
     run ReportBuilderBenchmark
     run CsvExportBenchmark
     run XlsxExportBenchmark
-    run io.etareport.jobs.ReportPageRenderBenchmark
+    run ReportPageRenderBenchmark
     run EndToEndBenchmark
 fi

@@ -14,7 +14,7 @@ public class EtaReportApplication {
 
     public static void main(String[] args) {
         if (Cli.isCommand(args)) {
-            System.exit(Cli.run(args));
+            System.exit(Cli.run(EtaReportApplication.class, args));
         }
         SpringApplication application = new SpringApplication(EtaReportApplication.class);
         try {

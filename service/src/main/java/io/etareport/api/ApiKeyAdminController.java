@@ -27,18 +27,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ApiKeyAdminController {
 
     private static final String PAGE = "staff/api-keys";
-    private static final ZoneId SYDNEY = ZoneId.of("Australia/Sydney");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd MMM yyyy HH:mm", Locale.ENGLISH)
-            .withZone(SYDNEY);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd MMM yyyy", Locale.ENGLISH)
-            .withZone(SYDNEY);
 
     private final ApiKeys keys;
     private final ApiCallLog calls;
     private final ApiProperties properties;
     private final Clock clock;
 
-    ApiKeyAdminController(ApiKeys keys, ApiCallLog calls, ApiProperties properties, Clock clock) {
+    private final DateTimeFormatter time;
+    private final DateTimeFormatter day;
+
+    ApiKeyAdminController(ApiKeys keys, ApiCallLog calls, ApiProperties properties, Clock clock, ZoneId zone) {
+        this.time = DateTimeFormatter.ofPattern("dd MMM yyyy HH:mm", Locale.ENGLISH).withZone(zone);
+        this.day = DateTimeFormatter.ofPattern("dd MMM yyyy", Locale.ENGLISH).withZone(zone);
         this.keys = keys;
         this.calls = calls;
         this.properties = properties;
@@ -78,7 +78,7 @@ class ApiKeyAdminController {
         return "redirect:/staff/api-keys";
     }
 
-    /** One key as the page lists it, times in Sydney. */
+    /** One key as the page lists it, times in the business's zone. */
     record Row(String name, String prefix, int perMinute, int callsLastDay, String lastUsed, String created,
                boolean active) {
     }
@@ -88,8 +88,8 @@ class ApiKeyAdminController {
         Map<String, Instant> lastUsed = calls.lastUsed();
         model.addAttribute("keys", keys.list().stream().map(key -> new Row(key.name(), key.prefix(), key.perMinute(),
                 callsLastDay.getOrDefault(key.name(), 0),
-                lastUsed.containsKey(key.name()) ? TIME.format(lastUsed.get(key.name())) : "Never",
-                DAY.format(key.createdAt()) + (key.createdBy() == null ? "" : " by " + key.createdBy()),
+                lastUsed.containsKey(key.name()) ? time.format(lastUsed.get(key.name())) : "Never",
+                day.format(key.createdAt()) + (key.createdBy() == null ? "" : " by " + key.createdBy()),
                 key.active())).toList());
         model.addAttribute("environmentKeySet", keys.environmentKeySet());
         model.addAttribute("defaultPerMinute", properties.requestsPerMinute());

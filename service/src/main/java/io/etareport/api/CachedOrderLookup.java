@@ -26,6 +26,6 @@ class CachedOrderLookup implements OrderLookup {
         OrderSet set = Arrays.stream(OrderSet.values()).filter(s -> s.entitySet().equals(entitySet)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Unknown entity set: " + entitySet));
         Fetched<List<Map<String, Object>>> fetched = buz.order(instance, set, refNo);
-        return new Found(fetched.value(), fetched.source());
+        return new Found(fetched.value(), fetched.source().label());
     }
 }

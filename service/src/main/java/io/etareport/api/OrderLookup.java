@@ -9,7 +9,7 @@ import io.etareport.buz.Instance;
  * One order's rows straight from BuzManager, for staff checking what the supplier's system says.
  * Implemented by the layer that talks to BuzManager.
  */
-public interface OrderLookup {
+interface OrderLookup {
 
     /** One row per order line. */
     String JOBS_SCHEDULE = "JobsScheduleDetailed";

@@ -10,6 +10,7 @@ import io.etareport.buz.Instance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -61,11 +62,10 @@ class OrderLookupController {
         }
     }
 
-    private static ResponseEntity<Problem> error(HttpStatus status, String message) {
-        return ResponseEntity.status(status).body(new Problem(status.value(), message));
-    }
-
-    /** The JSON body of a failed look-up. */
-    record Problem(int status, String error) {
+    /** A failed look-up as RFC 9457 problem details, still carrying the {@code status} and {@code error} fields. */
+    private static ResponseEntity<ProblemDetail> error(HttpStatus status, String message) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);
+        problem.setProperty("error", message);
+        return ResponseEntity.status(status).body(problem);
     }
 }

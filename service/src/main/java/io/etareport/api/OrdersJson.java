@@ -38,7 +38,7 @@ record OrdersJson(
     static OrdersJson of(Report report, Clock clock) {
         Instant now = clock.instant();
         List<SourceJson> sources = report.sources().stream().map(source -> new SourceJson(source.instance().name(),
-                source.kind(), source.refreshedAt(), source.refreshedAt() == null ? null
+                source.kind().label(), source.refreshedAt(), source.refreshedAt() == null ? null
                         : Math.max(0, Duration.between(source.refreshedAt(), now).toSeconds()))).toList();
         return new OrdersJson(report.customerName(), report.builtAt(), sources,
                 report.orders().stream().map(OrdersJson::order).toList());

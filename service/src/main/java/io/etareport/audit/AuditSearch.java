@@ -18,12 +18,14 @@ import org.springframework.stereotype.Component;
 public class AuditSearch {
 
     public static final int PAGE_SIZE = 50;
-    private static final ZoneId SYDNEY = ZoneId.of("Australia/Sydney");
     private static final String COLUMNS = "id, at, actor, entity, entity_id, action, before_json, after_json";
 
     private final JdbcClient reads;
 
-    AuditSearch(@ReadOnly JdbcClient reads) {
+    private final ZoneId zone;
+
+    AuditSearch(@ReadOnly JdbcClient reads, ZoneId zone) {
+        this.zone = zone;
         this.reads = reads;
     }
 
@@ -58,7 +60,7 @@ public class AuditSearch {
         return reads.sql("SELECT DISTINCT entity FROM audit_log ORDER BY entity").query(String.class).list();
     }
 
-    private static Where where(AuditQuery query) {
+    private Where where(AuditQuery query) {
         List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         if (query.actor() != null && !query.actor().isBlank()) {
@@ -71,11 +73,11 @@ public class AuditSearch {
         }
         if (query.from() != null) {
             conditions.add("at >= ?");
-            params.add(query.from().atStartOfDay(SYDNEY).toInstant().toEpochMilli());
+            params.add(query.from().atStartOfDay(zone).toInstant().toEpochMilli());
         }
         if (query.to() != null) {
             conditions.add("at < ?");
-            params.add(query.to().plusDays(1).atStartOfDay(SYDNEY).toInstant().toEpochMilli());
+            params.add(query.to().plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli());
         }
         return new Where(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), params);
     }

@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
+
+import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * Runs the batches of one request with bounded concurrency. The calling thread always works
@@ -19,16 +20,38 @@ import java.util.function.IntFunction;
  */
 final class Batches implements AutoCloseable {
 
-    private final ThreadPoolExecutor helpers;
+    private final ThreadPoolTaskExecutor helpers;
+    /** Whether this owns the pool (built without Spring), or Spring starts and stops it. */
+    private final boolean owned;
 
+    /** With the service's pool, which Spring names, measures and shuts down. */
+    Batches(ThreadPoolTaskExecutor helpers) {
+        this.helpers = helpers;
+        this.owned = false;
+    }
+
+    /** With a pool of its own, for use without Spring; {@link #close()} stops it. */
     Batches(int maxHelperThreads) {
-        AtomicInteger count = new AtomicInteger();
-        helpers = new ThreadPoolExecutor(0, maxHelperThreads, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                task -> {
-                    Thread thread = new Thread(task, "buz-batch-" + count.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
+        this.helpers = pool(new ThreadPoolTaskExecutorBuilder(), maxHelperThreads);
+        this.helpers.initialize();
+        this.owned = true;
+    }
+
+    /**
+     * The helpers' pool: no queue, so a batch either gets a free thread at once or the caller does it itself;
+     * idle threads go after 30 s.
+     */
+    static ThreadPoolTaskExecutor pool(ThreadPoolTaskExecutorBuilder builder, int maxHelperThreads) {
+        return builder.corePoolSize(0).maxPoolSize(maxHelperThreads).queueCapacity(0)
+                .keepAlive(Duration.ofSeconds(30)).allowCoreThreadTimeOut(true).threadNamePrefix("buz-batch-")
+                .awaitTermination(true).awaitTerminationPeriod(Duration.ofSeconds(2))
+                .customizers(pool -> pool.setDaemon(true))
+                .build();
+    }
+
+    /** Helper threads enough for every instance's batches at {@code batchConcurrency}. */
+    static int helperThreads(int batchConcurrency) {
+        return Math.max(1, 2 * (batchConcurrency - 1) * Instance.values().length);
     }
 
     /**
@@ -83,6 +106,8 @@ final class Batches implements AutoCloseable {
 
     @Override
     public void close() {
-        helpers.shutdownNow();
+        if (owned) {
+            helpers.shutdown();
+        }
     }
 }

@@ -4,8 +4,12 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
+import jakarta.validation.constraints.Positive;
+
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How we reach the two BuzManager instances.
@@ -24,30 +28,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchConcurrency how many batches of one customer group are fetched at once
  */
 @ConfigurationProperties("eta.buz")
-public record BuzProperties(
+@Validated
+record BuzProperties(
         Map<Instance, InstanceSettings> instances,
-        @DefaultValue("5s") Duration connectTimeout,
-        @DefaultValue("20s") Duration readTimeout,
-        @DefaultValue("2000") int maxUrlLength,
-        @DefaultValue("200") int maxPages,
-        @DefaultValue("4") int maxInFlight,
-        @DefaultValue("300ms") Duration retryBackoff,
-        @DefaultValue("5s") Duration maxRetryAfter,
-        @DefaultValue("2") int batchConcurrency) {
+        @DefaultValue("5s") @DurationMin(nanos = 1) Duration connectTimeout,
+        @DefaultValue("20s") @DurationMin(nanos = 1) Duration readTimeout,
+        @DefaultValue("2000") @Positive int maxUrlLength,
+        @DefaultValue("200") @Positive int maxPages,
+        @DefaultValue("4") @Positive int maxInFlight,
+        @DefaultValue("300ms") @DurationMin(nanos = 0) Duration retryBackoff,
+        @DefaultValue("5s") @DurationMin(nanos = 0) Duration maxRetryAfter,
+        @DefaultValue("2") @Positive int batchConcurrency) {
 
     static final String PRODUCTION_URL = "https://api.buzmanager.com/reports/";
 
     public BuzProperties {
         instances = instances == null ? Map.of() : Map.copyOf(instances);
-        requirePositive(connectTimeout, "connect-timeout");
-        requirePositive(readTimeout, "read-timeout");
-        requirePositive(maxUrlLength, "max-url-length");
-        requirePositive(maxPages, "max-pages");
-        requirePositive(maxInFlight, "max-in-flight");
-        requirePositive(batchConcurrency, "batch-concurrency");
-        if (retryBackoff == null || retryBackoff.isNegative() || maxRetryAfter == null || maxRetryAfter.isNegative()) {
-            throw new IllegalArgumentException("eta.buz.retry-backoff and eta.buz.max-retry-after must not be negative");
-        }
     }
 
     /**
@@ -81,17 +77,5 @@ public record BuzProperties(
 
     public URI baseUrl(Instance instance) {
         return URI.create(settings(instance).url().trim());
-    }
-
-    private static void requirePositive(Duration value, String name) {
-        if (value == null || value.isZero() || value.isNegative()) {
-            throw new IllegalArgumentException("eta.buz." + name + " must be a positive duration");
-        }
-    }
-
-    private static void requirePositive(int value, String name) {
-        if (value < 1) {
-            throw new IllegalArgumentException("eta.buz." + name + " must be at least 1");
-        }
     }
 }

@@ -9,6 +9,9 @@ import java.util.TreeSet;
 import io.etareport.buz.BuzException.Kind;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
 
 /**
@@ -27,11 +30,21 @@ public class BuzQueries implements DisposableBean {
     private final Batches batches;
     private final ColumnRegistry columns;
 
+    @Autowired
+    BuzQueries(BuzClient client, BuzProperties properties, ColumnRegistry columns,
+               @Qualifier(BuzExecutors.BATCH_HELPERS) ThreadPoolTaskExecutor batchHelpers) {
+        this.client = client;
+        this.columns = columns;
+        this.batchConcurrency = properties.batchConcurrency();
+        this.batches = new Batches(batchHelpers);
+    }
+
+    /** Without Spring: with a pool of its own, stopped by {@link #destroy()}. */
     BuzQueries(BuzClient client, BuzProperties properties, ColumnRegistry columns) {
         this.client = client;
         this.columns = columns;
         this.batchConcurrency = properties.batchConcurrency();
-        this.batches = new Batches(Math.max(1, 2 * (properties.batchConcurrency() - 1) * Instance.values().length));
+        this.batches = new Batches(Batches.helperThreads(properties.batchConcurrency()));
     }
 
     /**

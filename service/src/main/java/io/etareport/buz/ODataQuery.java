@@ -4,13 +4,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.springframework.web.util.UriUtils;
+
 /**
  * One read of an entity set: an optional filter and an optional {@code $select}. Knows how it
  * looks on the wire, fully percent-encoded, so its length can be measured before it is sent.
  */
 record ODataQuery(String entitySet, ODataFilter filter, List<String> select) {
-
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     ODataQuery {
         select = select == null ? List.of() : List.copyOf(select);
@@ -69,19 +69,8 @@ record ODataQuery(String entitySet, ODataFilter filter, List<String> select) {
     }
 
     /** RFC 3986 percent-encoding of everything but the unreserved characters, over UTF-8. */
-    static String encode(String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        StringBuilder encoded = new StringBuilder(bytes.length + 16);
-        for (byte b : bytes) {
-            int c = b & 0xFF;
-            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-                    || c == '-' || c == '.' || c == '_' || c == '~') {
-                encoded.append((char) c);
-            } else {
-                encoded.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
-            }
-        }
-        return encoded.toString();
+    private static String encode(String text) {
+        return UriUtils.encode(text, StandardCharsets.UTF_8);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.etareport.buz;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The columns customers must never see: costs, prices paid, margins and internal ids. Rows lose
@@ -25,23 +24,12 @@ public final class SensitiveColumns {
         if (columnName == null) {
             return false;
         }
-        String normalised = normalise(columnName);
+        String normalised = ColumnNames.key(columnName);
         for (String fragment : FRAGMENTS) {
             if (normalised.contains(fragment)) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static String normalise(String name) {
-        StringBuilder kept = new StringBuilder(name.length());
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
-                kept.append(c);
-            }
-        }
-        return kept.toString().toLowerCase(Locale.ROOT);
     }
 }

@@ -2,6 +2,7 @@ package io.etareport.cache;
 
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -9,16 +10,18 @@ import java.util.Locale;
 final class BlackoutWindow {
 
     private final CacheProperties.Blackout settings;
+    private final ZoneId zone;
 
-    BlackoutWindow(CacheProperties.Blackout settings) {
+    BlackoutWindow(CacheProperties.Blackout settings, ZoneId zone) {
         this.settings = settings;
+        this.zone = zone;
     }
 
     boolean contains(Instant instant) {
         if (!settings.enabled()) {
             return false;
         }
-        LocalTime time = instant.atZone(settings.zone()).toLocalTime();
+        LocalTime time = instant.atZone(zone).toLocalTime();
         LocalTime start = settings.start();
         LocalTime end = settings.end();
         if (start.isBefore(end)) {
@@ -48,7 +51,7 @@ final class BlackoutWindow {
     }
 
     private String placeName() {
-        String id = settings.zone().getId();
+        String id = zone.getId();
         return id.substring(id.lastIndexOf('/') + 1).replace('_', ' ');
     }
 }

@@ -17,7 +17,7 @@ import io.etareport.buz.Instance;
  * @param detail   a fixed qualifier between instance and subject, or null
  * @param subject  whose data, or null
  */
-public record CacheKey(String kind, Instance instance, String detail, String subject) {
+record CacheKey(String kind, Instance instance, String detail, String subject) {
 
     public CacheKey {
         Objects.requireNonNull(kind, "kind");

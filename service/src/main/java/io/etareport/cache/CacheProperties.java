@@ -2,10 +2,11 @@ package io.etareport.cache;
 
 import java.time.Duration;
 import java.time.LocalTime;
-import java.time.ZoneId;
 
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How the cache of upstream results behaves when the supplier's API fails.
@@ -15,19 +16,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param force503 simulate a 503 for every live call, without calling upstream ({@code BUZ_FORCE_503=1})
  */
 @ConfigurationProperties("eta.cache")
-public record CacheProperties(
-        @DefaultValue("10m") Duration cooldown,
+@Validated
+record CacheProperties(
+        @DefaultValue("10m") @DurationMin(nanos = 0) Duration cooldown,
         @DefaultValue Blackout blackout,
         @DefaultValue("false") boolean force503) {
 
     /**
-     * The supplier switches its API off every day between {@code start} and {@code end} in
-     * {@code zone}.
+     * The supplier switches its API off every day between {@code start} and {@code end}, in the service's time zone
+     * ({@code eta.time-zone}).
      */
     public record Blackout(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("10:00") LocalTime start,
-            @DefaultValue("16:00") LocalTime end,
-            @DefaultValue("Australia/Sydney") ZoneId zone) {
+            @DefaultValue("16:00") LocalTime end) {
     }
 }

@@ -5,16 +5,12 @@ import java.time.Instant;
 /**
  * A value from upstream, live or from the stored copy.
  *
- * @param source      {@code live}, or why the stored copy was served: {@code cache-503},
- *                    {@code cache-timeout}, {@code cache-connection}, {@code cache-error},
- *                    {@code cache-blackout}, {@code cache-cooldown}
+ * @param source      live, or why the stored copy was served
  * @param refreshedAt when the value was fetched live
  */
-public record Fetched<T>(T value, String source, Instant refreshedAt) {
-
-    public static final String LIVE = "live";
+public record Fetched<T>(T value, Source source, Instant refreshedAt) {
 
     public boolean isLive() {
-        return LIVE.equals(source);
+        return source == Source.LIVE;
     }
 }

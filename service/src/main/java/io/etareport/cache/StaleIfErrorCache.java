@@ -2,6 +2,7 @@ package io.etareport.cache;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -37,14 +38,9 @@ import tools.jackson.core.type.TypeReference;
  * Every time decision reads the injected {@link Clock}.
  */
 @Service
-public class StaleIfErrorCache {
+class StaleIfErrorCache {
 
-    static final String CACHE_503 = "cache-503";
-    static final String CACHE_TIMEOUT = "cache-timeout";
-    static final String CACHE_CONNECTION = "cache-connection";
-    static final String CACHE_ERROR = "cache-error";
-    static final String CACHE_BLACKOUT = "cache-blackout";
-    static final String CACHE_COOLDOWN = "cache-cooldown";
+    /** The metric and log label of a fetch that served nothing. */
     private static final String FAILED = "failed";
 
     private static final Logger log = LoggerFactory.getLogger(StaleIfErrorCache.class);
@@ -59,19 +55,21 @@ public class StaleIfErrorCache {
     private final SingleFlight flights = new SingleFlight();
     private final ClusterLock cluster;
 
-    public StaleIfErrorCache(CacheStore store, CacheProperties properties, Clock clock, MeterRegistry meters) {
-        this(store, properties, clock, meters, ClusterLock.LOCAL);
+    /** @param zone the service's time zone, the one the supplier's daily blackout is in */
+    public StaleIfErrorCache(CacheStore store, CacheProperties properties, Clock clock, MeterRegistry meters,
+                             ZoneId zone) {
+        this(store, properties, clock, meters, zone, ClusterLock.LOCAL);
     }
 
     @Autowired
-    StaleIfErrorCache(CacheStore store, CacheProperties properties, Clock clock, MeterRegistry meters,
+    StaleIfErrorCache(CacheStore store, CacheProperties properties, Clock clock, MeterRegistry meters, ZoneId zone,
                       ClusterLock cluster) {
         this.cluster = cluster;
         this.store = store;
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
-        this.blackout = new BlackoutWindow(properties.blackout());
+        this.blackout = new BlackoutWindow(properties.blackout(), zone);
         this.messages = new OutageMessages(blackout);
     }
 
@@ -98,7 +96,7 @@ public class StaleIfErrorCache {
         if (entry.isEmpty() || !entry.get().hasCopy() || entry.get().refreshedAt().isBefore(asked)) {
             return Optional.empty();
         }
-        return copy(key, type, entry, Fetched.LIVE, System.nanoTime());
+        return copy(key, type, entry, Source.LIVE, System.nanoTime());
     }
 
     private <T> Fetched<T> fetch(CacheKey key, TypeReference<T> type, Supplier<T> live, boolean forceRefresh) {
@@ -107,11 +105,11 @@ public class StaleIfErrorCache {
         Optional<CacheStore.Entry> entry = find(key);
         if (!forceRefresh) {
             if (entry.isPresent() && entry.get().coolingDownAt(now)) {
-                return copy(key, type, entry, CACHE_COOLDOWN, started).orElseThrow(() ->
+                return copy(key, type, entry, Source.CACHE_COOLDOWN, started).orElseThrow(() ->
                         failure(key, BuzException.Kind.UNAVAILABLE, now, null, started));
             }
             if (blackout.contains(now)) {
-                Optional<Fetched<T>> copy = copy(key, type, entry, CACHE_BLACKOUT, started);
+                Optional<Fetched<T>> copy = copy(key, type, entry, Source.CACHE_BLACKOUT, started);
                 if (copy.isPresent()) {
                     return copy.get();
                 }
@@ -122,8 +120,8 @@ public class StaleIfErrorCache {
             Instant refreshedAt = clock.instant();
             int rows = PayloadCodec.rows(value);
             save(key, value, rows, refreshedAt);
-            record(key, Fetched.LIVE, rows, started);
-            return new Fetched<>(value, Fetched.LIVE, refreshedAt);
+            record(key, Source.LIVE.label(), rows, started);
+            return new Fetched<>(value, Source.LIVE, refreshedAt);
         } catch (BuzException e) {
             return fallBack(key, type, entry, e, started);
         }
@@ -153,27 +151,27 @@ public class StaleIfErrorCache {
         return copy(key, type, entry, label(kind), started).orElseThrow(() -> failure(key, kind, now, e, started));
     }
 
-    private static String label(BuzException.Kind kind) {
+    private static Source label(BuzException.Kind kind) {
         if (kind == null) {
-            return CACHE_ERROR;
+            return Source.CACHE_ERROR;
         }
         return switch (kind) {
-            case UNAVAILABLE -> CACHE_503;
-            case TIMEOUT -> CACHE_TIMEOUT;
-            case CONNECTION -> CACHE_CONNECTION;
-            case SERVER_ERROR, BAD_DATA, THROTTLED, REJECTED -> CACHE_ERROR;
+            case UNAVAILABLE -> Source.CACHE_503;
+            case TIMEOUT -> Source.CACHE_TIMEOUT;
+            case CONNECTION -> Source.CACHE_CONNECTION;
+            case SERVER_ERROR, BAD_DATA, THROTTLED, REJECTED -> Source.CACHE_ERROR;
         };
     }
 
     private <T> Optional<Fetched<T>> copy(CacheKey key, TypeReference<T> type, Optional<CacheStore.Entry> entry,
-                                          String source, long started) {
+                                          Source source, long started) {
         if (entry.isEmpty() || !entry.get().hasCopy()) {
             return Optional.empty();
         }
         CacheStore.Entry stored = entry.get();
         try {
             T value = codec.decode(stored.payload(), type);
-            record(key, source, stored.rowCount(), started, stored.refreshedAt());
+            record(key, source.label(), stored.rowCount(), started, stored.refreshedAt());
             return Optional.of(new Fetched<>(value, source, stored.refreshedAt()));
         } catch (JacksonException e) {
             // The parser's message may quote the payload, which names customers: log its type only.

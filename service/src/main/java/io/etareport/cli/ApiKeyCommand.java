@@ -99,8 +99,6 @@ class ApiKeyCommand implements Runnable {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the keys (never the keys themselves).")
     static class ListKeys implements Callable<Integer> {
 
-        private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ENGLISH)
-                .withZone(ZoneId.of("Australia/Sydney"));
 
         @Spec
         CommandSpec spec;
@@ -108,7 +106,10 @@ class ApiKeyCommand implements Runnable {
         private final DatabaseMigrator migrator;
         private final ApiKeys keys;
 
-        ListKeys(DatabaseMigrator migrator, ApiKeys keys) {
+        private final DateTimeFormatter day;
+
+        ListKeys(DatabaseMigrator migrator, ApiKeys keys, ZoneId zone) {
+            this.day = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ENGLISH).withZone(zone);
             this.migrator = migrator;
             this.keys = keys;
         }
@@ -122,8 +123,8 @@ class ApiKeyCommand implements Runnable {
             }
             for (ApiKey key : all) {
                 spec.commandLine().getOut().println(String.join("\t", key.name(), key.prefix() + "…",
-                        key.perMinute() + "/min", "created " + DAY.format(key.createdAt()),
-                        key.active() ? "active" : "revoked " + DAY.format(key.revokedAt())));
+                        key.perMinute() + "/min", "created " + day.format(key.createdAt()),
+                        key.active() ? "active" : "revoked " + day.format(key.revokedAt())));
             }
             return 0;
         }

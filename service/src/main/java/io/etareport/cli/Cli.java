@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.Map;
 import java.util.Set;
 
-import io.etareport.EtaReportApplication;
 import io.etareport.ops.AppEnvironment;
 
 import org.springframework.boot.WebApplicationType;
@@ -27,13 +26,17 @@ public final class Cli {
         return args.length > 0 && !args[0].startsWith("-");
     }
 
-    public static int run(String[] args) {
+    /**
+     * @param application the Spring Boot application class whose context the command runs in; passed in, so that
+     *                    the commands do not depend on the application that dispatches to them
+     */
+    public static int run(Class<?> application, String[] args) {
         CommandLine probe = commandLine(null);
         // Help and unknown commands need no database and no settings.
         if (wantsHelpOnly(args) || !probe.getSubcommands().containsKey(args[0])) {
             return probe.execute(args);
         }
-        try (ConfigurableApplicationContext context = context(args)) {
+        try (ConfigurableApplicationContext context = context(application)) {
             return commandLine(context).execute(args);
         } catch (RuntimeException e) {
             System.err.println("error: " + rootMessage(e));
@@ -51,8 +54,8 @@ public final class Cli {
         return false;
     }
 
-    private static ConfigurableApplicationContext context(String[] args) {
-        return new SpringApplicationBuilder(EtaReportApplication.class)
+    private static ConfigurableApplicationContext context(Class<?> application) {
+        return new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
                 .profiles(AppEnvironment.additionalProfiles(System.getenv(), new String[0]).toArray(String[]::new))
                 .properties(Map.of(

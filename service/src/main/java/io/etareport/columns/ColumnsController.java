@@ -1,6 +1,7 @@
 package io.etareport.columns;
 
 import java.security.Principal;
+import java.time.ZoneId;
 
 import io.etareport.audit.AuditLog;
 import io.etareport.buz.ColumnPolicy;
@@ -26,10 +27,12 @@ class ColumnsController {
 
     private final BuzColumns columns;
     private final AuditLog audit;
+    private final ZoneId zone;
 
-    ColumnsController(BuzColumns columns, AuditLog audit) {
+    ColumnsController(BuzColumns columns, AuditLog audit, ZoneId zone) {
         this.columns = columns;
         this.audit = audit;
+        this.zone = zone;
     }
 
     @ModelAttribute("section")
@@ -40,6 +43,7 @@ class ColumnsController {
     @GetMapping("/columns")
     String list(Model model) {
         model.addAttribute("columns", columns.list());
+        model.addAttribute("zone", zone);
         model.addAttribute("newFor", BuzColumns.NEW_FOR.toDays());
         return "staff/columns";
     }

@@ -15,16 +15,15 @@ import io.etareport.buz.ColumnKind;
 public record SeenColumn(String instance, String entitySet, String name, ColumnKind kind, Instant firstSeen,
                          Instant lastSeen, State state, boolean isNew) {
 
-    // Staff read times in the factory's zone, like the rest of the service.
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd MMM yyyy HH:mm", Locale.ENGLISH)
-            .withZone(ZoneId.of("Australia/Sydney"));
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd MMM yyyy HH:mm", Locale.ENGLISH);
 
-    public String firstSeenShown() {
-        return SHOWN.format(firstSeen);
+    /** Staff read times in the business's zone ({@code eta.time-zone}), like the rest of the service. */
+    public String firstSeenShown(ZoneId zone) {
+        return SHOWN.withZone(zone).format(firstSeen);
     }
 
-    public String lastSeenShown() {
-        return SHOWN.format(lastSeen);
+    public String lastSeenShown(ZoneId zone) {
+        return SHOWN.withZone(zone).format(lastSeen);
     }
 
     /** What customers get of the column. */

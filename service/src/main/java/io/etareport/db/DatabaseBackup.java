@@ -22,14 +22,16 @@ import org.springframework.stereotype.Component;
 public class DatabaseBackup {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
-    private static final ZoneId SYDNEY = ZoneId.of("Australia/Sydney");
 
     private final DatabaseProperties properties;
     private final Clock clock;
+    private final ZoneId zone;
 
-    public DatabaseBackup(DatabaseProperties properties, Clock clock) {
+    /** @param zone the service's time zone, for the stamp in the file name */
+    public DatabaseBackup(DatabaseProperties properties, Clock clock, ZoneId zone) {
         this.properties = properties;
         this.clock = clock;
+        this.zone = zone;
     }
 
     /** Writes a copy into {@code folder} (the database's own folder when null) and returns its path. */
@@ -59,7 +61,7 @@ public class DatabaseBackup {
     }
 
     private Path freeName(Path dir) {
-        String stamp = STAMP.format(clock.instant().atZone(SYDNEY));
+        String stamp = STAMP.format(clock.instant().atZone(zone));
         Path candidate = dir.resolve("db-backup-" + stamp + ".sqlite3");
         for (int n = 2; Files.exists(candidate); n++) {
             candidate = dir.resolve("db-backup-" + stamp + "-" + n + ".sqlite3");

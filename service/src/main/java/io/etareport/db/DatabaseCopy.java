@@ -59,7 +59,8 @@ public class DatabaseCopy {
         target.postgres();
         refuseIfNotEmpty(target);
         sourceMigrator.migrate();
-        new DatabaseMigrator(target, new DatabaseBackup(target, java.time.Clock.systemUTC()), javaMigrations).migrate();
+        new DatabaseMigrator(target, new DatabaseBackup(target, java.time.Clock.systemUTC(), java.time.ZoneOffset.UTC),
+                javaMigrations).migrate();
 
         Properties settings = new Properties();
         if (DatabaseConfig.blankToNull(username) != null) {

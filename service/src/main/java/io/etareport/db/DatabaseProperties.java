@@ -3,9 +3,13 @@ package io.etareport.db;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import jakarta.validation.constraints.Positive;
+
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Which database we use and how we talk to it: the SQLite file at {@code path}, or PostgreSQL when
@@ -22,16 +26,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lockPoolSize   connections holding the cluster-wide locks of upstream fetches in flight (PostgreSQL)
  */
 @ConfigurationProperties("eta.database")
+@Validated
 public record DatabaseProperties(
         String path,
-        @DefaultValue("4") int readPoolSize,
-        @DefaultValue("10s") Duration busyTimeout,
+        @DefaultValue("4") @Positive int readPoolSize,
+        @DefaultValue("10s") @DurationMin(nanos = 0) Duration busyTimeout,
         @DefaultValue("true") boolean migrateOnStart,
         String url,
         String username,
         String password,
-        @DefaultValue("10") int poolSize,
-        @DefaultValue("10") int lockPoolSize) {
+        @DefaultValue("10") @Positive int poolSize,
+        @DefaultValue("10") @Positive int lockPoolSize) {
 
     private static final String POSTGRES_PREFIX = "jdbc:postgresql:";
 

@@ -21,7 +21,7 @@ import java.util.List;
  * Writes orders as CSV, one row per line, as it goes: UTF-8 with a byte-order mark (so Excel reads accents
  * right), a header row, every date column as {@code 05 Jan 2025}, every text cell through the {@link FormulaGuard}.
  */
-public final class CsvExport {
+final class CsvExport {
 
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 

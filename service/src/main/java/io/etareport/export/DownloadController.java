@@ -6,6 +6,7 @@ import io.etareport.buz.ColumnPolicy;
 import io.etareport.buz.ColumnRegistry;
 import io.etareport.customers.Customer;
 import io.etareport.customers.CustomerLinks;
+import io.etareport.jobs.ReportInRequest;
 import io.etareport.jobs.ReportJobs;
 import io.etareport.report.Report;
 import io.etareport.report.ReportFilter;
@@ -26,6 +27,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  * the page, streamed to the response.
  */
 @Controller
+@ReportInRequest
 class DownloadController {
 
     private static final String ID = "{id:[0-9a-f]{32}}";

@@ -1,9 +1,10 @@
 package io.etareport.export;
 
 import io.etareport.buz.ColumnKind;
+import io.etareport.buz.ColumnNames;
 import io.etareport.buz.ColumnPolicy;
-import io.etareport.buz.SensitiveColumns;
 import io.etareport.buz.OrderLine;
+import io.etareport.buz.SensitiveColumns;
 import io.etareport.report.Order;
 
 import java.math.BigDecimal;
@@ -22,7 +23,7 @@ import java.util.Set;
  * Only allowed columns enter the service, and stored reports are filtered again when read; dropping sensitive
  * and refused names here as well is the last guard before a file leaves.
  */
-public final class ExportColumns {
+final class ExportColumns {
 
     public static final List<String> FIXED = List.of("RefNo", "DateScheduled", "ProductionStatus", "ProductionLine",
             "InventoryItem", "Descn", "Instance", "FixedLine");
@@ -31,13 +32,10 @@ public final class ExportColumns {
     // Longer is no number a supplier sends: text, whatever it looks like.
     private static final int MAX_NUMBER_LENGTH = 40;
 
-    // Matched anywhere in the name, so "UnitCost", "cost_price" and "Gross Margin %" all go. Erring wide is cheap:
-    // a column dropped by mistake costs a customer nothing they need; one leaked shows them our prices.
-
     private static final Set<String> FIXED_KEYS = new HashSet<>();
 
     static {
-        FIXED.forEach(name -> FIXED_KEYS.add(normalise(name)));
+        FIXED.forEach(name -> FIXED_KEYS.add(ColumnNames.key(name)));
     }
 
     private final List<String> names;
@@ -81,7 +79,7 @@ public final class ExportColumns {
             for (OrderLine line : order.lines()) {
                 for (String column : line.otherColumns().keySet()) {
                     // One check per distinct name, not per row: a download can hold 100,000 rows.
-                    if (seen.add(column) && !isSensitive(column) && !FIXED_KEYS.contains(normalise(column))
+                    if (seen.add(column) && !isSensitive(column) && !FIXED_KEYS.contains(ColumnNames.key(column))
                             && (policy == null || policy.allows(column))) {
                         others.add(column);
                     }
@@ -138,19 +136,5 @@ public final class ExportColumns {
             case 7 -> line.fixedLine();
             default -> line.otherColumns().get(others.get(column - FIXED.size()));
         };
-    }
-
-    private static String normalise(String column) {
-        if (column == null) {
-            return "";
-        }
-        StringBuilder key = new StringBuilder(column.length());
-        for (int i = 0; i < column.length(); i++) {
-            char c = column.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
-                key.append(Character.toLowerCase(c));
-            }
-        }
-        return key.toString();
     }
 }

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.regex.Pattern;
 
 /** The name a download is saved under: {@code Acme-Blinds-open-orders-2025-01-05.xlsx}. */
-public final class ExportFileName {
+final class ExportFileName {
 
     private static final Pattern ACCENTS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^A-Za-z0-9]+");
@@ -20,7 +20,7 @@ public final class ExportFileName {
      * {@value #MAX_NAME_LENGTH} characters ({@code customer} if nothing is left); then {@code -open-orders-}, the
      * date and the extension. The result is plain ASCII, safe in a {@code Content-Disposition} header as is.
      *
-     * @param sydneyDate today in Australia/Sydney
+     * @param sydneyDate today in the service's time zone
      * @param extension  {@code csv} or {@code xlsx}, with or without the dot
      */
     public static String of(String customerName, LocalDate sydneyDate, String extension) {

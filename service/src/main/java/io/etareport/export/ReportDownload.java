@@ -30,14 +30,14 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @Component
 public class ReportDownload {
 
-    private static final ZoneId SYDNEY = ZoneId.of("Australia/Sydney");
-
     private final Clock clock;
     private final MeterRegistry registry;
     private final ColumnRegistry columns;
+    private final ZoneId zone;
 
-    ReportDownload(Clock clock, MeterRegistry registry, ColumnRegistry columns) {
+    ReportDownload(Clock clock, MeterRegistry registry, ColumnRegistry columns, ZoneId zone) {
         this.clock = clock;
+        this.zone = zone;
         this.registry = registry;
         this.columns = columns;
     }
@@ -46,7 +46,7 @@ public class ReportDownload {
     public ResponseEntity<StreamingResponseBody> respond(Report report, ReportFilter filter, ExportFormat format,
                                                          String via) {
         List<Order> orders = filter.apply(report.orders());
-        LocalDate today = LocalDate.now(clock.withZone(SYDNEY));
+        LocalDate today = LocalDate.now(clock.withZone(zone));
         String fileName = ExportFileName.of(report.customerName(), today, format.extension());
         Counter.builder("eta.downloads")
                 .description("Report downloads by format")

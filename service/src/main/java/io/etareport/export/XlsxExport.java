@@ -19,7 +19,7 @@ import java.util.List;
  * real date ({@code dd mmm yyyy}), numbers the supplier typed as numbers as number cells; column widths fitted to the content, at most {@value #MAX_WIDTH}; every text
  * cell through the {@link FormulaGuard}, like the CSV.
  */
-public final class XlsxExport {
+final class XlsxExport {
 
     /** The original's sheet name, which customers' own spreadsheets and macros may refer to. */
     static final String SHEET_NAME = "Report";

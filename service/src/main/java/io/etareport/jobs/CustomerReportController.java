@@ -1,9 +1,9 @@
 package io.etareport.jobs;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import io.etareport.customers.ClosedLinkException;
 import io.etareport.customers.Customer;
@@ -18,6 +18,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,22 +36,24 @@ import org.springframework.web.server.ResponseStatusException;
  * the 32-hex link id is the key, checked before any database or upstream work.
  */
 @Controller
+@ReportInRequest
 class CustomerReportController {
 
     static final String ID = "{id:[0-9a-f]{32}}";
-    private static final Pattern JOB_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final CustomerRepository customers;
     private final CustomerLinks links;
     private final ReportJobs jobs;
     private final JobProperties properties;
+    private final ZoneId zone;
 
     CustomerReportController(CustomerRepository customers, CustomerLinks links, ReportJobs jobs,
-                             JobProperties properties) {
+                             JobProperties properties, ZoneId zone) {
         this.customers = customers;
         this.links = links;
         this.jobs = jobs;
         this.properties = properties;
+        this.zone = zone;
     }
 
     @GetMapping({"/" + ID, "/etas/" + ID})
@@ -63,7 +66,7 @@ class CustomerReportController {
         model.addAttribute("jobId", jobId);
         model.addAttribute("query", ReportPage.queryString(ReportFilter.of(query)));
         model.addAttribute("pollMillis", properties.pollInterval().toMillis());
-        jobs.find(jobId).ifPresent(job -> model.addAttribute("job", JobJson.of(job)));
+        jobs.find(new JobId(jobId)).ifPresent(job -> model.addAttribute("job", JobJson.of(job)));
         return "report/loading";
     }
 
@@ -71,36 +74,39 @@ class CustomerReportController {
     @ResponseBody
     ResponseEntity<?> status(@PathVariable String jobId, HttpServletResponse response) {
         response.setHeader("Cache-Control", "no-store");
-        // The original's answer for an unknown job, which its loading page and scripts read.
-        ResponseEntity<?> notFound = ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "not found"));
-        return validJobId(jobId) ? jobs.find(jobId).<ResponseEntity<?>>map(job -> ResponseEntity.ok(JobJson.of(job)))
-                .orElse(notFound) : notFound;
+        // Exactly the original's answer for an unknown job, which its loading page and scripts read.
+        return JobId.parse(jobId).flatMap(jobs::find).<ResponseEntity<?>>map(job -> ResponseEntity.ok(JobJson.of(job)))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "not found")));
     }
 
     @PostMapping(path = "/eta/start", consumes = "application/json")
     @ResponseBody
-    ResponseEntity<Map<String, String>> startFromJson(@RequestBody Map<String, Object> body) {
+    ResponseEntity<?> startFromJson(@RequestBody Map<String, Object> body) {
         Object id = body.get("obfuscated_id");
         if (!(id instanceof String text) || !ObfuscatedId.isValid(text)) {
-            return ResponseEntity.badRequest().body(Map.of("error", "obfuscated_id must be 32 lowercase hex characters"));
+            return problem(HttpStatus.BAD_REQUEST, "obfuscated_id must be 32 lowercase hex characters");
         }
         Optional<Customer> customer;
         try {
             customer = links.open(text);
         } catch (ClosedLinkException closed) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", closed.getMessage()));
+            return problem(HttpStatus.NOT_FOUND, closed.getMessage());
         }
-        return customer.map(found -> ResponseEntity.ok(Map.of("job_id", jobs.start(found))))
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "unknown customer")));
+        return customer.<ResponseEntity<?>>map(found -> ResponseEntity.ok(Map.of("job_id", jobs.start(found))))
+                .orElseGet(() -> problem(HttpStatus.NOT_FOUND, "unknown customer"));
+    }
+
+    /** A JSON error as RFC 9457 problem details, still carrying the {@code error} field clients read. */
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String error) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, error);
+        body.setProperty("error", error);
+        return ResponseEntity.status(status).body(body);
     }
 
     @GetMapping("/report/{jobId}")
     String report(@PathVariable String jobId, @RequestParam MultiValueMap<String, String> query, Model model,
                   HttpServletResponse response) {
-        if (!validJobId(jobId)) {
-            throw notFound();
-        }
-        Job job = jobs.find(jobId).orElseThrow(CustomerReportController::notFound);
+        Job job = JobId.parse(jobId).flatMap(jobs::find).orElseThrow(CustomerReportController::notFound);
         Customer customer = customers.findById(job.customerId()).orElseThrow(CustomerReportController::notFound);
         // The page carries the customer's current link: never show it once that link was shut.
         if (!links.mayShowReportPreparedAt(customer.id(), job.createdAt())) {
@@ -133,16 +139,12 @@ class CustomerReportController {
 
     private String render(String customerId, String jobId, Report report, MultiValueMap<String, String> query,
                           Model model) {
-        model.addAttribute("page", ReportPage.of(customerId, jobId, report, ReportFilter.of(query)));
+        model.addAttribute("page", ReportPage.of(customerId, jobId, report, ReportFilter.of(query), zone));
         return "report/report";
     }
 
     private Customer customer(String id) {
         return links.open(id).orElseThrow(CustomerReportController::notFound);
-    }
-
-    static boolean validJobId(String jobId) {
-        return jobId != null && JOB_ID.matcher(jobId).matches();
     }
 
     /** The page's URL is the customer's key: keep it out of Referer headers and shared caches. */

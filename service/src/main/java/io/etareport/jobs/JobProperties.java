@@ -2,8 +2,13 @@ package io.etareport.jobs;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * @param workers           reports built at once; more wait in the queue
@@ -18,14 +23,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          (its node died) is failed by any node within lease + heartbeat interval
  */
 @ConfigurationProperties("eta.jobs")
-public record JobProperties(
-        @DefaultValue("4") int workers,
-        @DefaultValue("100") int queueCapacity,
-        @DefaultValue("300s") Duration stallLimit,
-        @DefaultValue("180s") Duration maxDuration,
-        @DefaultValue("5s") Duration heartbeatInterval,
-        @DefaultValue("30s") Duration reuseWindow,
-        @DefaultValue("24h") Duration keepResults,
-        @DefaultValue("1200ms") Duration pollInterval,
-        @DefaultValue("20s") Duration lease) {
+@Validated
+record JobProperties(
+        @DefaultValue("4") @Positive int workers,
+        @DefaultValue("100") @PositiveOrZero int queueCapacity,
+        @DefaultValue("300s") @DurationMin(nanos = 1) Duration stallLimit,
+        @DefaultValue("180s") @DurationMin(nanos = 1) Duration maxDuration,
+        @DefaultValue("5s") @DurationMin(nanos = 1) Duration heartbeatInterval,
+        @DefaultValue("30s") @DurationMin(nanos = 0) Duration reuseWindow,
+        @DefaultValue("24h") @DurationMin(nanos = 0) Duration keepResults,
+        @DefaultValue("1200ms") @DurationMin(nanos = 1) Duration pollInterval,
+        @DefaultValue("20s") @DurationMin(nanos = 1) Duration lease) {
 }

@@ -8,11 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.etareport.buz.ColumnRegistry;
 import io.etareport.cache.UpstreamUnavailableException;
@@ -21,10 +17,10 @@ import io.etareport.ops.ErrorReporter;
 import io.etareport.report.Report;
 import io.etareport.report.ReportService;
 
-import jakarta.annotation.PreDestroy;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -54,12 +50,14 @@ public class ReportJobs {
     private final JsonMapper json;
     private final Clock clock;
     private final ColumnRegistry columns;
-    private final ThreadPoolExecutor workers;
+    /** @see JobExecutors */
+    private final ThreadPoolTaskExecutor workers;
     /** Jobs this process is working on, for heartbeats and the time limit. */
     private final Map<String, Running> running = new ConcurrentHashMap<>();
 
     ReportJobs(JobStore store, ReportService reports, JobProperties properties, ErrorReporter errors,
-               ReportMetrics metrics, JsonMapper json, Clock clock, ColumnRegistry columns) {
+               ReportMetrics metrics, JsonMapper json, Clock clock, ColumnRegistry columns,
+               @Qualifier(JobExecutors.WORKERS) ThreadPoolTaskExecutor workers) {
         this.store = store;
         this.columns = columns;
         this.reports = reports;
@@ -68,13 +66,7 @@ public class ReportJobs {
         this.metrics = metrics;
         this.json = json;
         this.clock = clock;
-        AtomicInteger count = new AtomicInteger();
-        this.workers = new ThreadPoolExecutor(properties.workers(), properties.workers(), 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(properties.queueCapacity()), runnable -> {
-                    Thread thread = new Thread(runnable, "report-job-" + count.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
+        this.workers = workers;
     }
 
     /**
@@ -89,7 +81,7 @@ public class ReportJobs {
             return reusable.get();
         }
         // Jobs submitted but not yet picked up count too: the pool may not have started them.
-        boolean idle = workers.getActiveCount() + workers.getQueue().size() < properties.workers();
+        boolean idle = workers.getActiveCount() + workers.getQueueSize() < properties.workers();
         Optional<String> created = store.create(customer.id(),
                 idle ? "Starting" : "Waiting for a free worker: many reports are being prepared");
         if (created.isEmpty()) {
@@ -119,10 +111,7 @@ public class ReportJobs {
 
     /** A job's progress for the JSON API; empty for an id that is malformed or unknown. */
     public Optional<JobProgress> progress(String jobId) {
-        if (!CustomerReportController.validJobId(jobId)) {
-            return Optional.empty();
-        }
-        return store.find(jobId).map(JobProgress::of);
+        return JobId.parse(jobId).flatMap(this::find).map(JobProgress::of);
     }
 
     /** Jobs queued or running, across all nodes. */
@@ -140,10 +129,8 @@ public class ReportJobs {
 
     /** The report of this customer's job, while it is kept: what the page from that job shows. */
     public Optional<Report> report(Customer customer, String jobId) {
-        if (!CustomerReportController.validJobId(jobId)) {
-            return Optional.empty();
-        }
-        return store.find(jobId).filter(job -> job.customerId() == customer.id()).flatMap(job -> report(jobId));
+        return JobId.parse(jobId).flatMap(this::find).filter(job -> job.customerId() == customer.id())
+                .flatMap(job -> report(jobId));
     }
 
     /** A report of this customer completed within the reuse window: what they just saw. */
@@ -161,8 +148,8 @@ public class ReportJobs {
         return delete ? store.deleteFinishedBefore(before) : store.countFinishedBefore(before);
     }
 
-    Optional<Job> find(String jobId) {
-        return store.find(jobId);
+    Optional<Job> find(JobId jobId) {
+        return store.find(jobId.value());
     }
 
     private void run(String id, Customer customer) {
@@ -210,11 +197,6 @@ public class ReportJobs {
             }
         });
         store.heartbeat(running.keySet());
-    }
-
-    @PreDestroy
-    void stop() {
-        workers.shutdownNow();
     }
 
     private record Running(Instant startedAt, Future<?> future) {

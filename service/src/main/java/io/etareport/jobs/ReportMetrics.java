@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 
 import io.etareport.report.Report;
-import io.etareport.report.Source;
+import io.etareport.report.InstanceSource;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -46,12 +46,12 @@ class ReportMetrics {
 
     /** A report was built: count the stored copies it was made of. */
     void built(Report report) {
-        for (Source source : report.sources()) {
+        for (InstanceSource source : report.sources()) {
             if (source.fromCache()) {
                 Counter.builder("eta.cache.copies.served")
                         .description("Stored copies served instead of live data, by reason")
                         .tag("instance", source.instance().name())
-                        .tag("reason", reason(source.kind()))
+                        .tag("reason", reason(source.kind().label()))
                         .register(registry)
                         .increment();
             }

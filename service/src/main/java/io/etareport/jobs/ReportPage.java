@@ -15,7 +15,7 @@ import io.etareport.report.FilterChoices;
 import io.etareport.report.Order;
 import io.etareport.report.Report;
 import io.etareport.report.ReportFilter;
-import io.etareport.report.Source;
+import io.etareport.report.InstanceSource;
 
 /**
  * What the report page shows, with every text prepared here so the template only prints. Every
@@ -23,10 +23,9 @@ import io.etareport.report.Source;
  * can filter instantly and the page still works without it.
  */
 record ReportPage(String customerId, String jobId, String title, List<OrderView> orders, int visibleOrders,
-                  FilterChoices choices, ReportFilter filter, List<String> notices, String updated, String query) {
+                  FilterChoices choices, ReportFilter filter, List<String> notices, String updated, String zoneName,
+                  String query) {
 
-    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
-    static final ZoneId SYDNEY = ZoneId.of("Australia/Sydney");
     private static final DateTimeFormatter UPDATED =
             DateTimeFormatter.ofPattern("d MMM yyyy, h:mm a", Locale.ENGLISH);
 
@@ -40,8 +39,9 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
     /**
      * @param jobId the job whose report this is, so downloads from the page hold exactly what it
      *              shows; null for a report built inside the request
+     * @param zone  the service's time zone, in which times are shown
      */
-    static ReportPage of(String customerId, String jobId, Report report, ReportFilter filter) {
+    static ReportPage of(String customerId, String jobId, Report report, ReportFilter filter, ZoneId zone) {
         // The filter returns the same line objects it was given: identity tells what it kept.
         List<Order> kept = filter.apply(report.orders());
         Set<OrderLine> visibleLines = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -61,8 +61,8 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
                     orNa(order.descn()), key(order.refNo()) + "\n" + key(order.descn()), !anyVisible, lines));
         }
         return new ReportPage(customerId, jobId, "Open Orders for " + report.customerName(), orders, kept.size(),
-                report.choices(), filter, notices(report), UPDATED.format(report.builtAt().atZone(SYDNEY)),
-                queryString(filter));
+                report.choices(), filter, notices(report, zone), UPDATED.format(report.builtAt().atZone(zone)),
+                Dates.placeName(zone), queryString(filter));
     }
 
     /** The query of the page's download links: its filter, and the job whose report it shows. */
@@ -78,16 +78,16 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
         return orders.isEmpty();
     }
 
-    private static List<String> notices(Report report) {
+    private static List<String> notices(Report report, ZoneId zone) {
         List<String> notices = new ArrayList<>();
-        for (Source source : report.sources()) {
-            if (Source.UNAVAILABLE.equals(source.kind())) {
+        for (InstanceSource source : report.sources()) {
+            if (source.unavailable()) {
                 notices.add("Orders from " + source.instance() + " are missing: the supplier's system could not be"
                         + " reached and there is no saved copy yet. Please try again later.");
             } else if (source.fromCache()) {
                 notices.add("Orders from " + source.instance() + " come from a saved copy, last refreshed "
                         + (source.refreshedAt() == null ? "at an unknown time"
-                        : UPDATED.format(source.refreshedAt().atZone(SYDNEY)) + " (Sydney time)")
+                        : UPDATED.format(source.refreshedAt().atZone(zone)) + " (" + Dates.placeName(zone) + " time)")
                         + ", because the supplier's system is not available right now.");
             }
         }
@@ -111,7 +111,7 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
 
     /** Trimmed, whitespace runs as one space, lower case: how filters compare labels (report.js too). */
     static String key(String value) {
-        return value == null ? "" : WHITESPACE.matcher(value.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
+        return ReportFilter.key(value);
     }
 
     private static boolean blank(String value) {

@@ -9,8 +9,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.ModelAndView;
 
 /** A report built inside a request (sync view, download) that found the supplier down and nothing saved. */
-@ControllerAdvice(assignableTypes = {CustomerReportController.class},
-        basePackages = "io.etareport.export")
+@ControllerAdvice(annotations = ReportInRequest.class)
 class SupplierUnavailableAdvice {
 
     @ExceptionHandler(UpstreamUnavailableException.class)

@@ -15,9 +15,11 @@ import org.springframework.core.env.Environment;
  * missing, naming all of them at once (the FailureAnalyzer prints it without a stack trace).
  * Operator commands only need the database.
  */
-public class RequiredSettings implements EnvironmentPostProcessor, Ordered {
+class RequiredSettings implements EnvironmentPostProcessor, Ordered {
 
-    static final List<String> SERVICE = List.of("DATABASE", "FLASK_SECRET", "GOOGLE_CLIENT_ID",
+    // FLASK_SECRET is not among them: the original signed its sessions with it, ours are server-side and need no
+    // secret. The operators' env files may still set it; it is accepted and ignored.
+    static final List<String> SERVICE = List.of("DATABASE", "GOOGLE_CLIENT_ID",
             "GOOGLE_CLIENT_SECRET", "BUZ_DD_USERNAME", "BUZ_DD_PASSWORD", "BUZ_CBR_USERNAME", "BUZ_CBR_PASSWORD");
     static final List<String> PRODUCTION_ONLY = List.of("SERVER_NAME");
     static final List<String> COMMAND = List.of("DATABASE");
@@ -45,7 +47,10 @@ public class RequiredSettings implements EnvironmentPostProcessor, Ordered {
                 required.addAll(PRODUCTION_ONLY);
             }
         }
-        return required.stream().filter(name -> isBlank(environment.getProperty(name))).toList();
+        // DATABASE_URL (PostgreSQL) stands in for the SQLite file.
+        boolean postgres = !isBlank(environment.getProperty("DATABASE_URL"));
+        return required.stream().filter(name -> !(postgres && name.equals("DATABASE")))
+                .filter(name -> isBlank(environment.getProperty(name))).toList();
     }
 
     private static boolean isBlank(String value) {

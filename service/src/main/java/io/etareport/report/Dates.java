@@ -1,6 +1,7 @@
 package io.etareport.report;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -16,5 +17,11 @@ public final class Dates {
     /** {@code 05 Jan 2025}, or {@code N/A} when there is no date. */
     public static String display(LocalDate date) {
         return date == null ? "N/A" : DISPLAY.format(date);
+    }
+
+    /** How customers know a time zone: {@code Sydney} for {@code Australia/Sydney}. */
+    public static String placeName(ZoneId zone) {
+        String id = zone.getId();
+        return id.substring(id.lastIndexOf('/') + 1).replace('_', ' ');
     }
 }

@@ -18,7 +18,7 @@ import java.util.function.Predicate;
  * @param orders  sorted by expected date, undated first
  * @param sources one per instance fetched, saying whether its data is live or a stored copy
  */
-public record Report(String customerName, List<Order> orders, FilterChoices choices, List<Source> sources,
+public record Report(String customerName, List<Order> orders, FilterChoices choices, List<InstanceSource> sources,
                      Instant builtAt) {
 
     public Report {
@@ -29,7 +29,7 @@ public record Report(String customerName, List<Order> orders, FilterChoices choi
 
     /** Whether any instance's data is a stored copy, so the page shows a notice. */
     public boolean fromCache() {
-        return sources.stream().anyMatch(Source::fromCache);
+        return sources.stream().anyMatch(InstanceSource::fromCache);
     }
 
     public int lineCount() {

@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -28,7 +27,7 @@ import java.util.TreeSet;
  * <p>
  * Runs in linear time apart from the sorts: every step walks the lines once.
  */
-public final class ReportBuilder {
+final class ReportBuilder {
 
     private static final Comparator<OrderLine> BY_LINE_NUMBER =
             Comparator.comparing(OrderLine::fixedLine, NaturalOrder.INSTANCE);
@@ -45,7 +44,7 @@ public final class ReportBuilder {
         this.dropFinishedOrders = rules.dropFinishedOrders();
         this.finishedStatuses = new HashSet<>();
         for (String status : rules.finishedStatuses()) {
-            finishedStatuses.add(status.strip().toLowerCase(Locale.ROOT));
+            finishedStatuses.add(Labels.key(status));
         }
     }
 
@@ -57,7 +56,7 @@ public final class ReportBuilder {
      *                        unique as written); a blank custom name leaves the raw status
      */
     public Report build(String customerName, Map<Instance, List<OrderLine>> linesByInstance,
-                        Map<String, String> statusMapping, List<Source> sources, Instant builtAt) {
+                        Map<String, String> statusMapping, List<InstanceSource> sources, Instant builtAt) {
         Map<String, String> mapping = tidyMapping(statusMapping);
         List<Order> orders = new ArrayList<>();
         for (Instance instance : Instance.values()) {
@@ -101,11 +100,11 @@ public final class ReportBuilder {
     private boolean isFinished(List<OrderLine> lines) {
         boolean anyStatus = false;
         for (OrderLine line : lines) {
-            String status = line.productionStatus() == null ? "" : line.productionStatus().strip();
+            String status = Labels.key(line.productionStatus());
             if (status.isEmpty()) {
                 continue;
             }
-            if (!finishedStatuses.contains(status.toLowerCase(Locale.ROOT))) {
+            if (!finishedStatuses.contains(status)) {
                 return false;
             }
             anyStatus = true;

@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -74,7 +73,7 @@ public record ReportFilter(Set<String> statuses, Set<String> groups, Set<String>
         String searchKey = Labels.key(search);
         List<Order> kept = new ArrayList<>();
         for (Order order : orders) {
-            if (!supplierKeys.isEmpty() && !supplierKeys.contains(order.instance().name().toLowerCase(Locale.ROOT))) {
+            if (!supplierKeys.isEmpty() && !supplierKeys.contains(Labels.key(order.instance().name()))) {
                 continue;
             }
             if (!searchKey.isEmpty() && !matchesSearch(order, searchKey)) {
@@ -178,5 +177,13 @@ public record ReportFilter(Set<String> statuses, Set<String> groups, Set<String>
             keys.add(Labels.key(value));
         }
         return keys;
+    }
+
+    /**
+     * The form a status, group or supplier is compared in, by this filter and by anything that must agree with it
+     * (the page marking a choice selected): trimmed, inner whitespace as one space, lower case.
+     */
+    public static String key(String label) {
+        return Labels.key(label);
     }
 }

@@ -7,13 +7,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param dropFinishedOrders hide orders whose every status is a finished one
- * @param finishedStatuses   the statuses that mean an order line is finished (trimmed, any case)
+ * @param finishedStatuses   the statuses that mean an order line is finished (trimmed, any case); when not set,
+ *                           {@link ReportRules#FINISHED_STATUSES}
  */
 @ConfigurationProperties("eta.report")
-public record ReportProperties(
+record ReportProperties(
         @DefaultValue("true") boolean dropFinishedOrders,
-        @DefaultValue({"Cancelled", "Invoiced", "Invoice ex GST fees - actioned in Xero",
-                "Invoice ex GST fees - not in Xero"}) List<String> finishedStatuses) {
+        List<String> finishedStatuses) {
+
+    ReportProperties {
+        finishedStatuses = finishedStatuses == null ? ReportRules.FINISHED_STATUSES : finishedStatuses;
+    }
 
     ReportRules rules() {
         return new ReportRules(dropFinishedOrders, finishedStatuses);

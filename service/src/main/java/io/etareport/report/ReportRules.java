@@ -9,18 +9,21 @@ import java.util.List;
  * @param finishedStatuses   raw production statuses that mean an order is done with; compared trimmed and
  *                           case-insensitively
  */
-public record ReportRules(boolean dropFinishedOrders, List<String> finishedStatuses) {
+record ReportRules(boolean dropFinishedOrders, List<String> finishedStatuses) {
 
     public ReportRules {
         finishedStatuses = finishedStatuses == null ? List.of() : List.copyOf(finishedStatuses);
     }
 
+    /** The one list of finished statuses: the original service's, and the default of {@code eta.report}. */
+    static final List<String> FINISHED_STATUSES = List.of(
+            "Cancelled",
+            "Invoiced",
+            "Invoice ex GST fees - actioned in Xero",
+            "Invoice ex GST fees - not in Xero");
+
     /** The rules the original service ran with. */
-    public static ReportRules defaults() {
-        return new ReportRules(true, List.of(
-                "Cancelled",
-                "Invoiced",
-                "Invoice ex GST fees - actioned in Xero",
-                "Invoice ex GST fees - not in Xero"));
+    static ReportRules defaults() {
+        return new ReportRules(true, FINISHED_STATUSES);
     }
 }

@@ -8,8 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.etareport.buz.CustomerScope;
@@ -17,12 +16,12 @@ import io.etareport.buz.Instance;
 import io.etareport.buz.OrderLine;
 import io.etareport.cache.CachedBuz;
 import io.etareport.cache.Fetched;
+import io.etareport.cache.Source;
 import io.etareport.cache.UpstreamUnavailableException;
 import io.etareport.customers.Customer;
 import io.etareport.statuses.StatusMappings;
 
-import jakarta.annotation.PreDestroy;
-
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
 /**
@@ -38,16 +37,16 @@ public class ReportService {
     private final StatusMappings statusMappings;
     private final ReportBuilder builder;
     private final Clock clock;
-    // Separate from the job workers, so a worker waiting on its fetches can never starve them;
-    // sized for every instance at the Buz client's default in-flight limit (the real throttle).
-    private final ExecutorService fetches = Executors.newFixedThreadPool(4 * Instance.values().length,
-            daemon("buz-fetch"));
+    /** @see ReportExecutors */
+    private final Executor fetches;
 
-    public ReportService(CachedBuz buz, StatusMappings statusMappings, ReportProperties properties, Clock clock) {
+    ReportService(CachedBuz buz, StatusMappings statusMappings, ReportProperties properties, Clock clock,
+                  @Qualifier(ReportExecutors.FETCHES) Executor fetches) {
         this.buz = buz;
         this.statusMappings = statusMappings;
         this.builder = new ReportBuilder(properties.rules());
         this.clock = clock;
+        this.fetches = fetches;
     }
 
     public Report build(Customer customer, Progress progress) {
@@ -61,22 +60,22 @@ public class ReportService {
                 Fetched<List<OrderLine>> fetched = buz.openOrders(instance, scope, false);
                 int percent = 10 + 60 * done.incrementAndGet() / scopes.size();
                 progress.update(percent, "Fetched " + fetched.value().size() + " lines from " + instance
-                        + (fetched.source().equals("live") ? "" : " (saved copy)"));
+                        + (fetched.isLive() ? "" : " (saved copy)"));
                 return fetched;
             }, fetches));
         });
 
         Map<Instance, List<OrderLine>> lines = new EnumMap<>(Instance.class);
-        List<Source> sources = new ArrayList<>();
+        List<InstanceSource> sources = new ArrayList<>();
         UpstreamUnavailableException firstFailure = null;
         for (var entry : pending.entrySet()) {
             try {
                 Fetched<List<OrderLine>> fetched = join(entry.getValue());
                 lines.put(entry.getKey(), fetched.value());
-                sources.add(new Source(entry.getKey(), fetched.source(), fetched.refreshedAt()));
+                sources.add(new InstanceSource(entry.getKey(), fetched.source(), fetched.refreshedAt()));
             } catch (UpstreamUnavailableException e) {
                 progress.update(70, entry.getKey() + " could not be reached");
-                sources.add(new Source(entry.getKey(), Source.UNAVAILABLE, null));
+                sources.add(new InstanceSource(entry.getKey(), Source.UNAVAILABLE, null));
                 firstFailure = firstFailure == null ? e : firstFailure;
             }
         }
@@ -104,17 +103,4 @@ public class ReportService {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
-    @PreDestroy
-    void stop() {
-        fetches.shutdownNow();
-    }
 }

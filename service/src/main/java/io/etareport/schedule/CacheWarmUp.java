@@ -25,17 +25,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class CacheWarmUp {
 
-    private static final DateTimeFormatter SYDNEY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Australia/Sydney"));
-
     private final CustomerRepository customers;
     private final CustomerLinks links;
     private final CachedBuz buz;
+    /** Stored copies' times, in the service's time zone. */
+    private final DateTimeFormatter localTime;
 
-    public CacheWarmUp(CustomerRepository customers, CustomerLinks links, CachedBuz buz) {
+    public CacheWarmUp(CustomerRepository customers, CustomerLinks links, CachedBuz buz, ZoneId zone) {
         this.customers = customers;
         this.links = links;
         this.buz = buz;
+        this.localTime = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
     }
 
     /** How a run went. */
@@ -79,7 +79,7 @@ public class CacheWarmUp {
                     } else {
                         stale++;
                         lines.accept(who + ": NOT REFRESHED, " + fetched.source() + "; the stored copy from "
-                                + SYDNEY_TIME.format(fetched.refreshedAt()) + " (" + rows(fetched.value().size())
+                                + localTime.format(fetched.refreshedAt()) + " (" + rows(fetched.value().size())
                                 + ") is kept");
                     }
                 } catch (RuntimeException e) {

@@ -34,7 +34,7 @@ class ScheduledWork {
         this.properties = properties;
     }
 
-    @Scheduled(cron = "${eta.schedule.warm-up:0 30 9 * * MON-FRI}", zone = "${eta.schedule.zone:Australia/Sydney}")
+    @Scheduled(cron = "${eta.schedule.warm-up:0 30 9 * * MON-FRI}", zone = "${eta.schedule.zone:${eta.time-zone:Australia/Sydney}}")
     @SchedulerLock(name = "warm-up", lockAtMostFor = "PT1H", lockAtLeastFor = "PT1M")
     void warmUp() {
         // Customer names go to the terminal of the command only; the log gets the counts.
@@ -42,7 +42,7 @@ class ScheduledWork {
         log.info("Scheduled cache warm-up: {}", summary.describe());
     }
 
-    @Scheduled(cron = "${eta.schedule.purge:0 15 3 * * *}", zone = "${eta.schedule.zone:Australia/Sydney}")
+    @Scheduled(cron = "${eta.schedule.purge:0 15 3 * * *}", zone = "${eta.schedule.zone:${eta.time-zone:Australia/Sydney}}")
     @SchedulerLock(name = "purge", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
     void purge() {
         Duration age = properties.purgeJobsAge();

@@ -17,6 +17,7 @@ import io.etareport.audit.AuditEntry;
 import io.etareport.audit.AuditQuery;
 import io.etareport.audit.AuditSearch;
 import io.etareport.export.FormulaGuard;
+import io.etareport.report.Dates;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -40,13 +41,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class AuditLogController {
 
-    private static final ZoneId SYDNEY = ZoneId.of("Australia/Sydney");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(SYDNEY);
 
     private final AuditSearch search;
     private final Clock clock;
 
-    AuditLogController(AuditSearch search, Clock clock) {
+    private final ZoneId zone;
+    private final DateTimeFormatter time;
+
+    AuditLogController(AuditSearch search, Clock clock, ZoneId zone) {
+        this.zone = zone;
+        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
         this.search = search;
         this.clock = clock;
     }
@@ -69,7 +73,7 @@ class AuditLogController {
         model.addAttribute("entity", entity == null ? "" : entity);
         model.addAttribute("from", from);
         model.addAttribute("to", to);
-        model.addAttribute("time", TIME);
+        model.addAttribute("time", time);
         return "staff/audit";
     }
 
@@ -82,7 +86,7 @@ class AuditLogController {
                                               @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to)
             throws IOException {
         List<AuditEntry> entries = search.all(new AuditQuery(person, entity, from, to));
-        String fileName = "audit-log-" + LocalDate.now(clock.withZone(SYDNEY)) + ".csv";
+        String fileName = "audit-log-" + LocalDate.now(clock.withZone(zone)) + ".csv";
         // Staff changes are few (thousands in two years): written whole, not streamed.
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         write(entries, body);
@@ -95,13 +99,13 @@ class AuditLogController {
     }
 
     /** UTF-8 with a byte-order mark (as the customers' downloads), every cell through the formula guard. */
-    static void write(List<AuditEntry> entries, OutputStream out) throws IOException {
+    void write(List<AuditEntry> entries, OutputStream out) throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write('\uFEFF');
         CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT);
-        csv.printRecord("Time (Sydney)", "Person", "Entity", "Id", "Action", "Before", "After");
+        csv.printRecord("Time (" + Dates.placeName(zone) + ")", "Person", "Entity", "Id", "Action", "Before", "After");
         for (AuditEntry entry : entries) {
-            csv.printRecord(Stream.of(TIME.format(entry.at()), entry.actor(), entry.entity(), entry.entityId(),
+            csv.printRecord(Stream.of(time.format(entry.at()), entry.actor(), entry.entity(), entry.entityId(),
                     entry.action(), entry.before(), entry.after()).map(AuditLogController::cell).toArray());
         }
         csv.flush();

@@ -1,9 +1,9 @@
 package io.etareport.security;
 
-
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,19 +23,26 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.DelegatingAccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -176,7 +183,9 @@ class SecurityConfig {
                         // Every page is private (customer links, staff area): keep all of them out of
                         // search engines, even when a link leaks to a page a crawler reads.
                         .addHeaderWriter(new StaticHeadersWriter("X-Robots-Tag", "noindex")))
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint()))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint())
+                        .accessDeniedHandler(accessDenied()))
+                .requestCache(cache -> cache.requestCache(requestCache()))
                 .logout(logout -> logout
                         .logoutUrl("/logout")
                         .logoutSuccessUrl("/login?signed_out")
@@ -194,6 +203,28 @@ class SecurityConfig {
             demoSignIn.configure(http, signedIn, signInFailed);
         }
         return http.build();
+    }
+
+    /**
+     * A form posted without a valid token has almost always simply expired (the session ended while the page was
+     * open): say so, rather than "You don't have access". Anything else refused gets the 403 page.
+     */
+    private static AccessDeniedHandler accessDenied() {
+        AccessDeniedHandlerImpl formExpired = new AccessDeniedHandlerImpl();
+        formExpired.setErrorPage(FormExpiredController.PATH);
+        LinkedHashMap<Class<? extends AccessDeniedException>, AccessDeniedHandler> byType = new LinkedHashMap<>();
+        byType.put(CsrfException.class, formExpired);
+        return new DelegatingAccessDeniedHandler(byType, new AccessDeniedHandlerImpl());
+    }
+
+    /**
+     * Remembers the page someone wanted before signing in, to go back there after; without Spring Security's
+     * {@code ?continue} marker, which would otherwise stay in the address bar.
+     */
+    private static RequestCache requestCache() {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setMatchingRequestParameterName(null);
+        return cache;
     }
 
     private static AuthenticationEntryPoint entryPoint() {

@@ -6,7 +6,7 @@ import java.util.Set;
  * The production statuses BuzManager reports right now, for "Refresh from Buz". Implemented by
  * the layer that talks to BuzManager; this package only decides what to do with the answer.
  */
-public interface LiveStatuses {
+interface LiveStatuses {
 
     /**
      * The distinct raw {@code ProductionStatus} values of open orders on both instances.

@@ -6,7 +6,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-/** "Refresh from Buz": fetches the live statuses and reports, in plain words, what changed or why nothing did. */
+/**
+ * "Refresh from Buz": fetches the live statuses and reports, in plain words, what changed or why nothing did. Public
+ * so that start-up wiring (the demo) can run the same refresh an admin's button runs.
+ */
 @Service
 public class StatusRefresh {
 
@@ -47,6 +50,7 @@ public class StatusRefresh {
         return (n == 0 ? "no" : String.valueOf(n)) + " " + (n == 1 ? one : many);
     }
 
+    /** @param message what changed, or why nothing did; counts only, never a status or customer name */
     public record Outcome(boolean succeeded, String message) {
 
         static Outcome done(String message) {

@@ -78,7 +78,10 @@ class OrderLookupControllerIntegrationTest {
         MockHttpServletResponse response = open("/wip/XYZ/12345");
 
         assertThat(response.getStatus()).isEqualTo(400);
-        assertThat(response.getContentAsString()).isEqualTo("{\"status\":400,\"error\":\"Invalid instance. Use DD or CBR.\"}");
+        assertThat(response.getContentAsString())
+                .contains("\"status\":400", "\"error\":\"Invalid instance. Use DD or CBR.\"",
+                        "\"detail\":\"Invalid instance. Use DD or CBR.\"", "\"title\":\"Bad Request\"")
+                .doesNotContain("\"properties\"");
         assertThat(asked()).isEmpty();
     }
 

@@ -9,7 +9,8 @@ import java.util.Map;
 
 import io.etareport.security.Staff;
 import io.etareport.security.StaffWebTest;
-import io.etareport.statuses.LiveStatuses;
+import io.etareport.SimulatedBuzService;
+import io.etareport.simulator.SimulatorDataSet;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,8 +37,6 @@ class StaffChangesAuditIntegrationTest {
     MockMvc mvc;
     @Autowired
     JdbcClient db;
-    @Autowired
-    LiveStatuses liveStatuses;
 
     private long customer;
     private long target;
@@ -58,7 +57,7 @@ class StaffChangesAuditIntegrationTest {
                 .update();
         mapping = db.sql("SELECT id FROM status_mapping WHERE odata_status = 'Cutting'").query(Long.class).single();
         // Every status the simulator reports is mapped already except Sewing, so a refresh adds exactly that one.
-        for (String status : liveStatuses.fetch()) {
+        for (String status : simulatorStatuses()) {
             if (!List.of("Cutting", "Sewing").contains(status)) {
                 db.sql("INSERT INTO status_mapping (odata_status, custom_status, active) VALUES (?, ?, 1)")
                         .params(status, status).update();
@@ -173,5 +172,20 @@ class StaffChangesAuditIntegrationTest {
 
     private static JsonNode json(String text) {
         return text == null ? null : JsonMapper.shared().readTree(text);
+    }
+
+    /** The statuses "Refresh from Buz" will see: those of open lines on either instance. */
+    private static java.util.Set<String> simulatorStatuses() {
+        java.util.Set<String> statuses = new java.util.TreeSet<>();
+        for (String code : List.of("DESDR", "WATSO")) {
+            for (Map<String, Object> row : SimulatedBuzService.SIMULATOR.dataSet()
+                    .rows(code, SimulatorDataSet.JOBS_SCHEDULE_DETAILED)) {
+                if ("Work in Progress".equals(row.get("OrderStatus")) && row.get("ProductionStatus") instanceof String raw
+                        && !raw.isBlank()) {
+                    statuses.add(raw.trim());
+                }
+            }
+        }
+        return statuses;
     }
 }

@@ -40,7 +40,7 @@ public final class Bench {
     }
 
     /** Prints the heap still in use after a collection: the input the tasks work on. */
-    static void liveHeap(String what) {
+    public static void liveHeap(String what) {
         System.gc();
         Runtime runtime = Runtime.getRuntime();
         System.out.printf("live heap with %s: %d MB%n", what, (runtime.totalMemory() - runtime.freeMemory()) >> 20);

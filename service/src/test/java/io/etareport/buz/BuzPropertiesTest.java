@@ -1,14 +1,17 @@
 package io.etareport.buz;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.bind.BindException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
@@ -67,10 +70,24 @@ class BuzPropertiesTest {
         assertThat(properties.toString()).doesNotContain("hunter2");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"eta.buz.max-in-flight=0", "eta.buz.read-timeout=0s", "eta.buz.retry-backoff=-1s",
+            "eta.buz.batch-concurrency=-2"})
+    void theServiceRefusesToStartWithLimitsThatCannotWork(String setting) {
+        new ApplicationContextRunner().withUserConfiguration(Settings.class).withPropertyValues(setting)
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .isInstanceOf(BindValidationException.class)
+                        .hasMessageContaining(setting.substring(0, setting.indexOf('='))));
+    }
+
     @Test
-    void refusesLimitsThatCannotWork() {
-        assertThatThrownBy(() -> bind(Map.of("eta.buz.max-in-flight", "0"))).isInstanceOf(BindException.class)
-                .rootCause().hasMessageContaining("eta.buz.max-in-flight");
+    void theDocumentedDefaultsPassValidation() {
+        new ApplicationContextRunner().withUserConfiguration(Settings.class)
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(BuzProperties.class));
+    }
+
+    @EnableConfigurationProperties(BuzProperties.class)
+    static class Settings {
     }
 
     private static BuzProperties bind(Map<String, String> values) {

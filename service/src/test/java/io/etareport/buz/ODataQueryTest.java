@@ -20,7 +20,10 @@ class ODataQueryTest {
 
     @Test
     void encodesNonAsciiAsUtf8AndKeepsUnreservedCharacters() {
-        assertThat(ODataQuery.encode("Café a-b_c.d~e+f/g=h#i?")).isEqualTo("Caf%C3%A9%20a-b_c.d~e%2Bf%2Fg%3Dh%23i%3F");
+        ODataQuery query = ODataQuery.of("JobsScheduleDetailed", ODataFilter.eq("Customer", "Café a-b_c.d~e+f/g=h#i?"));
+
+        assertThat(query.queryString())
+                .isEqualTo("$filter=Customer%20eq%20%27Caf%C3%A9%20a-b_c.d~e%2Bf%2Fg%3Dh%23i%3F%27");
     }
 
     @Test

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 class BlackoutWindowTest {
 
     private static BlackoutWindow window(boolean enabled, String start, String end) {
-        return new BlackoutWindow(new CacheProperties.Blackout(enabled, LocalTime.parse(start), LocalTime.parse(end),
-                ZoneId.of("Australia/Sydney")));
+        return new BlackoutWindow(new CacheProperties.Blackout(enabled, LocalTime.parse(start), LocalTime.parse(end)),
+                ZoneId.of("Australia/Sydney"));
     }
 
     @Test

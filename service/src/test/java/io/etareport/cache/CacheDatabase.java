@@ -20,7 +20,7 @@ final class CacheDatabase {
     static JdbcClient create(Path dir, Clock clock) {
         Path file = dir.resolve("eta.db");
         DatabaseProperties properties = new DatabaseProperties(file.toString(), 2, Duration.ofSeconds(5), true);
-        new DatabaseMigrator(properties, new DatabaseBackup(properties, clock)).migrate();
+        new DatabaseMigrator(properties, new DatabaseBackup(properties, clock, java.time.ZoneId.of("Australia/Sydney"))).migrate();
         return JdbcClient.create(new DriverManagerDataSource("jdbc:sqlite:" + file + "?busy_timeout=5000"));
     }
 }

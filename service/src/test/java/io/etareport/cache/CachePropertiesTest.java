@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -20,12 +19,12 @@ class CachePropertiesTest {
     }
 
     @Test
-    void defaultsAreTenMinutesAfterA503AndTheSydneyBlackout() {
+    void defaultsAreTenMinutesAfterA503AndTheTenToFourBlackout() {
         CacheProperties properties = bind(Map.of());
 
         assertThat(properties.cooldown()).isEqualTo(Duration.ofMinutes(10));
         assertThat(properties.blackout()).isEqualTo(new CacheProperties.Blackout(true, LocalTime.of(10, 0),
-                LocalTime.of(16, 0), ZoneId.of("Australia/Sydney")));
+                LocalTime.of(16, 0)));
         assertThat(properties.force503()).isFalse();
     }
 
@@ -36,12 +35,11 @@ class CachePropertiesTest {
                 "eta.cache.blackout.enabled", "false",
                 "eta.cache.blackout.start", "09:30",
                 "eta.cache.blackout.end", "17:00",
-                "eta.cache.blackout.zone", "Australia/Perth",
                 "eta.cache.force503", "1"));
 
         assertThat(properties.cooldown()).isEqualTo(Duration.ofMinutes(2));
         assertThat(properties.blackout()).isEqualTo(new CacheProperties.Blackout(false, LocalTime.of(9, 30),
-                LocalTime.of(17, 0), ZoneId.of("Australia/Perth")));
+                LocalTime.of(17, 0)));
         assertThat(properties.force503()).isTrue();
     }
 }

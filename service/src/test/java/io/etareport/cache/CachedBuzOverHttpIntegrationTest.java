@@ -76,13 +76,13 @@ class CachedBuzOverHttpIntegrationTest {
     @Test
     void aLiveResultIsStoredAndReadBackEqualWhenThe503sStart() {
         Fetched<List<OrderLine>> live = openOrders();
-        assertThat(live.source()).isEqualTo("live");
+        assertThat(live.source()).isEqualTo(Source.LIVE);
         assertThat(live.value()).isNotEmpty();
 
         SIMULATOR.faults().mode("DD", FaultMode.HTTP_503);
         Fetched<List<OrderLine>> stale = openOrders();
 
-        assertThat(stale.source()).isEqualTo("cache-503");
+        assertThat(stale.source()).isEqualTo(Source.CACHE_503);
         assertThat(stale.value()).isEqualTo(live.value());
         assertThat(stale.refreshedAt()).isEqualTo(live.refreshedAt());
     }
@@ -91,18 +91,18 @@ class CachedBuzOverHttpIntegrationTest {
     void afterA503TheSimulatorSeesNoCallForTheKeyUntilTheCooldownEnds() {
         openOrders();
         SIMULATOR.faults().mode("DD", FaultMode.HTTP_503);
-        assertThat(openOrders().source()).isEqualTo("cache-503");
+        assertThat(openOrders().source()).isEqualTo(Source.CACHE_503);
         SIMULATOR.resetRequestCounts();
 
         for (int minute = 0; minute < 10; minute++) {
-            assertThat(openOrders().source()).isEqualTo("cache-cooldown");
+            assertThat(openOrders().source()).isEqualTo(Source.CACHE_COOLDOWN);
             clock.advance(Duration.ofSeconds(59));
         }
         assertThat(ddCalls()).isZero();
 
         SIMULATOR.faults().clear();
         clock.advance(Duration.ofSeconds(10));
-        assertThat(openOrders().source()).isEqualTo("live");
+        assertThat(openOrders().source()).isEqualTo(Source.LIVE);
         assertThat(ddCalls()).isEqualTo(1);
     }
 
@@ -112,9 +112,9 @@ class CachedBuzOverHttpIntegrationTest {
         SIMULATOR.resetRequestCounts();
         clock.setSydney("2026-03-04T11:00");
 
-        assertThat(openOrders().source()).isEqualTo("cache-blackout");
+        assertThat(openOrders().source()).isEqualTo(Source.CACHE_BLACKOUT);
         assertThat(buz.openOrders(Instance.DD, CUSTOMER, true).source()).as("a forced refresh still calls")
-                .isEqualTo("live");
+                .isEqualTo(Source.LIVE);
         assertThat(ddCalls()).isEqualTo(1);
     }
 
@@ -131,7 +131,7 @@ class CachedBuzOverHttpIntegrationTest {
         openOrders();
         SIMULATOR.faults().mode("DD", fault);
 
-        assertThat(openOrders().source()).isEqualTo(label);
+        assertThat(openOrders().source()).isEqualTo(Source.ofLabel(label));
     }
 
     @Test
@@ -175,7 +175,7 @@ class CachedBuzOverHttpIntegrationTest {
 
             assertThat(ddCalls()).isEqualTo(1);
             assertThat(fetched).allSatisfy(each -> assertThat(each).isSameAs(fetched.get(0)));
-            assertThat(fetched.get(0).source()).isEqualTo("live");
+            assertThat(fetched.get(0).source()).isEqualTo(Source.LIVE);
         } finally {
             pool.shutdownNow();
         }
@@ -186,14 +186,14 @@ class CachedBuzOverHttpIntegrationTest {
         Fetched<List<Map<String, Object>>> order = buz.order(Instance.DD, OrderSet.WORK_IN_PROGRESS, "90001");
         Fetched<List<String>> statuses = buz.productionStatuses(Instance.CBR, false);
 
-        assertThat(order.source()).isEqualTo("live");
+        assertThat(order.source()).isEqualTo(Source.LIVE);
         assertThat(statuses.value()).isNotEmpty();
         assertThat(db.sql("SELECT cache_key FROM buz_cache ORDER BY cache_key").query(String.class).list())
                 .containsExactly("order:DD:WorkInProgress:90001", "statuses:CBR");
 
         SIMULATOR.faults().mode(SimulatorFaults.ALL, FaultMode.HTTP_500);
         Fetched<List<Map<String, Object>>> stale = buz.order(Instance.DD, OrderSet.WORK_IN_PROGRESS, "90001");
-        assertThat(stale.source()).isEqualTo("cache-error");
+        assertThat(stale.source()).isEqualTo(Source.CACHE_ERROR);
         assertThat(stale.value()).isEqualTo(order.value());
     }
 }

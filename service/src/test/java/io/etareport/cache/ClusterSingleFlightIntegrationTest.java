@@ -51,7 +51,7 @@ class ClusterSingleFlightIntegrationTest {
     void database() {
         database = new DatabaseProperties(null, 2, Duration.ofSeconds(5), true, TestPostgres.newDatabase(),
                 "postgres", null, 2, 10);
-        new DatabaseMigrator(database, new DatabaseBackup(database, Clock.systemUTC())).migrate();
+        new DatabaseMigrator(database, new DatabaseBackup(database, Clock.systemUTC(), java.time.ZoneOffset.UTC)).migrate();
         db = JdbcClient.create(new DriverManagerDataSource(database.url(), "postgres", ""));
     }
 
@@ -89,7 +89,7 @@ class ClusterSingleFlightIntegrationTest {
             for (Future<Fetched<List<String>>> result : results) {
                 Fetched<List<String>> fetched = result.get(30, TimeUnit.SECONDS);
                 assertThat(fetched.value()).containsExactly("order 1", "order 2");
-                assertThat(fetched.source()).isEqualTo(Fetched.LIVE);
+                assertThat(fetched.source()).isEqualTo(Source.LIVE);
             }
             assertThat(calls).hasValue(1);
         } finally {
@@ -129,10 +129,9 @@ class ClusterSingleFlightIntegrationTest {
         pools.add(lock);
         pools.add(pool);
         CacheProperties properties = new CacheProperties(Duration.ofMinutes(10),
-                new CacheProperties.Blackout(false, java.time.LocalTime.of(10, 0), java.time.LocalTime.of(16, 0),
-                        java.time.ZoneId.of("Australia/Sydney")), false);
+                new CacheProperties.Blackout(false, java.time.LocalTime.of(10, 0), java.time.LocalTime.of(16, 0)), false);
         return new StaleIfErrorCache(new CacheStore(client, client), properties, Clock.systemUTC(),
-                new SimpleMeterRegistry(), lock);
+                new SimpleMeterRegistry(), java.time.ZoneId.of("Australia/Sydney"), lock);
     }
 
     private int waitingForALock() {

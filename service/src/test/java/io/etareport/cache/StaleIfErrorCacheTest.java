@@ -58,12 +58,12 @@ class StaleIfErrorCacheTest {
     }
 
     private StaleIfErrorCache cacheWith(CacheProperties properties) {
-        return new StaleIfErrorCache(new CacheStore(db, db), properties, clock, meters);
+        return new StaleIfErrorCache(new CacheStore(db, db), properties, clock, meters, ZoneId.of("Australia/Sydney"));
     }
 
     private static CacheProperties properties(boolean blackout, boolean force503) {
         return new CacheProperties(Duration.ofMinutes(10), new CacheProperties.Blackout(blackout,
-                LocalTime.of(10, 0), LocalTime.of(16, 0), ZoneId.of("Australia/Sydney")), force503);
+                LocalTime.of(10, 0), LocalTime.of(16, 0)), force503);
     }
 
     private Fetched<List<String>> get(Supplier<List<String>> live) {
@@ -79,7 +79,7 @@ class StaleIfErrorCacheTest {
         Instant before = clock.instant();
         clock.setSydney(sydneyTime);
         Instant refreshedAt = clock.instant();
-        assertThat(get(() -> rows).source()).isEqualTo("live");
+        assertThat(get(() -> rows).source()).isEqualTo(Source.LIVE);
         clock.set(before);
         return refreshedAt;
     }
@@ -127,7 +127,7 @@ class StaleIfErrorCacheTest {
         void aLiveSuccessIsReturnedAndStoredWithItsRowCountAndTime() {
             Fetched<List<String>> fetched = get(() -> List.of("a", "b", "c"));
 
-            assertThat(fetched).isEqualTo(new Fetched<>(List.of("a", "b", "c"), "live", clock.instant()));
+            assertThat(fetched).isEqualTo(new Fetched<>(List.of("a", "b", "c"), Source.LIVE, clock.instant()));
             var row = db.sql("SELECT payload, row_count, refreshed_at, cooldown_until FROM buz_cache WHERE cache_key = ?")
                     .param("open_orders:DD:customer:Acme Blinds Pty").query().singleRow();
             assertThat(row).containsEntry("payload", "[\"a\",\"b\",\"c\"]")
@@ -144,7 +144,7 @@ class StaleIfErrorCacheTest {
             Fetched<List<String>> fetched = get(live);
 
             assertThat(fetched.value()).containsExactly("new");
-            assertThat(fetched.source()).isEqualTo("live");
+            assertThat(fetched.source()).isEqualTo(Source.LIVE);
             assertThat(live.calls()).isEqualTo(1);
         }
 
@@ -175,7 +175,7 @@ class StaleIfErrorCacheTest {
 
             Fetched<List<String>> fetched = get(Loader.failingWith(kind));
 
-            assertThat(fetched).isEqualTo(new Fetched<>(List.of("x", "y"), label, refreshedAt));
+            assertThat(fetched).isEqualTo(new Fetched<>(List.of("x", "y"), Source.ofLabel(label), refreshedAt));
         }
 
         @ParameterizedTest
@@ -242,18 +242,18 @@ class StaleIfErrorCacheTest {
                 throw failure(Kind.UNAVAILABLE);
             }, () -> List.of("new"));
 
-            assertThat(get(live).source()).isEqualTo("cache-503");
+            assertThat(get(live).source()).isEqualTo(Source.CACHE_503);
             assertThat(cooldownUntil()).isEqualTo(clock.instant().plus(Duration.ofMinutes(10)));
 
             clock.advance(Duration.ofMinutes(9).plusSeconds(59));
             Fetched<List<String>> during = get(live);
-            assertThat(during.source()).isEqualTo("cache-cooldown");
+            assertThat(during.source()).isEqualTo(Source.CACHE_COOLDOWN);
             assertThat(during.value()).containsExactly("old");
             assertThat(live.calls()).isEqualTo(1);
 
             clock.advance(Duration.ofSeconds(1));
             Fetched<List<String>> after = get(live);
-            assertThat(after.source()).isEqualTo("live");
+            assertThat(after.source()).isEqualTo(Source.LIVE);
             assertThat(after.value()).containsExactly("new");
             assertThat(live.calls()).isEqualTo(2);
             assertThat(cooldownUntil()).as("a success ends the cooldown").isNull();
@@ -273,7 +273,7 @@ class StaleIfErrorCacheTest {
             assertThat(live.calls()).isEqualTo(1);
 
             clock.advance(Duration.ofMinutes(5));
-            assertThat(get(live).source()).isEqualTo("live");
+            assertThat(get(live).source()).isEqualTo(Source.LIVE);
             assertThat(live.calls()).isEqualTo(2);
         }
 
@@ -285,7 +285,7 @@ class StaleIfErrorCacheTest {
             }, () -> List.of("new"));
 
             get(live);
-            assertThat(get(live).source()).isEqualTo("live");
+            assertThat(get(live).source()).isEqualTo(Source.LIVE);
             assertThat(live.calls()).isEqualTo(2);
         }
 
@@ -296,7 +296,7 @@ class StaleIfErrorCacheTest {
 
             Fetched<List<String>> other = cache.get(CacheKey.statuses(Instance.DD), STRINGS, statuses, false);
 
-            assertThat(other.source()).isEqualTo("live");
+            assertThat(other.source()).isEqualTo(Source.LIVE);
             assertThat(statuses.calls()).isEqualTo(1);
         }
     }
@@ -310,9 +310,9 @@ class StaleIfErrorCacheTest {
             clock.setSydney("2026-03-04T11:00");
             Loader live = Loader.returning(List.of("new"));
 
-            assertThat(get(live)).isEqualTo(new Fetched<>(List.of("old"), "cache-blackout", refreshedAt));
+            assertThat(get(live)).isEqualTo(new Fetched<>(List.of("old"), Source.CACHE_BLACKOUT, refreshedAt));
             clock.setSydney("2026-03-04T15:59:59");
-            assertThat(get(live).source()).isEqualTo("cache-blackout");
+            assertThat(get(live).source()).isEqualTo(Source.CACHE_BLACKOUT);
             assertThat(live.calls()).isZero();
         }
 
@@ -322,9 +322,9 @@ class StaleIfErrorCacheTest {
             Loader live = Loader.returning(List.of("new"));
 
             clock.setSydney("2026-03-04T09:59:59");
-            assertThat(get(live).source()).isEqualTo("live");
+            assertThat(get(live).source()).isEqualTo(Source.LIVE);
             clock.setSydney("2026-03-04T16:00");
-            assertThat(get(live).source()).isEqualTo("live");
+            assertThat(get(live).source()).isEqualTo(Source.LIVE);
             assertThat(live.calls()).isEqualTo(2);
         }
 
@@ -333,7 +333,7 @@ class StaleIfErrorCacheTest {
             clock.setSydney("2026-03-04T11:00");
             Loader live = Loader.returning(List.of("new"));
 
-            assertThat(get(live).source()).isEqualTo("live");
+            assertThat(get(live).source()).isEqualTo(Source.LIVE);
             assertThat(live.calls()).isEqualTo(1);
         }
 
@@ -354,7 +354,7 @@ class StaleIfErrorCacheTest {
             clock.setSydney("2026-03-04T11:00");
             Loader live = Loader.returning(List.of("new"));
 
-            assertThat(get(live).source()).isEqualTo("live");
+            assertThat(get(live).source()).isEqualTo(Source.LIVE);
         }
     }
 
@@ -367,7 +367,7 @@ class StaleIfErrorCacheTest {
             clock.setSydney("2026-03-04T11:00");
             Loader live = Loader.returning(List.of("new"));
 
-            assertThat(refresh(live).source()).isEqualTo("live");
+            assertThat(refresh(live).source()).isEqualTo(Source.LIVE);
             assertThat(live.calls()).isEqualTo(1);
         }
 
@@ -381,17 +381,17 @@ class StaleIfErrorCacheTest {
 
             Fetched<List<String>> refreshed = refresh(live);
 
-            assertThat(refreshed.source()).isEqualTo("live");
+            assertThat(refreshed.source()).isEqualTo(Source.LIVE);
             assertThat(live.calls()).isEqualTo(2);
             assertThat(cooldownUntil()).isNull();
-            assertThat(get(live).source()).isEqualTo("live");
+            assertThat(get(live).source()).isEqualTo(Source.LIVE);
         }
 
         @Test
         void stillFallsBackWhenLiveFails() {
             storeCopy(List.of("old"), "2026-03-03T17:30");
 
-            assertThat(refresh(Loader.failingWith(Kind.CONNECTION)).source()).isEqualTo("cache-connection");
+            assertThat(refresh(Loader.failingWith(Kind.CONNECTION)).source()).isEqualTo(Source.CACHE_CONNECTION);
         }
     }
 
@@ -416,7 +416,7 @@ class StaleIfErrorCacheTest {
             cache = cacheWith(properties(true, true));
             Loader live = Loader.returning(List.of("new"));
 
-            assertThat(refresh(live).source()).isEqualTo("cache-503");
+            assertThat(refresh(live).source()).isEqualTo(Source.CACHE_503);
             assertThat(live.calls()).isZero();
         }
     }
@@ -432,7 +432,7 @@ class StaleIfErrorCacheTest {
 
             assertThat(live.calls()).isEqualTo(1);
             assertThat(results).hasSize(10).allSatisfy(result -> assertThat(result).isSameAs(results.get(0)));
-            assertThat(((Fetched<?>) results.get(0)).source()).isEqualTo("live");
+            assertThat(((Fetched<?>) results.get(0)).source()).isEqualTo(Source.LIVE);
         }
 
         @Test

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.etareport.EtaReportApplication;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +46,7 @@ class CliTest {
         Path file = dir.resolve("data/eta.db");
         System.setProperty("DATABASE", file.toString());
 
-        int exit = Cli.run(new String[] {"init-db"});
+        int exit = Cli.run(EtaReportApplication.class, new String[] {"init-db"});
 
         assertThat(exit).isZero();
         assertThat(file).exists();
@@ -55,10 +57,10 @@ class CliTest {
     void dbBackupPrintsThePathOfAVerifiedCopy() throws Exception {
         Path file = dir.resolve("eta.db");
         System.setProperty("DATABASE", file.toString());
-        assertThat(Cli.run(new String[] {"init-db"})).isZero();
+        assertThat(Cli.run(EtaReportApplication.class, new String[] {"init-db"})).isZero();
         out.reset();
 
-        int exit = Cli.run(new String[] {"db-backup", "--dir", dir.resolve("backups").toString()});
+        int exit = Cli.run(EtaReportApplication.class, new String[] {"db-backup", "--dir", dir.resolve("backups").toString()});
 
         assertThat(exit).isZero();
         Path copy = Path.of(stdout().strip());
@@ -71,7 +73,7 @@ class CliTest {
         Path file = dir.resolve("missing.db");
         System.setProperty("DATABASE", file.toString());
 
-        int exit = Cli.run(new String[] {"db-backup"});
+        int exit = Cli.run(EtaReportApplication.class, new String[] {"db-backup"});
 
         assertThat(exit).isNotZero();
         assertThat(stderr().strip()).isEqualTo("error: There is no database at " + file + " to back up.");
@@ -84,7 +86,7 @@ class CliTest {
         Files.writeString(file, "not a database at all");
         System.setProperty("DATABASE", file.toString());
 
-        int exit = Cli.run(new String[] {"init-db"});
+        int exit = Cli.run(EtaReportApplication.class, new String[] {"init-db"});
 
         assertThat(exit).isNotZero();
         assertThat(stderr().strip()).startsWith("error: The file at").contains("is not a SQLite database")
@@ -93,14 +95,14 @@ class CliTest {
 
     @Test
     void helpNeedsNoDatabaseOrSettings() {
-        assertThat(Cli.run(new String[] {"db-backup", "--help"})).isZero();
+        assertThat(Cli.run(EtaReportApplication.class, new String[] {"db-backup", "--help"})).isZero();
         assertThat(stdout()).contains("--dir");
-        assertThat(Cli.run(new String[] {"init-db", "--help"})).isZero();
+        assertThat(Cli.run(EtaReportApplication.class, new String[] {"init-db", "--help"})).isZero();
     }
 
     @Test
     void anUnknownCommandFails() {
-        assertThat(Cli.run(new String[] {"drop-everything"})).isNotZero();
+        assertThat(Cli.run(EtaReportApplication.class, new String[] {"drop-everything"})).isNotZero();
         assertThat(stderr()).contains("drop-everything");
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +46,7 @@ class BuzColumnsTest {
     void database() {
         Path file = dir.resolve("eta.db");
         DatabaseProperties properties = new DatabaseProperties(file.toString(), 2, Duration.ofSeconds(5), true);
-        new DatabaseMigrator(properties, new DatabaseBackup(properties, clock)).migrate();
+        new DatabaseMigrator(properties, new DatabaseBackup(properties, clock, ZoneId.of("Australia/Sydney"))).migrate();
         db = JdbcClient.create(new DriverManagerDataSource("jdbc:sqlite:" + file + "?busy_timeout=5000"));
         columns = new BuzColumns(db, db, new ColumnsProperties(List.of("Width", "Drop")), clock);
         // Events stop in beforeSend, and there is no transport: nothing leaves the machine.

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -60,7 +61,7 @@ class StripUnapprovedColumnsMigrationTest {
                 + " finished_at) VALUES ('job-1', 1, 'completed', ?, 1, 1, 1, 1)").param(OLD_REPORT).update();
 
         DatabaseProperties properties = new DatabaseProperties(file.toString(), 2, Duration.ofSeconds(5), true);
-        new DatabaseMigrator(properties, new DatabaseBackup(properties, clock), List.of(
+        new DatabaseMigrator(properties, new DatabaseBackup(properties, clock, ZoneId.of("Australia/Sydney")), List.of(
                 new StripUnapprovedColumnsMigration(new ColumnsProperties(List.of("Width", "DateOrdered")))))
                 .migrate();
 

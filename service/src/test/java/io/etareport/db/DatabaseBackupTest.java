@@ -24,7 +24,7 @@ class DatabaseBackupTest {
     void aBackupTakenWhileAnotherConnectionWritesIsConsistent() throws Exception {
         Path file = dir.resolve("eta.db");
         DatabaseProperties properties = new DatabaseProperties(file.toString(), 2, Duration.ofSeconds(10), true);
-        DatabaseBackup backup = new DatabaseBackup(properties, Clock.systemUTC());
+        DatabaseBackup backup = new DatabaseBackup(properties, Clock.systemUTC(), java.time.ZoneId.of("Australia/Sydney"));
         new DatabaseMigrator(properties, backup).migrate();
 
         AtomicBoolean writing = new AtomicBoolean(true);
@@ -62,7 +62,8 @@ class DatabaseBackupTest {
         Path file = dir.resolve("eta.db");
         DatabaseProperties properties = new DatabaseProperties(file.toString(), 2, Duration.ofSeconds(10), true);
         DatabaseBackup backup = new DatabaseBackup(properties,
-                Clock.fixed(java.time.Instant.parse("2026-01-01T00:00:00Z"), java.time.ZoneOffset.UTC));
+                Clock.fixed(java.time.Instant.parse("2026-01-01T00:00:00Z"), java.time.ZoneOffset.UTC),
+                java.time.ZoneId.of("Australia/Sydney"));
         new DatabaseMigrator(properties, backup).migrate();
 
         assertThat(backup.writeInto(null)).isNotEqualTo(backup.writeInto(null));

@@ -21,7 +21,7 @@ class DatabaseMigratorOnPostgresIntegrationTest {
         MigrationOutcome second = migrator(properties).migrate();
 
         assertThat(first.kind()).isEqualTo(MigrationOutcome.Kind.CREATED);
-        assertThat(first.version()).isEqualTo("8");
+        assertThat(first.version()).isEqualTo("9");
         assertThat(first.backup()).isNull();
         assertThat(second.kind()).isEqualTo(MigrationOutcome.Kind.UP_TO_DATE);
         assertThat(second.applied()).isZero();
@@ -53,7 +53,7 @@ class DatabaseMigratorOnPostgresIntegrationTest {
     void backupsAreLeftToPostgresqlsOwnTools() {
         DatabaseProperties properties = on(TestPostgres.newDatabase());
 
-        assertThatThrownBy(() -> new DatabaseBackup(properties, Clock.systemUTC()).writeInto(null))
+        assertThatThrownBy(() -> new DatabaseBackup(properties, Clock.systemUTC(), java.time.ZoneOffset.UTC).writeInto(null))
                 .isInstanceOf(DatabaseException.class).hasMessageContaining("pg_dump");
     }
 
@@ -62,6 +62,6 @@ class DatabaseMigratorOnPostgresIntegrationTest {
     }
 
     private static DatabaseMigrator migrator(DatabaseProperties properties) {
-        return new DatabaseMigrator(properties, new DatabaseBackup(properties, Clock.systemUTC()));
+        return new DatabaseMigrator(properties, new DatabaseBackup(properties, Clock.systemUTC(), java.time.ZoneOffset.UTC));
     }
 }

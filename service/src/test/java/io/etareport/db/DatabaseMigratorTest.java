@@ -29,7 +29,7 @@ class DatabaseMigratorTest {
 
     private DatabaseMigrator migrator(Path file) {
         DatabaseProperties properties = new DatabaseProperties(file.toString(), 2, Duration.ofSeconds(5), true);
-        return new DatabaseMigrator(properties, new DatabaseBackup(properties, clock));
+        return new DatabaseMigrator(properties, new DatabaseBackup(properties, clock, java.time.ZoneId.of("Australia/Sydney")));
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import io.etareport.customers.Customer;
 import io.etareport.customers.CustomerRepository;
 import io.etareport.customers.FieldType;
+import io.etareport.statuses.StatusRefresh;
 import io.etareport.simulator.BuzSimulator;
 import io.etareport.simulator.DemoCustomers;
 import io.etareport.simulator.SimulatorSettings;
@@ -38,6 +39,24 @@ class DemoSetup {
     @Bean
     DemoCustomersSeed demoCustomersSeed(CustomerRepository customers, org.springframework.core.env.Environment environment) {
         return new DemoCustomersSeed(customers, environment);
+    }
+
+    /**
+     * Fills the status mappings the way an admin's "Refresh from Buz" does, so the demo's status page is not empty
+     * at first start (existing custom names are kept, as the button keeps them).
+     */
+    @Bean
+    DemoStatusesSeed demoStatusesSeed(StatusRefresh refresh) {
+        return new DemoStatusesSeed(refresh);
+    }
+
+    record DemoStatusesSeed(StatusRefresh refresh) {
+
+        @EventListener(ApplicationReadyEvent.class)
+        public void seed() {
+            StatusRefresh.Outcome outcome = refresh.run();
+            log.info("Demo status mappings: {}", outcome.message());
+        }
     }
 
     /** Adds the demo customers to an empty database and prints their links. */

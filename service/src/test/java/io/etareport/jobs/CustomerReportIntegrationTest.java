@@ -185,12 +185,17 @@ class CustomerReportIntegrationTest {
         mvc.perform(post("/eta/start").contentType(MediaType.APPLICATION_JSON).content("{not json"))
                 .andExpect(status().isBadRequest());
         mvc.perform(post("/eta/start").contentType(MediaType.APPLICATION_JSON).content("{}"))
-                .andExpect(status().isBadRequest());
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("obfuscated_id must be 32 lowercase hex characters"))
+                .andExpect(jsonPath("$.status").value(400))
+                .andExpect(jsonPath("$.detail").value("obfuscated_id must be 32 lowercase hex characters"));
         mvc.perform(post("/eta/start").contentType(MediaType.APPLICATION_JSON).content("{\"obfuscated_id\":\"../x\"}"))
                 .andExpect(status().isBadRequest());
         mvc.perform(post("/eta/start").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"obfuscated_id\":\"0123456789abcdef0123456789abcdef\"}"))
-                .andExpect(status().isNotFound());
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.error").value("unknown customer"))
+                .andExpect(jsonPath("$.title").value("Not Found"));
     }
 
     @Test

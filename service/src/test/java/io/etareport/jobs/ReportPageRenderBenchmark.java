@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.etareport.bench.Bench;
-import io.etareport.bench.BenchData;
+import io.etareport.report.BenchData;
 import io.etareport.report.Report;
 import io.etareport.report.ReportFilter;
 
@@ -48,7 +48,8 @@ public final class ReportPageRenderBenchmark {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/report/x");
         WebContext context = new WebContext(application.buildExchange(request, new MockHttpServletResponse()),
                 Locale.ENGLISH);
-        context.setVariable("page", ReportPage.of("0123456789abcdef0123456789abcdef", null, report, filter));
+        context.setVariable("page", ReportPage.of("0123456789abcdef0123456789abcdef", null, report, filter,
+                java.time.ZoneId.of("Australia/Sydney")));
         StringWriter out = new StringWriter(1 << 20);
         engine.process("report/report", context, out);
         return out.getBuffer().length();

@@ -26,7 +26,18 @@ class HealthIntegrationTest {
         HttpResponse<String> response = get("/actuator/health");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"status\":\"UP\"").doesNotContain("sqlite").doesNotContain("db");
+        // Exactly what the README shows: the probe groups are named, nothing else.
+        assertThat(response.body()).isEqualTo("{\"groups\":[\"liveness\",\"readiness\"],\"status\":\"UP\"}");
+    }
+
+    @Test
+    void theProbeGroupsAnswerOnTheirOwn() throws Exception {
+        for (String path : new String[] {"/actuator/health/liveness", "/actuator/health/readiness"}) {
+            HttpResponse<String> response = get(path);
+
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(response.body()).as(path).isEqualTo("{\"status\":\"UP\"}");
+        }
     }
 
     @Test

@@ -20,7 +20,7 @@ class RequiredSettingsTest {
 
         assertThatThrownBy(() -> settings.postProcessEnvironment(environment, null))
                 .isInstanceOf(RequiredSettings.MissingSettingsException.class)
-                .hasMessage("Missing required environment variables: DATABASE, FLASK_SECRET, GOOGLE_CLIENT_ID,"
+                .hasMessage("Missing required environment variables: DATABASE, GOOGLE_CLIENT_ID,"
                         + " GOOGLE_CLIENT_SECRET, BUZ_DD_USERNAME, BUZ_DD_PASSWORD, BUZ_CBR_USERNAME,"
                         + " BUZ_CBR_PASSWORD, SERVER_NAME");
     }
@@ -29,10 +29,29 @@ class RequiredSettingsTest {
     void onlyTheMissingOnesAreNamedAndBlankCountsAsMissing() {
         MockEnvironment environment = all();
         environment.setActiveProfiles("prod");
-        environment.setProperty("FLASK_SECRET", "  ");
+        environment.setProperty("GOOGLE_CLIENT_SECRET", "  ");
         MockEnvironment without = copyWithout(environment, "BUZ_CBR_PASSWORD");
 
-        assertThat(RequiredSettings.missing(without)).containsExactly("FLASK_SECRET", "BUZ_CBR_PASSWORD");
+        assertThat(RequiredSettings.missing(without)).containsExactly("GOOGLE_CLIENT_SECRET", "BUZ_CBR_PASSWORD");
+    }
+
+    @Test
+    void databaseUrlStandsInForTheSqliteFile() {
+        MockEnvironment environment = copyWithout(all(), "DATABASE").withProperty("DATABASE_URL", "jdbc:postgresql://db/eta");
+        environment.setActiveProfiles("prod");
+
+        assertThat(RequiredSettings.missing(environment)).isEmpty();
+    }
+
+    @Test
+    void flaskSecretIsAcceptedButNotRequiredBecauseNothingUsesIt() {
+        MockEnvironment environment = copyWithout(all(), "FLASK_SECRET");
+        environment.setActiveProfiles("prod");
+        MockEnvironment withIt = all().withProperty("FLASK_SECRET", "from-the-old-env-file");
+        withIt.setActiveProfiles("prod");
+
+        assertThat(RequiredSettings.missing(environment)).isEmpty();
+        assertThat(RequiredSettings.missing(withIt)).isEmpty();
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.etareport.report;
 
 import io.etareport.buz.Instance;
 import io.etareport.buz.OrderLine;
+import io.etareport.cache.Source;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -30,7 +31,7 @@ class ReportBuilderTest {
 
     private static Report build(ReportBuilder builder, Map<Instance, List<OrderLine>> lines,
                                 Map<String, String> mapping) {
-        return builder.build("Acme Blinds", lines, mapping, List.of(Source.live(DD, BUILT_AT)), BUILT_AT);
+        return builder.build("Acme Blinds", lines, mapping, List.of(InstanceSource.live(DD, BUILT_AT)), BUILT_AT);
     }
 
     private static List<String> refNos(Report report) {
@@ -63,6 +64,15 @@ class ReportBuilderTest {
                 line(DD, "SO-3", "1", "Cutting"))));
 
         assertThat(refNos(report)).containsExactly("SO-3");
+    }
+
+    @Test
+    void aFinishedStatusIsRecognisedAsFiltersCompareLabelsWithSpacesRunTogether() {
+        Report report = build(Map.of(DD, List.of(
+                line(DD, "SO-1", "1", "Invoice ex GST  fees -\tnot in Xero"),
+                line(DD, "SO-2", "1", "Cutting"))));
+
+        assertThat(refNos(report)).containsExactly("SO-2");
     }
 
     @Test
@@ -257,8 +267,8 @@ class ReportBuilderTest {
 
     @Test
     void theReportCarriesTheCustomerSourcesAndWhenItWasBuilt() {
-        List<Source> sources = List.of(Source.live(DD, BUILT_AT),
-                new Source(CBR, "cache-503", Instant.parse("2025-01-01T22:00:00Z")));
+        List<InstanceSource> sources = List.of(InstanceSource.live(DD, BUILT_AT),
+                new InstanceSource(CBR, Source.CACHE_503, Instant.parse("2025-01-01T22:00:00Z")));
 
         Report report = builder.build("Acme Blinds", Map.of(DD, List.of(
                 line(DD, "SO-1", "1", "Cutting"), line(DD, "SO-1", "2", "Cutting"))), Map.of(), sources, BUILT_AT);

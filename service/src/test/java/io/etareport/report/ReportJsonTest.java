@@ -1,6 +1,7 @@
 package io.etareport.report;
 
 import io.etareport.buz.OrderLine;
+import io.etareport.cache.Source;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,8 +32,8 @@ class ReportJsonTest {
                 List.of(new Order(DD, "SO-1", "Kitchen", LocalDate.of(2025, 1, 5), List.of(dated)),
                         new Order(CBR, "SO-1", null, null, List.of(undated))),
                 new FilterChoices(List.of("Cutting"), List.of("Roller Blinds"), List.of("DD", "CBR")),
-                List.of(Source.live(DD, Instant.parse("2025-01-02T03:04:05.123Z")),
-                        new Source(CBR, "cache-blackout", Instant.parse("2025-01-01T22:00:00Z"))),
+                List.of(InstanceSource.live(DD, Instant.parse("2025-01-02T03:04:05.123Z")),
+                        new InstanceSource(CBR, Source.CACHE_BLACKOUT, Instant.parse("2025-01-01T22:00:00Z"))),
                 Instant.parse("2025-01-02T03:04:06Z"));
     }
 

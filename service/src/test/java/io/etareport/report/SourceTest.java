@@ -1,39 +1,63 @@
 package io.etareport.report;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static io.etareport.buz.Instance.CBR;
+import static io.etareport.buz.Instance.DD;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
 
-import static io.etareport.buz.Instance.CBR;
-import static io.etareport.buz.Instance.DD;
-import static org.assertj.core.api.Assertions.assertThat;
+import io.etareport.cache.Source;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import tools.jackson.databind.json.JsonMapper;
 
 class SourceTest {
 
     private static final Instant AT = Instant.parse("2025-01-02T03:04:05Z");
 
     @ParameterizedTest
-    @ValueSource(strings = {"cache-503", "cache-timeout", "cache-connection", "cache-error", "cache-blackout",
-            "cache-cooldown"})
-    void everyCacheLabelMeansAStoredCopy(String kind) {
-        assertThat(new Source(DD, kind, AT).fromCache()).isTrue();
+    @EnumSource(value = Source.class, names = {"CACHE_503", "CACHE_TIMEOUT", "CACHE_CONNECTION", "CACHE_ERROR",
+            "CACHE_BLACKOUT", "CACHE_COOLDOWN"})
+    void everyCacheLabelMeansAStoredCopy(Source kind) {
+        assertThat(new InstanceSource(DD, kind, AT).fromCache()).isTrue();
     }
 
     @Test
-    void liveDataIsNotFromTheCache() {
-        assertThat(Source.live(DD, AT).kind()).isEqualTo("live");
-        assertThat(Source.live(DD, AT).fromCache()).isFalse();
+    void liveDataAndMissingDataAreNotFromTheCache() {
+        assertThat(InstanceSource.live(DD, AT).kind()).isEqualTo(Source.LIVE);
+        assertThat(InstanceSource.live(DD, AT).fromCache()).isFalse();
+        assertThat(new InstanceSource(DD, Source.UNAVAILABLE, null).fromCache()).isFalse();
+        assertThat(new InstanceSource(DD, Source.UNAVAILABLE, null).unavailable()).isTrue();
+    }
+
+    @Test
+    void theLabelsLogsAndStoredReportsCarryStayAsTheyWere() {
+        assertThat(List.of(Source.values())).extracting(Source::label).containsExactly("live", "cache-503",
+                "cache-timeout", "cache-connection", "cache-error", "cache-blackout", "cache-cooldown", "unavailable");
+        assertThat(Source.CACHE_503).hasToString("cache-503");
+    }
+
+    @Test
+    void aStoredReportWrittenWithLabelsReadsBack() {
+        JsonMapper json = JsonMapper.builder().build();
+        String stored = "{\"instance\":\"CBR\",\"kind\":\"cache-503\",\"refreshedAt\":\"2025-01-02T03:04:05Z\"}";
+
+        InstanceSource source = json.readValue(stored, InstanceSource.class);
+
+        assertThat(source).isEqualTo(new InstanceSource(CBR, Source.CACHE_503, AT));
+        assertThat(json.writeValueAsString(source)).contains("\"kind\":\"cache-503\"");
     }
 
     @Test
     void aReportIsFromTheCacheWhenAnyInstanceIs() {
         Report live = new Report("Acme", List.of(), FilterChoices.none(),
-                List.of(Source.live(DD, AT), Source.live(CBR, AT)), AT);
+                List.of(InstanceSource.live(DD, AT), InstanceSource.live(CBR, AT)), AT);
         Report mixed = new Report("Acme", List.of(), FilterChoices.none(),
-                List.of(Source.live(DD, AT), new Source(CBR, "cache-timeout", AT)), AT);
+                List.of(InstanceSource.live(DD, AT), new InstanceSource(CBR, Source.CACHE_TIMEOUT, AT)), AT);
 
         assertThat(live.fromCache()).isFalse();
         assertThat(mixed.fromCache()).isTrue();

@@ -2,14 +2,18 @@ package io.etareport.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -55,9 +59,11 @@ class CsrfIntegrationTest {
     void aPostWithoutTheTokenIsRefusedAndChangesNothing(String path, String body) throws Exception {
         String before = snapshot();
 
-        int withoutToken = mvc.perform(request(path, body)).andReturn().getResponse().getStatus();
+        MockHttpServletResponse refused = mvc.perform(request(path, body)).andReturn().getResponse();
 
-        assertThat(withoutToken).isEqualTo(403);
+        assertThat(refused.getStatus()).isEqualTo(403);
+        assertThat(refused.getForwardedUrl()).as("the form-expired page, not 'no access'")
+                .isEqualTo("/error/form-expired");
         assertThat(snapshot()).isEqualTo(before);
 
         int withToken = mvc.perform(request(path, body).with(csrf())).andReturn().getResponse().getStatus();
@@ -66,6 +72,16 @@ class CsrfIntegrationTest {
         if (!path.equals("/logout")) {
             assertThat(snapshot()).isNotEqualTo(before);
         }
+    }
+
+    @Test
+    void aFormWithoutItsTokenSaysItExpiredNotThatAccessIsDenied() throws Exception {
+        // The refused request is forwarded here as it came; MockMvc does not follow forwards, so open it.
+        String page = mvc.perform(get("/error/form-expired").accept("text/html")).andExpect(status().isForbidden())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("Your form expired — reload the page and try again")
+                .doesNotContain("have access");
     }
 
     private MockHttpServletRequestBuilder request(String path, String body) {

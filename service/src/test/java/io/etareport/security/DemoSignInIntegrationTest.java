@@ -32,6 +32,27 @@ class DemoSignInIntegrationTest {
     }
 
     @Test
+    void theEmailFieldIsEmptyWithTheAdminAsPlaceholder() throws Exception {
+        String page = mvc.perform(get("/login")).andReturn().getResponse().getContentAsString();
+        String field = page.substring(page.indexOf("<input id=\"email\""));
+        field = field.substring(0, field.indexOf('>'));
+
+        assertThat(field).contains("placeholder=\"" + DemoSignIn.ADMIN + "\"").doesNotContain("value=");
+    }
+
+    @Test
+    void afterSignInTheAddressHasNoContinueMarker() throws Exception {
+        var wanted = mvc.perform(get("/status_mapping").accept("text/html")).andReturn();
+        assertThat(wanted.getResponse().getRedirectedUrl()).endsWith("/login");
+        MockHttpSession session = (MockHttpSession) wanted.getRequest().getSession(false);
+
+        var signIn = mvc.perform(post("/login/demo").param("email", DemoSignIn.ADMIN).session(session).with(csrf()))
+                .andReturn();
+
+        assertThat(signIn.getResponse().getRedirectedUrl()).endsWith("/status_mapping").doesNotContain("continue");
+    }
+
+    @Test
     void theSeededAdminSignsInWithJustTheirEmail() throws Exception {
         var signIn = mvc.perform(post("/login/demo").param("email", DemoSignIn.ADMIN).with(csrf())).andReturn();
 

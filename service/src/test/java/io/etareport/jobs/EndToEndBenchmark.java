@@ -1,4 +1,4 @@
-package io.etareport.bench;
+package io.etareport.jobs;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.etareport.EtaReportApplication;
+import io.etareport.bench.Bench;
 import io.etareport.customers.Customer;
 import io.etareport.customers.CustomerRepository;
 import io.etareport.customers.FieldType;

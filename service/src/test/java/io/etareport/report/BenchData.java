@@ -1,12 +1,8 @@
-package io.etareport.bench;
+package io.etareport.report;
 
 import io.etareport.buz.Instance;
 import io.etareport.buz.OrderLine;
-import io.etareport.report.Order;
-import io.etareport.report.Report;
-import io.etareport.report.ReportBuilder;
-import io.etareport.report.ReportRules;
-import io.etareport.report.Source;
+import io.etareport.cache.Source;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -80,8 +76,8 @@ public final class BenchData {
         return mapping;
     }
 
-    public static List<Source> sources() {
-        return List.of(Source.live(Instance.DD, AT), new Source(Instance.CBR, "cache-503", AT.minusSeconds(3_600)));
+    public static List<InstanceSource> sources() {
+        return List.of(InstanceSource.live(Instance.DD, AT), new InstanceSource(Instance.CBR, Source.CACHE_503, AT.minusSeconds(3_600)));
     }
 
     private static Map<Instance, List<OrderLine>> generate(int lineCount, int otherColumns, boolean withWaste,

@@ -1,11 +1,8 @@
-package io.etareport.bench;
+package io.etareport.report;
 
+import io.etareport.bench.Bench;
 import io.etareport.buz.Instance;
 import io.etareport.buz.OrderLine;
-import io.etareport.report.Report;
-import io.etareport.report.ReportBuilder;
-import io.etareport.report.ReportFilter;
-import io.etareport.report.ReportRules;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;

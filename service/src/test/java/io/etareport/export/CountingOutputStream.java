@@ -1,4 +1,4 @@
-package io.etareport.bench;
+package io.etareport.export;
 
 import java.io.OutputStream;
 

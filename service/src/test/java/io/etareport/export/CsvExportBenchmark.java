@@ -1,6 +1,7 @@
-package io.etareport.bench;
+package io.etareport.export;
 
-import io.etareport.export.CsvExport;
+import io.etareport.bench.Bench;
+import io.etareport.report.BenchData;
 import io.etareport.report.Order;
 
 import java.util.List;

@@ -1,0 +1,54 @@
+package io.etareport.cache;
+
+import java.util.Arrays;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * Where a value from upstream came from: live, or a stored copy and why it was served. Its label is what logs,
+ * metrics, the job JSON and stored reports carry ({@code live}, {@code cache-503}, ...), so it must never change.
+ */
+public enum Source {
+
+    LIVE("live"),
+    /** Upstream answered 503; the key also cools down. */
+    CACHE_503("cache-503"),
+    CACHE_TIMEOUT("cache-timeout"),
+    CACHE_CONNECTION("cache-connection"),
+    /** Other server errors, unreadable data, throttling. */
+    CACHE_ERROR("cache-error"),
+    /** Inside the supplier's daily switch-off, served without calling. */
+    CACHE_BLACKOUT("cache-blackout"),
+    /** A recent 503 on this key, served without calling. */
+    CACHE_COOLDOWN("cache-cooldown"),
+    /** Nothing: upstream failed and no copy was stored. The cache throws instead; a report records it per instance. */
+    UNAVAILABLE("unavailable");
+
+    private final String label;
+
+    Source(String label) {
+        this.label = label;
+    }
+
+    @JsonValue
+    public String label() {
+        return label;
+    }
+
+    /** Whether the data is a stored copy, so a customer is told how old it is. */
+    public boolean fromCache() {
+        return label.startsWith("cache-");
+    }
+
+    @JsonCreator
+    public static Source ofLabel(String label) {
+        return Arrays.stream(values()).filter(source -> source.label.equals(label)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Unknown source: " + label));
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}

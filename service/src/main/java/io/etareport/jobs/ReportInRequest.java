@@ -1,0 +1,18 @@
+package io.etareport.jobs;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a controller that builds a customer's report inside the request (the sync view, a download without a recent
+ * report): when the supplier is down with nothing saved, it answers the plain "unavailable" page. A type, not a
+ * package name in a string, so the compiler and the module check see who relies on it.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface ReportInRequest {
+}

@@ -1,0 +1,21 @@
+package io.etareport.ops;
+
+import java.time.ZoneId;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class TimeZoneConfig {
+
+    /**
+     * The business's time zone ({@code eta.time-zone}, set in application.yml), the one setting behind the
+     * supplier's blackout window, the times and dates customers read, download file names and backup stamps.
+     * Instants stay UTC; only what people read is turned into this zone.
+     */
+    @Bean
+    ZoneId timeZone(@Value("${eta.time-zone}") ZoneId zone) {
+        return zone;
+    }
+}
