@@ -30,24 +30,33 @@ import org.springframework.test.context.TestContextAnnotationUtils;
 @Inherited
 public @interface OnPostgres {
 
+    /**
+     * Staff sessions in the database, as in production. Off for MockMvc tests: MockMvc commits a page after 4 KB,
+     * and Spring Session (like a real server) refuses to create a session then, which a test that signs in without
+     * a session (with(authentication)) would need for the page's CSRF token. Real sign-ins test it over HTTP.
+     */
+    boolean sharedSessions() default false;
+
     /** Registered in META-INF/spring.factories: sets {@code DATABASE_URL} for classes with the annotation. */
     final class Factory implements ContextCustomizerFactory {
 
         @Override
         public ContextCustomizer createContextCustomizer(Class<?> testClass,
                                                          List<ContextConfigurationAttributes> configAttributes) {
-            return TestContextAnnotationUtils.hasAnnotation(testClass, OnPostgres.class) ? new Customizer() : null;
+            OnPostgres onPostgres = TestContextAnnotationUtils.findMergedAnnotation(testClass, OnPostgres.class);
+            return onPostgres == null ? null : new Customizer(onPostgres.sharedSessions());
         }
     }
 
-    /** Equal to every other, so PostgreSQL test classes with the same settings share a context, as SQLite ones do. */
-    record Customizer() implements ContextCustomizer {
+    /** Equal to every other with the same setting, so PostgreSQL test classes with the same settings share a context, as SQLite ones do. */
+    record Customizer(boolean sharedSessions) implements ContextCustomizer {
 
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("Test PostgreSQL", Map.of(
                     "eta.database.url", TestPostgres.newDatabase(),
-                    "eta.database.username", "postgres")));
+                    "eta.database.username", "postgres",
+                    "eta.database.shared-sessions", String.valueOf(sharedSessions))));
         }
     }
 }

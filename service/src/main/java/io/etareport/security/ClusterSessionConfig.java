@@ -16,10 +16,11 @@ import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHtt
  * node behind the load balancer. On SQLite (one node) sessions stay in the servlet container, as before:
  * Boot's own JDBC session configuration is switched off in application.yml for that reason. The tables
  * come with the PostgreSQL migrations; the cookie keeps its name and flags (server.servlet.session.cookie).
+ * {@code eta.database.shared-sessions=false} keeps them in each node's memory (one node, or sticky sessions).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
-@ConditionalOnExpression("!'${eta.database.url:}'.isBlank()")
+@ConditionalOnExpression("!'${eta.database.url:}'.isBlank() and ${eta.database.shared-sessions:true}")
 @EnableJdbcHttpSession
 class ClusterSessionConfig {
 

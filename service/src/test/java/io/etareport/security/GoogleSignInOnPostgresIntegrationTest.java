@@ -7,7 +7,7 @@ import io.etareport.OnPostgres;
 import org.junit.jupiter.api.Test;
 
 /** {@link GoogleSignInIntegrationTest} on PostgreSQL, where staff sessions live in the database (Spring Session JDBC). */
-@OnPostgres
+@OnPostgres(sharedSessions = true)
 class GoogleSignInOnPostgresIntegrationTest extends GoogleSignInIntegrationTest {
 
     @Test
