@@ -7,6 +7,7 @@
 #   bench/run.sh io.etareport.jobs.ReportPageRenderBenchmark 10000   or by its full name
 #   bench/run.sh SimulatorThroughputBenchmark      the simulator module's own
 #   bench/run.sh EndToEndBenchmark 1500       the service against the simulator with that latency (ms)
+#   bench/run.sh SickSupplierBenchmark 1500 hang crowd group   a hanging, slow or crowded supplier (p50/p95)
 #
 # BENCH_HEAP (default -Xmx256m, the production heap) and BENCH_JAVA_OPTS are passed to java.
 set -euo pipefail
@@ -45,4 +46,5 @@ else
     run XlsxExportBenchmark
     run ReportPageRenderBenchmark
     run EndToEndBenchmark
+    run SickSupplierBenchmark
 fi

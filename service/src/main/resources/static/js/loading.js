@@ -9,6 +9,8 @@
   var stage = document.getElementById("stage");
   var progress = document.getElementById("progress");
   var log = document.getElementById("log");
+  var hint = document.getElementById("hint");
+  var usualHint = "This usually takes a few seconds. The supplier's system can be slow, so please keep this page open.";
   var failure = document.getElementById("failure");
   var errorMessage = document.getElementById("error-message");
   var misses = 0;
@@ -20,8 +22,23 @@
     progress.hidden = true;
   }
 
+  // The same words as the server's first rendering (CustomerReportController.JobJson).
+  function headline(job) {
+    if (job.queued) {
+      if (job.queuePosition > 1) {
+        var ahead = job.queuePosition - 1;
+        return "Waiting for a free worker: " + ahead + " report" + (ahead === 1 ? "" : "s") + " ahead of yours";
+      }
+      return "Waiting for a free worker: yours is next";
+    }
+    return job.stage || "Working";
+  }
+
   function render(job) {
-    stage.textContent = job.queued ? "Waiting for a free worker: many reports are being prepared" : (job.stage || "Working");
+    stage.textContent = headline(job);
+    hint.textContent = job.slow
+      ? "The supplier's system is slow right now, so this is taking longer than usual. We keep waiting for it; please keep this page open."
+      : usualHint;
     progress.value = job.pct || 0;
     log.replaceChildren.apply(log, (job.log || []).map(function (line) {
       var item = document.createElement("li");

@@ -33,6 +33,9 @@ public final class SimulatedBuzService {
         settings.put("eta.buz.read-timeout", "5s");
         // Tests run at any hour; the window has tests of its own.
         settings.put("eta.cache.blackout.enabled", "false");
+        // Tests sharing this service provoke failures one after another; a breaker opened by one
+        // would answer the next. The breaker has tests of its own (CachedBuzOverHttpIntegrationTest).
+        settings.put("eta.cache.breaker.failures", "50");
         return settings;
     }
 

@@ -11,6 +11,7 @@ import io.etareport.customers.Customer;
 import io.etareport.customers.CustomerRepository;
 import io.etareport.export.ExportFormat;
 import io.etareport.export.ReportDownload;
+import io.etareport.jobs.ReportFailedException;
 import io.etareport.jobs.ReportJobs;
 import io.etareport.report.Report;
 import io.etareport.report.ReportFilter;
@@ -114,9 +115,17 @@ class ApiReportsController {
                 .body(ApiData.of(orders));
     }
 
-    /** A report of the customer from the last moments (what they just saw), else a fresh one. */
+    /**
+     * The customer's report through the same job sharing and reuse window as their link: one finished moments ago,
+     * the one under way, or a new one, waited for.
+     */
     private Report report(Customer customer) {
-        return jobs.recentReport(customer).orElseGet(() -> jobs.buildNow(customer));
+        try {
+            return jobs.awaitReport(customer);
+        } catch (ReportFailedException e) {
+            // The job's message is written for people (the supplier is down and nothing is saved, ...).
+            throw ApiFailure.serverError(e.getMessage());
+        }
     }
 
     private Customer customer(String obfuscatedId) {

@@ -227,9 +227,9 @@ class BuzClient {
         Duration retryAfter = retryAfter(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER));
         return switch (status) {
             case 429 -> Outcome.failed(failure(Kind.THROTTLED, instance, status, query,
-                    "is refusing requests because we sent too many"), true, retryAfter);
+                    "is refusing requests because we sent too many", retryAfter), true, retryAfter);
             case 503 -> Outcome.failed(failure(Kind.UNAVAILABLE, instance, status, query,
-                    "is unavailable (switched off or down for maintenance)"), true, retryAfter);
+                    "is unavailable (switched off or down for maintenance)", retryAfter), true, retryAfter);
             case 500, 502, 504 -> Outcome.failed(failure(Kind.SERVER_ERROR, instance, status, query,
                     "failed with a server error"), true, retryAfter);
             default -> status >= 500
@@ -312,8 +312,14 @@ class BuzClient {
     }
 
     private static BuzException failure(Kind kind, Instance instance, int status, ODataQuery query, String what) {
+        return failure(kind, instance, status, query, what, null);
+    }
+
+    // The Retry-After travels with the failure, so the circuit breaker can stay open that long.
+    private static BuzException failure(Kind kind, Instance instance, int status, ODataQuery query, String what,
+                                        Duration retryAfter) {
         return new BuzException(kind, instance, status,
-                "BuzManager " + instance + " (" + query.entitySet() + ") " + what + ".");
+                "BuzManager " + instance + " (" + query.entitySet() + ") " + what + ".", null, retryAfter);
     }
 
     private static IOException ioCause(Throwable e) {

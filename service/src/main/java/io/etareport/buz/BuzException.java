@@ -26,12 +26,20 @@ public class BuzException extends RuntimeException {
     private final Kind kind;
     private final Instance instance;
     private final int status;
+    private final java.time.Duration retryAfter;
 
     public BuzException(Kind kind, Instance instance, int status, String message, Throwable cause) {
+        this(kind, instance, status, message, cause, null);
+    }
+
+    /** @param retryAfter how long the supplier asked us to wait ({@code Retry-After}), or null */
+    public BuzException(Kind kind, Instance instance, int status, String message, Throwable cause,
+                        java.time.Duration retryAfter) {
         super(message, cause);
         this.kind = kind;
         this.instance = instance;
         this.status = status;
+        this.retryAfter = retryAfter;
     }
 
     public BuzException(Kind kind, Instance instance, int status, String message) {
@@ -49,5 +57,10 @@ public class BuzException extends RuntimeException {
     /** The HTTP status, or 0 when there was no response. */
     public int status() {
         return status;
+    }
+
+    /** The supplier's {@code Retry-After}, or null when it sent none. */
+    public java.time.Duration retryAfter() {
+        return retryAfter;
     }
 }

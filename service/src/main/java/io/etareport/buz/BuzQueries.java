@@ -89,8 +89,21 @@ public class BuzQueries implements DisposableBean {
         return rows.stream().map(row -> Collections.unmodifiableMap(policy.filter(row))).toList();
     }
 
+    /**
+     * The open order lines of the given customers (a group's members, see {@link #groupMembers}),
+     * asked in batches short enough for a URL.
+     */
+    public List<OrderLine> openOrdersOf(Instance instance, List<String> customers) {
+        List<Map<String, Object>> rows = customersRows(instance, customers);
+        columns.seen(SeenColumns.of(instance, JOBS_SCHEDULE, rows));
+        return OrderLineReader.read(instance, rows, columns.policy());
+    }
+
     private List<Map<String, Object>> groupRows(Instance instance, String group) {
-        List<String> customers = groupCustomers(instance, group);
+        return customersRows(instance, groupMembers(instance, group));
+    }
+
+    private List<Map<String, Object>> customersRows(Instance instance, List<String> customers) {
         if (customers.isEmpty()) {
             return List.of();
         }
@@ -116,7 +129,9 @@ public class BuzQueries implements DisposableBean {
         return rows;
     }
 
-    private List<String> groupCustomers(Instance instance, String group) {
+    /** The distinct, trimmed, sorted names of the customers in a customer group with work in progress. */
+    public List<String> groupMembers(Instance instance, String group) {
+        requireName(group);
         List<Map<String, Object>> rows = client.fetch(instance, ODataQuery.of(SALES_REPORT, ODataFilter.and(
                 ODataFilter.eq("Order_Status", WORK_IN_PROGRESS), ODataFilter.eq("CustomerGroup", group)))
                 .withSelect("Customer"));

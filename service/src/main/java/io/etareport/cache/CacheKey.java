@@ -32,6 +32,11 @@ record CacheKey(String kind, Instance instance, String detail, String subject) {
         };
     }
 
+    /** {@code group_members:<inst>:<group>}: who is in a customer group. */
+    public static CacheKey groupMembers(Instance instance, String group) {
+        return new CacheKey("group_members", instance, null, group);
+    }
+
     /** {@code statuses:<inst>}. */
     public static CacheKey statuses(Instance instance) {
         return new CacheKey("statuses", instance, null, null);

@@ -11,7 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code buz_cache} table: the last good copy of each key and its cooldown. Writes go
+ * The {@code buz_cache} table: the last good copy of each key. (Its {@code cooldown_until} column
+ * is a leftover of the per-key cooldown the circuit breaker replaced: cleared, never read.) Writes go
  * through the single writer connection; each is one statement, so none needs a transaction.
  */
 @Repository
@@ -25,24 +26,20 @@ public class CacheStore {
         this.reads = reads;
     }
 
-    /** A stored row: a copy ({@code payload} non-null), a cooldown, or both. */
-    record Entry(String payload, int rowCount, Instant refreshedAt, Instant cooldownUntil) {
+    /** A stored row; {@code payload} is null in a row left by the old cooldown. */
+    record Entry(String payload, int rowCount, Instant refreshedAt) {
 
         boolean hasCopy() {
             return payload != null;
         }
-
-        boolean coolingDownAt(Instant now) {
-            return cooldownUntil != null && now.isBefore(cooldownUntil);
-        }
     }
 
     Optional<Entry> find(String key) {
-        return reads.sql("SELECT payload, row_count, refreshed_at, cooldown_until FROM buz_cache WHERE cache_key = ?")
+        return reads.sql("SELECT payload, row_count, refreshed_at FROM buz_cache WHERE cache_key = ?")
                 .param(key).query(CacheStore::map).optional();
     }
 
-    /** Stores a live result; a success ends any cooldown. */
+    /** Stores a live result. */
     void saveCopy(String key, String payload, int rowCount, Instant refreshedAt) {
         writes.sql("INSERT INTO buz_cache (cache_key, payload, row_count, refreshed_at, cooldown_until)"
                         + " VALUES (?, ?, ?, ?, NULL)"
@@ -52,27 +49,18 @@ public class CacheStore {
                 .update();
     }
 
-    /** Keeps the copy, if any, and skips live calls for the key until {@code until}. */
-    void startCooldown(String key, Instant until) {
-        writes.sql("INSERT INTO buz_cache (cache_key, cooldown_until) VALUES (?, ?)"
-                        + " ON CONFLICT (cache_key) DO UPDATE SET cooldown_until = excluded.cooldown_until")
-                .params(key, until.toEpochMilli())
-                .update();
-    }
-
-    /** How many keys hold something (a copy or a cooldown). */
+    /** How many keys hold a row. */
     public int count() {
         return reads.sql("SELECT COUNT(*) FROM buz_cache").query(Integer.class).single();
     }
 
-    /** Forgets every copy and cooldown; returns how many keys were removed. */
+    /** Forgets every copy; returns how many keys were removed. */
     public int deleteAll() {
         return writes.sql("DELETE FROM buz_cache").update();
     }
 
     private static Entry map(ResultSet row, int n) throws SQLException {
-        return new Entry(row.getString("payload"), row.getInt("row_count"), instant(row, "refreshed_at"),
-                instant(row, "cooldown_until"));
+        return new Entry(row.getString("payload"), row.getInt("row_count"), instant(row, "refreshed_at"));
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

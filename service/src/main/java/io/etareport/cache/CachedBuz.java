@@ -3,7 +3,9 @@ package io.etareport.cache;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
+import io.etareport.buz.BuzException;
 import io.etareport.buz.BuzQueries;
 import io.etareport.buz.ColumnPolicy;
 import io.etareport.buz.ColumnRegistry;
@@ -34,17 +36,27 @@ public class CachedBuz {
     private final StaleIfErrorCache cache;
     private final BuzQueries buz;
     private final ColumnRegistry columns;
+    private final java.time.Duration membersTtl;
 
-    public CachedBuz(StaleIfErrorCache cache, BuzQueries buz, ColumnRegistry columns) {
+    public CachedBuz(StaleIfErrorCache cache, BuzQueries buz, ColumnRegistry columns, CacheProperties properties) {
         this.cache = cache;
         this.buz = buz;
         this.columns = columns;
+        this.membersTtl = properties.groupMembersTtl();
     }
 
-    /** A customer's or a customer group's open order lines on one instance. */
+    /**
+     * A customer's or a customer group's open order lines on one instance. A group's member list
+     * is its own cache entry, used for {@code eta.cache.group-members-ttl} without asking again, so
+     * a group report costs only its order requests.
+     */
     public Fetched<List<OrderLine>> openOrders(Instance instance, CustomerScope scope, boolean forceRefresh) {
-        Fetched<List<OrderLine>> fetched = cache.get(CacheKey.openOrders(instance, scope), ORDER_LINES,
-                () -> buz.openOrders(instance, scope), forceRefresh);
+        Supplier<List<OrderLine>> live = switch (scope.kind()) {
+            case CUSTOMER -> () -> buz.openOrders(instance, scope);
+            case GROUP -> () -> buz.openOrdersOf(instance, groupMembers(instance, scope.name(), forceRefresh));
+        };
+        Fetched<List<OrderLine>> fetched = cache.get(CacheKey.openOrders(instance, scope), ORDER_LINES, live,
+                forceRefresh);
         // A stored copy may predate a column being held back: it never gets past here.
         ColumnPolicy policy = columns.policy();
         List<OrderLine> lines = new ArrayList<>(fetched.value().size());
@@ -56,6 +68,18 @@ public class CachedBuz {
         }
         // Callers sharing one upstream call share one answer when nothing had to go.
         return changed ? new Fetched<>(List.copyOf(lines), fetched.source(), fetched.refreshedAt()) : fetched;
+    }
+
+    /** Who is in a customer group: the stored list while young enough, else asked for (and stored). */
+    public List<String> groupMembers(Instance instance, String group, boolean forceRefresh) {
+        try {
+            return cache.get(CacheKey.groupMembers(instance, group), STATUSES,
+                    () -> buz.groupMembers(instance, group), forceRefresh, membersTtl).value();
+        } catch (UpstreamUnavailableException e) {
+            // Inside the group's own live call: an outage there, so the group's stored orders are served.
+            throw new BuzException(e.kind(), instance, 0, "The members of a customer group on " + instance
+                    + " could not be fetched.", e);
+        }
     }
 
     /** The production statuses in use on one instance. */

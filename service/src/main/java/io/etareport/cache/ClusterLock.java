@@ -7,7 +7,7 @@ package io.etareport.cache;
  */
 interface ClusterLock {
 
-    /** One node only (SQLite): the in-process single flight is all there is to share. */
+    /** One node only (SQLite): sharing within the process is all there is. */
     ClusterLock LOCAL = new ClusterLock() {
         @Override
         public <V> V run(String key, Work<V> work) {

@@ -31,16 +31,13 @@ final class OutageMessages {
         };
     }
 
+    // The daily switch-off is mentioned only while it is on: at 2 am it would only mislead.
     private String unavailable(Instant now) {
-        if (!blackout.enabled()) {
-            return "The supplier's system is unavailable right now." + AGAIN;
-        }
-        if (blackout.contains(now)) {
+        if (blackout.enabled() && blackout.contains(now)) {
             return "The supplier's system is switched off for maintenance " + blackout.describe()
                     + ", and we have no saved copy of this information yet. Please try again after "
                     + blackout.end() + ".";
         }
-        return "The supplier's system is unavailable right now (it is switched off for maintenance "
-                + blackout.describe() + ")." + AGAIN;
+        return "The supplier's system is unavailable right now." + AGAIN;
     }
 }

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public enum Source {
 
     LIVE("live"),
-    /** Upstream answered 503; the key also cools down. */
+    /** Upstream answered 503. */
     CACHE_503("cache-503"),
     CACHE_TIMEOUT("cache-timeout"),
     CACHE_CONNECTION("cache-connection"),
@@ -20,7 +20,19 @@ public enum Source {
     CACHE_ERROR("cache-error"),
     /** Inside the supplier's daily switch-off, served without calling. */
     CACHE_BLACKOUT("cache-blackout"),
-    /** A recent 503 on this key, served without calling. */
+    /** Live had not answered within the stale deadline; the fetch carries on and refreshes the copy. */
+    CACHE_SLOW("cache-slow"),
+    /** The instance's circuit breaker is open, served without calling. */
+    CACHE_BREAKER("cache-breaker"),
+    /**
+     * A copy young enough to use without asking (a customer group's members): only inside the cache, never in a
+     * report.
+     */
+    CACHE_FRESH("cache-fresh"),
+    /**
+     * A recent 503 on this key, served without calling. No longer produced (the circuit breaker replaced the
+     * per-key cooldown); kept so reports stored before then still read.
+     */
     CACHE_COOLDOWN("cache-cooldown"),
     /** Nothing: upstream failed and no copy was stored. The cache throws instead; a report records it per instance. */
     UNAVAILABLE("unavailable");

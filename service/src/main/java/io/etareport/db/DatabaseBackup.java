@@ -1,27 +1,38 @@
 package io.etareport.db;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Consistent copies of the database file, taken with {@code VACUUM INTO} so they are safe while
- * the service is writing. Each copy is checked with {@code PRAGMA integrity_check} before it is
- * reported as written.
+ * the service is writing. A copy is written under a temporary name in the target folder, checked
+ * with {@code PRAGMA integrity_check}, and only then renamed to {@code db-backup-<stamp>.sqlite3}:
+ * a backup interrupted at any point (killed, disk full) leaves no file named like a good one.
  */
 @Component
 public class DatabaseBackup {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    /** Not {@code db-backup-}: a half-written copy must never be taken for a backup. */
+    static final String TEMPORARY_PREFIX = ".partial-backup-";
 
     private final DatabaseProperties properties;
     private final Clock clock;
@@ -46,17 +57,81 @@ public class DatabaseBackup {
         }
         DatabaseFile.checkUsable(source);
         Path dir = folder == null ? source.getParent() : folder.toAbsolutePath().normalize();
-        Path target = freeName(dir);
+        Path temporary = null;
         try {
             Files.createDirectories(dir);
+            removeAbandoned(dir);
+            // Same folder as the final name, so the rename below is atomic on one file system.
+            temporary = dir.resolve(TEMPORARY_PREFIX + UUID.randomUUID() + ".tmp");
             try (Connection connection = DriverManager.getConnection(DatabaseConfig.url(source, properties));
                  Statement statement = connection.createStatement()) {
-                statement.execute("VACUUM INTO '" + target.toString().replace("'", "''") + "'");
+                statement.execute("VACUUM INTO '" + temporary.toString().replace("'", "''") + "'");
             }
-            verify(target);
+            verify(temporary);
+            Path target = freeName(dir);
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
             return target;
-        } catch (SQLException | java.io.IOException e) {
+        } catch (SQLException | IOException e) {
             throw new DatabaseException("The backup could not be written to " + dir + ": " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(temporary);
+        }
+    }
+
+    /**
+     * Keeps the {@code keep} newest backups in {@code folder} (the database's folder when null)
+     * and deletes the older ones; returns the deleted files.
+     */
+    public List<Path> prune(Path folder, int keep) {
+        if (keep < 1) {
+            throw new DatabaseException("--keep must be at least 1, so the backup just written stays.");
+        }
+        Path dir = folder == null ? properties.file().getParent() : folder.toAbsolutePath().normalize();
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> newestFirst = files.filter(DatabaseBackup::isBackup)
+                    .sorted(Comparator.comparing(DatabaseBackup::modified).thenComparing(Path::toString).reversed())
+                    .toList();
+            List<Path> old = newestFirst.subList(Math.min(keep, newestFirst.size()), newestFirst.size());
+            for (Path file : old) {
+                Files.deleteIfExists(file);
+            }
+            return old;
+        } catch (IOException e) {
+            throw new DatabaseException("Old backups in " + dir + " could not be removed: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isBackup(Path file) {
+        String name = file.getFileName().toString();
+        return name.startsWith("db-backup-") && name.endsWith(".sqlite3") && Files.isRegularFile(file);
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
+    }
+
+    /** Temporary copies left by a backup killed mid-way; a day old, so never one still being written. */
+    private void removeAbandoned(Path dir) throws IOException {
+        long before = clock.millis() - Duration.ofDays(1).toMillis();
+        try (Stream<Path> files = Files.list(dir)) {
+            files.filter(file -> file.getFileName().toString().startsWith(TEMPORARY_PREFIX))
+                    .filter(file -> modified(file).toMillis() < before)
+                    .forEach(DatabaseBackup::deleteQuietly);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // Left for the next backup's clean-up; its name never passes for a backup.
         }
     }
 

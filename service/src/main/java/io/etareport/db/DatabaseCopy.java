@@ -133,7 +133,13 @@ public class DatabaseCopy {
             try (PreparedStatement write = to.prepareStatement(insert)) {
                 while (source.next()) {
                     for (int i = 1; i <= columns.size(); i++) {
-                        write.setObject(i, source.getObject(i));
+                        Object value = source.getObject(i);
+                        // Reports stored before compression are JSON text; PostgreSQL keeps every result as bytes.
+                        if (value instanceof String text && table.equals("report_job")
+                                && columns.get(i - 1).equalsIgnoreCase("result")) {
+                            value = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                        }
+                        write.setObject(i, value);
                     }
                     write.addBatch();
                     if (++rows % BATCH == 0) {

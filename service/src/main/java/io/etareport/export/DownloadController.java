@@ -2,15 +2,19 @@ package io.etareport.export;
 
 import java.util.Optional;
 
-import io.etareport.buz.ColumnPolicy;
-import io.etareport.buz.ColumnRegistry;
 import io.etareport.customers.Customer;
 import io.etareport.customers.CustomerLinks;
+import io.etareport.jobs.LinkPreviews;
 import io.etareport.jobs.ReportInRequest;
 import io.etareport.jobs.ReportJobs;
+import io.etareport.jobs.StartLimiter;
 import io.etareport.report.Report;
 import io.etareport.report.ReportFilter;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -23,8 +27,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 /**
  * Downloads of what the customer sees: the report of the page the link came from (its job, while
- * kept), else one completed within the reuse window, else a fresh one; through the same filter as
- * the page, streamed to the response.
+ * kept), else the customer's shared job (one completed within the reuse window, the one under way, or a new one);
+ * through the same filter as the page, streamed to the response.
  */
 @Controller
 @ReportInRequest
@@ -35,26 +39,38 @@ class DownloadController {
     private final CustomerLinks links;
     private final ReportJobs jobs;
     private final ReportDownload download;
+    private final StartLimiter limiter;
 
-    DownloadController(CustomerLinks links, ReportJobs jobs, ReportDownload download) {
+    DownloadController(CustomerLinks links, ReportJobs jobs, ReportDownload download, StartLimiter limiter) {
         this.links = links;
         this.jobs = jobs;
         this.download = download;
+        this.limiter = limiter;
     }
 
     @GetMapping({"/" + ID + "/download.{ext}", "/etas/" + ID + "/download.{ext}"})
     ResponseEntity<StreamingResponseBody> download(@PathVariable String id, @PathVariable String ext,
                                                    @RequestParam MultiValueMap<String, String> query,
-                                                   @RequestParam(name = "job", required = false) String job) {
+                                                   @RequestParam(name = "job", required = false) String job,
+                                                   HttpServletRequest request) {
         Optional<ExportFormat> format = ExportFormat.fromExtension(ext);
         if (format.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Downloads are available as CSV or XLSX.");
         }
         Customer customer = links.open(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        // The report of the page the link came from, else the one just seen, else a fresh one.
-        Report report = jobs.report(customer, job).or(() -> jobs.recentReport(customer))
-                .orElseGet(() -> jobs.buildNow(customer));
+        if (LinkPreviews.isPreview(request)) {
+            // A link checker or a chat's preview robot: the headers, never a report.
+            return ResponseEntity.ok().contentType(MediaType.parseMediaType(format.get().contentType()))
+                    .header("Referrer-Policy", "no-referrer").header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        }
+        // The report of the page the link came from, else the customer's shared job: one seen
+        // within the reuse window, the one under way, or a new one.
+        Optional<Report> shown = jobs.report(customer, job);
+        if (shown.isEmpty()) {
+            limiter.take(request.getRemoteAddr(), id);
+        }
+        Report report = shown.orElseGet(() -> jobs.awaitReport(customer));
         return download.respond(report, ReportFilter.of(query), format.get(), "page");
     }
 }

@@ -12,9 +12,11 @@ import io.etareport.customers.CustomerRepository;
 import io.etareport.customers.ObfuscatedId;
 import io.etareport.report.Report;
 import io.etareport.report.ReportFilter;
+import io.etareport.report.ReportService;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
@@ -46,27 +48,34 @@ class CustomerReportController {
     private final ReportJobs jobs;
     private final JobProperties properties;
     private final ZoneId zone;
+    private final StartLimiter limiter;
 
     CustomerReportController(CustomerRepository customers, CustomerLinks links, ReportJobs jobs,
-                             JobProperties properties, ZoneId zone) {
+                             JobProperties properties, ZoneId zone, StartLimiter limiter) {
         this.customers = customers;
         this.links = links;
         this.jobs = jobs;
         this.properties = properties;
         this.zone = zone;
+        this.limiter = limiter;
     }
 
     @GetMapping({"/" + ID, "/etas/" + ID})
     String open(@PathVariable String id, @RequestParam MultiValueMap<String, String> query, Model model,
-                HttpServletResponse response) {
+                HttpServletRequest request, HttpServletResponse response) {
         Customer customer = customer(id);
-        String jobId = jobs.start(customer);
         privateLink(response);
+        if (LinkPreviews.isPreview(request)) {
+            return "report/preview";
+        }
+        limiter.take(request.getRemoteAddr(), id);
+        String jobId = jobs.start(customer);
         model.addAttribute("customerId", id);
         model.addAttribute("jobId", jobId);
         model.addAttribute("query", ReportPage.queryString(ReportFilter.of(query)));
         model.addAttribute("pollMillis", properties.pollInterval().toMillis());
-        jobs.find(new JobId(jobId)).ifPresent(job -> model.addAttribute("job", JobJson.of(job)));
+        jobs.find(new JobId(jobId)).ifPresent(job -> model.addAttribute("job", JobJson.of(job,
+                jobs.queuePosition(jobId))));
         return "report/loading";
     }
 
@@ -75,13 +84,14 @@ class CustomerReportController {
     ResponseEntity<?> status(@PathVariable String jobId, HttpServletResponse response) {
         response.setHeader("Cache-Control", "no-store");
         // Exactly the original's answer for an unknown job, which its loading page and scripts read.
-        return JobId.parse(jobId).flatMap(jobs::find).<ResponseEntity<?>>map(job -> ResponseEntity.ok(JobJson.of(job)))
+        return JobId.parse(jobId).flatMap(jobs::find)
+                .<ResponseEntity<?>>map(job -> ResponseEntity.ok(JobJson.of(job, jobs.queuePosition(jobId))))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "not found")));
     }
 
     @PostMapping(path = "/eta/start", consumes = "application/json")
     @ResponseBody
-    ResponseEntity<?> startFromJson(@RequestBody Map<String, Object> body) {
+    ResponseEntity<?> startFromJson(@RequestBody Map<String, Object> body, HttpServletRequest request) {
         Object id = body.get("obfuscated_id");
         if (!(id instanceof String text) || !ObfuscatedId.isValid(text)) {
             return problem(HttpStatus.BAD_REQUEST, "obfuscated_id must be 32 lowercase hex characters");
@@ -92,8 +102,15 @@ class CustomerReportController {
         } catch (ClosedLinkException closed) {
             return problem(HttpStatus.NOT_FOUND, closed.getMessage());
         }
-        return customer.<ResponseEntity<?>>map(found -> ResponseEntity.ok(Map.of("job_id", jobs.start(found))))
-                .orElseGet(() -> problem(HttpStatus.NOT_FOUND, "unknown customer"));
+        if (customer.isEmpty()) {
+            return problem(HttpStatus.NOT_FOUND, "unknown customer");
+        }
+        try {
+            limiter.take(request.getRemoteAddr(), text);
+        } catch (ResponseStatusException tooMany) {
+            return problem(HttpStatus.TOO_MANY_REQUESTS, "too many reports started; please try again in a minute");
+        }
+        return ResponseEntity.ok(Map.of("job_id", jobs.start(customer.get())));
     }
 
     /** A JSON error as RFC 9457 problem details, still carrying the {@code error} field clients read. */
@@ -118,7 +135,7 @@ class CustomerReportController {
             model.addAttribute("jobId", jobId);
             model.addAttribute("query", ReportPage.queryString(ReportFilter.of(query)));
             model.addAttribute("pollMillis", properties.pollInterval().toMillis());
-            model.addAttribute("job", JobJson.of(job));
+            model.addAttribute("job", JobJson.of(job, jobs.queuePosition(jobId)));
             return "report/loading";
         }
         Report report = jobs.report(jobId).orElse(null);
@@ -131,10 +148,14 @@ class CustomerReportController {
 
     @GetMapping("/sync/" + ID)
     String sync(@PathVariable String id, @RequestParam MultiValueMap<String, String> query, Model model,
-                HttpServletResponse response) {
+                HttpServletRequest request, HttpServletResponse response) {
         Customer customer = customer(id);
         privateLink(response);
-        return render(id, null, jobs.buildNow(customer), query, model);
+        if (LinkPreviews.isPreview(request)) {
+            return "report/preview";
+        }
+        limiter.take(request.getRemoteAddr(), id);
+        return render(id, null, jobs.awaitReport(customer), query, model);
     }
 
     private String render(String customerId, String jobId, Report report, MultiValueMap<String, String> query,
@@ -157,18 +178,46 @@ class CustomerReportController {
         return new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
 
-    /** What {@code GET /jobs/<id>} answers: progress only, never the report's data. */
+    /**
+     * What {@code GET /jobs/<id>} answers: progress only, never the report's data.
+     *
+     * @param queuePosition where a queued job is in the queue (1: next); 0 when it is not queued
+     * @param slow          the supplier is slow to answer; {@code stage} says for which factory and how long
+     */
     record JobJson(String status, int pct, String stage, List<String> log, String error, boolean done,
-                   boolean queued, @JsonProperty("updated_ts") long updatedTs) {
+                   boolean queued, int queuePosition, boolean slow, @JsonProperty("updated_ts") long updatedTs) {
 
-        static JobJson of(Job job) {
+        static final String USUAL_HINT = "This usually takes a few seconds. The supplier's system can be slow, so"
+                + " please keep this page open.";
+        static final String SLOW_HINT = "The supplier's system is slow right now, so this is taking longer than"
+                + " usual. We keep waiting for it; please keep this page open.";
+
+        static JobJson of(Job job, int queuePosition) {
             String status = switch (job.status()) {
                 case QUEUED, RUNNING -> "running";
                 case COMPLETED -> "completed";
                 case FAILED -> "failed";
             };
+            boolean slow = job.status() == JobStatus.RUNNING && job.stage() != null
+                    && job.stage().startsWith(ReportService.STILL_WAITING);
             return new JobJson(status, job.pct(), job.stage(), job.log(), job.error(), job.status().finished(),
-                    job.status() == JobStatus.QUEUED, job.updatedAt().getEpochSecond());
+                    job.status() == JobStatus.QUEUED, queuePosition, slow, job.updatedAt().getEpochSecond());
+        }
+
+        /** The loading page's main line (loading.js says the same). */
+        public String headline() {
+            if (queued) {
+                return queuePosition > 1
+                        ? "Waiting for a free worker: " + (queuePosition - 1) + " report" + (queuePosition == 2 ? "" : "s")
+                        + " ahead of yours"
+                        : "Waiting for a free worker: yours is next";
+            }
+            return stage != null ? stage : "Starting";
+        }
+
+        /** The hint under the progress bar (loading.js says the same). */
+        public String hint() {
+            return slow ? SLOW_HINT : USUAL_HINT;
         }
     }
 }

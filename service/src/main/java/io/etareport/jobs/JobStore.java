@@ -29,6 +29,8 @@ class JobStore {
     private static final String COLUMNS =
             "id, customer_id, status, pct, stage, error, created_at, updated_at, heartbeat_at, finished_at";
     private static final int LOG_LINES_SHOWN = 50;
+    private static final String DONE = "Done";
+    private static final String DONE_NOT_REUSABLE = "Done, partly from a saved copy";
 
     private final JdbcClient writes;
     private final JdbcClient reads;
@@ -107,13 +109,26 @@ class JobStore {
         }
     }
 
-    /** Completes a running job; a job already failed (stalled, timed out) stays failed. */
-    boolean complete(String id, String resultJson) {
+    /** A stage shown on the loading page without a line in the job's log (repeated "still waiting" notes). */
+    void stage(String id, String stage) {
+        writes.sql("UPDATE report_job SET stage = ?, updated_at = ?, heartbeat_at = ? WHERE id = ? AND status = 'running'")
+                .params(stage, clock.millis(), clock.millis(), id).update();
+    }
+
+    /**
+     * Completes a running job; a job already failed (stalled, timed out) stays failed.
+     *
+     * @param result   the report's JSON, compressed ({@link ResultCodec})
+     * @param reusable whether later visitors within the reuse window may be shown this report; not
+     *                 when part of it is a saved copy served while fresher data was still coming
+     */
+    boolean complete(String id, byte[] result, boolean reusable) {
         long now = clock.millis();
+        String stage = reusable ? DONE : DONE_NOT_REUSABLE;
         return transactions.execute(tx -> {
-            int changed = writes.sql("UPDATE report_job SET status = 'completed', pct = 100, stage = 'Done',"
+            int changed = writes.sql("UPDATE report_job SET status = 'completed', pct = 100, stage = ?,"
                             + " result = ?, updated_at = ?, finished_at = ? WHERE id = ? AND status = 'running'")
-                    .params(resultJson, now, now, id).update();
+                    .params(stage, result, now, now, id).update();
             if (changed == 1) {
                 appendLog(id, "Done", now);
             }
@@ -168,9 +183,22 @@ class JobStore {
                 .query((row, n) -> map(row, log)).optional();
     }
 
-    Optional<String> result(String id) {
+    /** The stored report: gzipped JSON, or JSON text in rows from before compression. */
+    Optional<byte[]> result(String id) {
         return reads.sql("SELECT result FROM report_job WHERE id = ? AND status = 'completed' AND result IS NOT NULL")
-                .param(id).query(String.class).optional();
+                .param(id).query((row, n) -> row.getBytes(1)).optional();
+    }
+
+    /** 1 for the queued job next in line, 2 for the one after it...; 0 when the job is not queued. */
+    int queuePosition(String id) {
+        return reads.sql("SELECT CASE WHEN j.status = 'queued' THEN (SELECT count(*) FROM report_job q"
+                        + " WHERE q.status = 'queued' AND (q.created_at < j.created_at"
+                        // Ties within a millisecond go by each job's first log line, written with it: the order
+                        // they were created in, on both engines (PostgreSQL has no rowid).
+                        + " OR q.created_at = j.created_at AND (SELECT min(l.id) FROM report_job_log l WHERE l.job_id = q.id)"
+                        + " <= (SELECT min(l.id) FROM report_job_log l WHERE l.job_id = j.id))) ELSE 0 END"
+                        + " FROM report_job j WHERE j.id = ?")
+                .param(id).query(Integer.class).optional().orElse(0);
     }
 
     /** The customer's newest job that is still under way, if any. */
@@ -180,11 +208,11 @@ class JobStore {
                 .param(customerId).query(String.class).optional();
     }
 
-    /** The customer's newest completed job finished after {@code since}, if any. */
+    /** The customer's newest reusable completed job finished after {@code since}, if any. */
     Optional<String> completedFor(long customerId, Instant since) {
         return reads.sql("SELECT id FROM report_job WHERE customer_id = ? AND status = 'completed'"
-                        + " AND result IS NOT NULL AND finished_at >= ? ORDER BY finished_at DESC LIMIT 1")
-                .params(customerId, since.toEpochMilli()).query(String.class).optional();
+                        + " AND stage = ? AND result IS NOT NULL AND finished_at >= ? ORDER BY finished_at DESC LIMIT 1")
+                .params(customerId, DONE, since.toEpochMilli()).query(String.class).optional();
     }
 
     /** Drops the stored reports of jobs finished before {@code before}; the jobs themselves stay. */

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import io.etareport.buz.ColumnRegistry;
 import io.etareport.cache.UpstreamUnavailableException;
@@ -16,6 +17,7 @@ import io.etareport.customers.Customer;
 import io.etareport.ops.ErrorReporter;
 import io.etareport.report.Report;
 import io.etareport.report.ReportService;
+import io.etareport.report.InstanceSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +43,7 @@ public class ReportJobs {
     static final String RESTARTED = "The service restarted while your report was being prepared. Please try again.";
 
     private static final Logger log = LoggerFactory.getLogger(ReportJobs.class);
+    private static final long AWAIT_POLL_MILLIS = 200;
 
     private final JobStore store;
     private final ReportService reports;
@@ -102,11 +105,38 @@ public class ReportJobs {
         return id;
     }
 
-    /** Builds inside the caller's thread: for {@code /sync/<id>} and downloads without a recent report. */
-    public Report buildNow(Customer customer) {
-        Report report = reports.build(customer, io.etareport.report.Progress.NONE);
-        metrics.built(report);
-        return report;
+    /**
+     * This customer's report, waiting for it: through the same job sharing and reuse window as the
+     * link (for {@code /sync/<id>} and downloads without a job).
+     *
+     * @throws ReportFailedException with the job's customer-facing message when it failed
+     */
+    public Report awaitReport(Customer customer) {
+        String id = start(customer);
+        Running job = running.get(id);
+        try {
+            if (job != null) {
+                job.future().get(properties.maxDuration().toMillis(), TimeUnit.MILLISECONDS);
+            }
+            // Not this process's (another node's job, or one finished already): the store decides.
+            // Real time, not the clock: this is how long a request thread waits, whatever the clock says.
+            long giveUp = System.nanoTime() + properties.maxDuration().toNanos();
+            while (store.find(id).map(found -> !found.status().finished()).orElse(false)
+                    && System.nanoTime() - giveUp < 0) {
+                Thread.sleep(AWAIT_POLL_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReportFailedException(UNEXPECTED);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException
+                 | java.util.concurrent.TimeoutException e) {
+            // The job's stored state says how it ended.
+        }
+        Job finished = store.find(id).orElseThrow(() -> new ReportFailedException(UNEXPECTED));
+        if (finished.status() == JobStatus.COMPLETED) {
+            return report(id).orElseThrow(() -> new ReportFailedException(UNEXPECTED));
+        }
+        throw new ReportFailedException(finished.error() != null ? finished.error() : STALLED);
     }
 
     /** A job's progress for the JSON API; empty for an id that is malformed or unknown. */
@@ -124,19 +154,19 @@ public class ReportJobs {
      * column back takes effect at once, even for reports stored before.
      */
     public Optional<Report> report(String jobId) {
-        return store.result(jobId).map(text -> json.readValue(text, Report.class).keepingColumns(columns.policy()));
+        return store.result(jobId).map(stored -> json.readValue(ResultCodec.open(stored), Report.class)
+                .keepingColumns(columns.policy()));
+    }
+
+    /** The place of a queued job in the queue (1: next), or 0 when it is not queued. */
+    int queuePosition(String jobId) {
+        return store.queuePosition(jobId);
     }
 
     /** The report of this customer's job, while it is kept: what the page from that job shows. */
     public Optional<Report> report(Customer customer, String jobId) {
         return JobId.parse(jobId).flatMap(this::find).filter(job -> job.customerId() == customer.id())
                 .flatMap(job -> report(jobId));
-    }
-
-    /** A report of this customer completed within the reuse window: what they just saw. */
-    public Optional<Report> recentReport(Customer customer) {
-        return store.completedFor(customer.id(), clock.instant().minus(properties.reuseWindow()))
-                .flatMap(this::report);
     }
 
     /**
@@ -157,8 +187,23 @@ public class ReportJobs {
             if (!store.start(id)) {
                 return;
             }
-            Report report = reports.build(customer, (pct, message) -> progress(id, pct, message));
-            if (store.complete(id, json.writeValueAsString(report))) {
+            Report report = reports.build(customer, new io.etareport.report.Progress() {
+                @Override
+                public void update(int percent, String message) {
+                    progress(id, percent, message);
+                }
+
+                @Override
+                public void note(String message) {
+                    try {
+                        store.stage(id, message);
+                    } catch (RuntimeException e) {
+                        log.warn("Progress of job {} could not be recorded", id, e);
+                    }
+                }
+            });
+            boolean reusable = report.sources().stream().noneMatch(InstanceSource::stillRefreshing);
+            if (store.complete(id, ResultCodec.compress(json.writeValueAsBytes(report)), reusable)) {
                 Running job = running.get(id);
                 metrics.ready(report, Duration.between(job == null ? clock.instant() : job.startedAt(), clock.instant()));
             }

@@ -19,4 +19,13 @@ class SupplierUnavailableAdvice {
         page.addObject("message", e.getMessage());
         return page;
     }
+
+    /** A shared report job waited for inside the request failed: its message, as the loading page shows it. */
+    @ExceptionHandler(ReportFailedException.class)
+    @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
+    ModelAndView failed(ReportFailedException e) {
+        ModelAndView page = new ModelAndView("report/unavailable");
+        page.addObject("message", e.getMessage());
+        return page;
+    }
 }

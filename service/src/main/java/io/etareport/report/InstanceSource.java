@@ -18,6 +18,11 @@ public record InstanceSource(Instance instance, Source kind, Instant refreshedAt
         return new InstanceSource(instance, Source.LIVE, refreshedAt);
     }
 
+    /** A saved copy served because live was slow, while the live answer was still on its way. */
+    public boolean stillRefreshing() {
+        return kind == Source.CACHE_SLOW;
+    }
+
     public boolean fromCache() {
         return kind != null && kind.fromCache();
     }

@@ -12,4 +12,11 @@ public interface Progress {
      * break the build it reports on.
      */
     void update(int percent, String message);
+
+    /**
+     * Replaces the stage shown without adding to the log: for notes repeated while waiting
+     * ("Still waiting for DD, 25 s so far"). Must not throw either.
+     */
+    default void note(String message) {
+    }
 }

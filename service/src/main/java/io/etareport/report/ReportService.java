@@ -33,6 +33,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class ReportService {
 
+    /** How the loading page's note about a slow supplier starts. */
+    public static final String STILL_WAITING = "Still waiting for ";
+    static final java.time.Duration SLOW_NOTE_EVERY = java.time.Duration.ofSeconds(5);
+
     private final CachedBuz buz;
     private final StatusMappings statusMappings;
     private final ReportBuilder builder;
@@ -65,6 +69,7 @@ public class ReportService {
             }, fetches));
         });
 
+        awaitAll(pending, progress);
         Map<Instance, List<OrderLine>> lines = new EnumMap<>(Instance.class);
         List<InstanceSource> sources = new ArrayList<>();
         UpstreamUnavailableException firstFailure = null;
@@ -86,6 +91,31 @@ public class ReportService {
         Map<String, String> mapping = statusMappings.activeMappings();
         progress.update(85, "Grouping orders");
         return builder.build(customer.name(), lines, mapping, sources, clock.instant());
+    }
+
+    /**
+     * Waits for every instance, saying every few seconds which ones the supplier is still slow to
+     * answer for, so the loading page never claims "a few seconds" for minutes.
+     */
+    private void awaitAll(Map<Instance, CompletableFuture<Fetched<List<OrderLine>>>> pending, Progress progress) {
+        long started = System.nanoTime();
+        CompletableFuture<Void> all = CompletableFuture.allOf(pending.values().toArray(CompletableFuture[]::new));
+        while (true) {
+            try {
+                all.get(SLOW_NOTE_EVERY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                return;
+            } catch (java.util.concurrent.TimeoutException slow) {
+                List<String> waiting = pending.entrySet().stream().filter(each -> !each.getValue().isDone())
+                        .map(each -> each.getKey().name()).toList();
+                long seconds = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+                progress.note(STILL_WAITING + String.join(" and ", waiting) + ", " + seconds + " s so far");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("Report build stopped");
+            } catch (ExecutionException e) {
+                return; // each fetch's own outcome is read below
+            }
+        }
     }
 
     /** Waits interruptibly, so a job stopped at its time limit frees its worker at once. */

@@ -1,4 +1,5 @@
--- As the SQLite version: report jobs and their log; times are epoch milliseconds, UTC.
+-- As the SQLite version: report jobs and their log; times are epoch milliseconds, UTC. `result` holds the
+-- report gzipped (bytes; SQLite keeps them in its TEXT column).
 CREATE TABLE report_job (
     id           TEXT PRIMARY KEY,
     customer_id  BIGINT NOT NULL,
@@ -6,7 +7,7 @@ CREATE TABLE report_job (
     pct          INTEGER NOT NULL DEFAULT 0,
     stage        TEXT,
     error        TEXT,
-    result       TEXT,
+    result       BYTEA,
     created_at   BIGINT NOT NULL,
     updated_at   BIGINT NOT NULL,
     heartbeat_at BIGINT NOT NULL,

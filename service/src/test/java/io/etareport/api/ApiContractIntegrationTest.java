@@ -75,7 +75,7 @@ class ApiContractIntegrationTest {
         db.sql("DELETE FROM customers").update();
         db.sql("DELETE FROM report_job").update();
         db.sql("DELETE FROM status_mapping").update();
-        // A 503 in one test leaves a cooldown that would serve the next test without calling Buz.
+        // A copy stored by one test would be served to the next when Buz fails there.
         db.sql("DELETE FROM buz_cache").update();
     }
 

@@ -150,7 +150,7 @@ class StaffToCustomerBrowserIntegrationTest {
     void customerPagesPassAnAccessibilityCheck(TestInfo test) {
         try {
             // A failed job's loading page stays put (a running one moves on too fast to check). A
-            // customer no other test fetches: the 503 leaves a cooldown on its cache key.
+            // customer no other test fetches, so it has no saved copy to fall back on.
             simulator.faults().mode(SimulatorFaults.ALL, FaultMode.HTTP_503);
             browser.get("http://localhost:" + port + "/" + demoCustomer(DemoCustomers.DD_ONLY).obfuscatedId());
             wait.until(driver -> driver.findElement(By.id("failure")).isDisplayed());

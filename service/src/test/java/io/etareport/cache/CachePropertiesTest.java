@@ -19,10 +19,13 @@ class CachePropertiesTest {
     }
 
     @Test
-    void defaultsAreTenMinutesAfterA503AndTheTenToFourBlackout() {
+    void defaultsAreAFourSecondDeadlineABreakerOfThreeFailuresAndThirtySecondsAndTheTenToFourBlackout() {
         CacheProperties properties = bind(Map.of());
 
-        assertThat(properties.cooldown()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(properties.staleDeadline()).isEqualTo(Duration.ofSeconds(4));
+        assertThat(properties.breaker()).isEqualTo(new CacheProperties.Breaker(3, Duration.ofSeconds(30),
+                Duration.ofMinutes(10)));
+        assertThat(properties.groupMembersTtl()).isEqualTo(Duration.ofDays(1));
         assertThat(properties.blackout()).isEqualTo(new CacheProperties.Blackout(true, LocalTime.of(10, 0),
                 LocalTime.of(16, 0)));
         assertThat(properties.force503()).isFalse();
@@ -31,13 +34,17 @@ class CachePropertiesTest {
     @Test
     void operatorsCanChangeEveryPartAndForce503WithOne() {
         CacheProperties properties = bind(Map.of(
-                "eta.cache.cooldown", "2m",
+                "eta.cache.stale-deadline", "2s",
+                "eta.cache.breaker.failures", "5",
+                "eta.cache.breaker.open-for", "1m",
                 "eta.cache.blackout.enabled", "false",
                 "eta.cache.blackout.start", "09:30",
                 "eta.cache.blackout.end", "17:00",
                 "eta.cache.force503", "1"));
 
-        assertThat(properties.cooldown()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(properties.staleDeadline()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(properties.breaker().failures()).isEqualTo(5);
+        assertThat(properties.breaker().openFor()).isEqualTo(Duration.ofMinutes(1));
         assertThat(properties.blackout()).isEqualTo(new CacheProperties.Blackout(false, LocalTime.of(9, 30),
                 LocalTime.of(17, 0)));
         assertThat(properties.force503()).isTrue();

@@ -128,10 +128,14 @@ class ClusterSingleFlightIntegrationTest {
         AdvisoryClusterLock lock = new AdvisoryClusterLock(ClusterLockConfig.lockPool(database));
         pools.add(lock);
         pools.add(pool);
-        CacheProperties properties = new CacheProperties(Duration.ofMinutes(10),
-                new CacheProperties.Blackout(false, java.time.LocalTime.of(10, 0), java.time.LocalTime.of(16, 0)), false);
+        CacheProperties properties = new CacheProperties(Duration.ofSeconds(4),
+                new CacheProperties.Breaker(3, Duration.ofSeconds(30), Duration.ofMinutes(10)),
+                new CacheProperties.Blackout(false, java.time.LocalTime.of(10, 0), java.time.LocalTime.of(16, 0)), false,
+                Duration.ofDays(1));
+        java.util.concurrent.ExecutorService liveCalls = Executors.newCachedThreadPool();
+        pools.add(liveCalls::shutdownNow);
         return new StaleIfErrorCache(new CacheStore(client, client), properties, Clock.systemUTC(),
-                new SimpleMeterRegistry(), java.time.ZoneId.of("Australia/Sydney"), lock);
+                new SimpleMeterRegistry(), java.time.ZoneId.of("Australia/Sydney"), liveCalls, lock);
     }
 
     private int waitingForALock() {

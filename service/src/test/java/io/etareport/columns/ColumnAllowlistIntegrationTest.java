@@ -291,9 +291,21 @@ class ColumnAllowlistIntegrationTest {
                 .query(String.class).list());
     }
 
+    /** Every stored report's JSON: gzipped as the jobs store it, or text in rows from before compression. */
     private String storedReports() {
         return String.join("\n", db.sql("SELECT result FROM report_job WHERE result IS NOT NULL")
-                .query(String.class).list());
+                .query((row, n) -> json(row.getBytes(1))).list());
+    }
+
+    private static String json(byte[] stored) {
+        if (stored.length < 2 || (stored[0] & 0xff) != 0x1f || (stored[1] & 0xff) != 0x8b) {
+            return new String(stored, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(stored))) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The table row of the /columns page that names {@code column}. */

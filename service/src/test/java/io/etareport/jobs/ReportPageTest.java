@@ -38,6 +38,6 @@ class ReportPageTest {
         assertThat(perth.updated()).isEqualTo("5 Jan 2025, 9:30 AM");
         assertThat(perth.zoneName()).isEqualTo("Perth");
         assertThat(perth.notices()).singleElement().asString()
-                .contains("last refreshed 5 Jan 2025, 6:00 AM (Perth time)");
+                .contains("last refreshed 3 hours ago (5 Jan 2025, 6:00 AM Perth time)");
     }
 }

@@ -84,6 +84,8 @@ class MetricsIntegrationTest {
                         + "instance=\"CBR\",le=")
                 .containsPattern("eta_cache_copies_served_total\\{instance=\"DD\",reason=\"503\"} [1-9]")
                 .contains("eta_jobs{state=\"queued\"}", "eta_jobs{state=\"running\"}")
+                .containsPattern("eta_breaker_state\\{instance=\"DD\"} [0-2]\\.0")
+                .containsPattern("eta_breaker_state\\{instance=\"CBR\"} [0-2]\\.0")
                 .contains("eta_downloads_total{format=\"xlsx\",via=\"api\"} 1.0");
     }
 }

@@ -21,7 +21,7 @@ class SourceTest {
 
     @ParameterizedTest
     @EnumSource(value = Source.class, names = {"CACHE_503", "CACHE_TIMEOUT", "CACHE_CONNECTION", "CACHE_ERROR",
-            "CACHE_BLACKOUT", "CACHE_COOLDOWN"})
+            "CACHE_BLACKOUT", "CACHE_SLOW", "CACHE_BREAKER", "CACHE_FRESH", "CACHE_COOLDOWN"})
     void everyCacheLabelMeansAStoredCopy(Source kind) {
         assertThat(new InstanceSource(DD, kind, AT).fromCache()).isTrue();
     }
@@ -37,7 +37,8 @@ class SourceTest {
     @Test
     void theLabelsLogsAndStoredReportsCarryStayAsTheyWere() {
         assertThat(List.of(Source.values())).extracting(Source::label).containsExactly("live", "cache-503",
-                "cache-timeout", "cache-connection", "cache-error", "cache-blackout", "cache-cooldown", "unavailable");
+                "cache-timeout", "cache-connection", "cache-error", "cache-blackout", "cache-slow", "cache-breaker",
+                "cache-fresh", "cache-cooldown", "unavailable");
         assertThat(Source.CACHE_503).hasToString("cache-503");
     }
 
@@ -50,6 +51,21 @@ class SourceTest {
 
         assertThat(source).isEqualTo(new InstanceSource(CBR, Source.CACHE_503, AT));
         assertThat(json.writeValueAsString(source)).contains("\"kind\":\"cache-503\"");
+    }
+
+    @Test
+    void aReportStoredBeforeTheCircuitBreakerStillReads() {
+        JsonMapper json = JsonMapper.builder().build();
+        String stored = "{\"instance\":\"DD\",\"kind\":\"cache-cooldown\",\"refreshedAt\":\"2025-01-02T03:04:05Z\"}";
+
+        assertThat(json.readValue(stored, InstanceSource.class)).isEqualTo(new InstanceSource(DD, Source.CACHE_COOLDOWN, AT));
+    }
+
+    @Test
+    void onlyACopyServedWhileLiveWasSlowIsStillRefreshing() {
+        assertThat(new InstanceSource(DD, Source.CACHE_SLOW, AT).stillRefreshing()).isTrue();
+        assertThat(new InstanceSource(DD, Source.CACHE_BREAKER, AT).stillRefreshing()).isFalse();
+        assertThat(InstanceSource.live(DD, AT).stillRefreshing()).isFalse();
     }
 
     @Test
