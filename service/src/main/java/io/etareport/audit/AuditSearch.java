@@ -52,7 +52,7 @@ public class AuditSearch {
 
     /** The people who appear in the log, for the filter. */
     public List<String> actors() {
-        return reads.sql("SELECT DISTINCT actor FROM audit_log ORDER BY lower(actor)").query(String.class).list();
+        return reads.sql("SELECT actor FROM audit_log GROUP BY actor ORDER BY lower(actor)").query(String.class).list();
     }
 
     /** The kinds of entity that appear in the log, for the filter. */

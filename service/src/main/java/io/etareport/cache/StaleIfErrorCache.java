@@ -20,6 +20,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
@@ -67,6 +68,7 @@ class StaleIfErrorCache {
     private final InstanceBreakers breakers;
     private final PayloadCodec codec = new PayloadCodec();
     private final LiveCalls calls;
+    private final ClusterLock cluster;
     /**
      * Instances with a live call that outlasted the deadline and none finished since: visitors with
      * a copy get it at once instead of each waiting the deadline again behind the same slow supplier.
@@ -79,6 +81,14 @@ class StaleIfErrorCache {
      */
     StaleIfErrorCache(CacheStore store, CacheProperties properties, Clock clock, MeterRegistry meters, ZoneId zone,
                       @Qualifier(CacheExecutors.LIVE_CALLS) Executor liveCalls) {
+        this(store, properties, clock, meters, zone, liveCalls, ClusterLock.LOCAL);
+    }
+
+    /** @param cluster makes one node at a time call upstream for a key (PostgreSQL); local only on SQLite */
+    @Autowired
+    StaleIfErrorCache(CacheStore store, CacheProperties properties, Clock clock, MeterRegistry meters, ZoneId zone,
+                      @Qualifier(CacheExecutors.LIVE_CALLS) Executor liveCalls, ClusterLock cluster) {
+        this.cluster = cluster;
         this.store = store;
         this.properties = properties;
         this.clock = clock;
@@ -141,8 +151,9 @@ class StaleIfErrorCache {
         Instance instance = key.instance();
         // A forced refresh must not settle for a concurrent ordinary call served from the copy.
         CompletableFuture<Fetched<T>> call = forceRefresh
-                ? calls.joinOrStart(key.value() + "\0refresh", () -> true, () -> callLive(key, live, false))
-                : calls.joinOrStart(key.value(), () -> breakers.tryCall(instance), () -> callLive(key, live, true));
+                ? calls.joinOrStart(key.value() + "\0refresh", () -> true, () -> callLive(key, type, live, false, now))
+                : calls.joinOrStart(key.value(), () -> breakers.tryCall(instance),
+                        () -> callLive(key, type, live, true, now));
         if (call == null) {
             return copy(key, type, entry, Source.CACHE_BREAKER, started).orElseThrow(() ->
                     failure(key, breakers.lastFailure(instance), now, null, started));
@@ -191,6 +202,38 @@ class StaleIfErrorCache {
             throw e;
         }
         throw new IllegalStateException(failure);
+    }
+
+    /**
+     * The live call, once across the nodes: a node that had to wait for another node's call on the same key
+     * serves what that call stored (it is as live as its own would have been) instead of calling again.
+     */
+    private <T> Fetched<T> callLive(CacheKey key, TypeReference<T> type, Supplier<T> live, boolean breakerPermitted,
+                                    Instant asked) {
+        return cluster.run(key.value(), waited -> {
+            Optional<Fetched<T>> meanwhile = waited ? fetchedMeanwhile(key, type, asked) : Optional.empty();
+            if (meanwhile.isPresent()) {
+                lagging.remove(key.instance());
+                if (breakerPermitted) {
+                    // The supplier just answered the other node: as good a sign as our own call.
+                    breakers.succeeded(key.instance(), 0);
+                }
+                return meanwhile.get();
+            }
+            return callLive(key, live, breakerPermitted);
+        });
+    }
+
+    private <T> Optional<Fetched<T>> fetchedMeanwhile(CacheKey key, TypeReference<T> type, Instant asked) {
+        CacheStore.Entry entry = find(key).orElse(null);
+        if (entry == null || !entry.hasCopy() || entry.refreshedAt() == null || entry.refreshedAt().isBefore(asked)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Fetched<>(codec.decode(entry.payload(), type), Source.LIVE, entry.refreshedAt()));
+        } catch (JacksonException e) {
+            return Optional.empty();
+        }
     }
 
     /** The live call itself, in its own thread: stores a success and tells the breaker how it went. */

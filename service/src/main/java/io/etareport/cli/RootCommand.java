@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 @Command(name = "eta-report", mixinStandardHelpOptions = true,
         description = "Operator commands. Without a command, java -jar eta-report.jar serves the ETA report.",
         subcommands = {InitDbCommand.class, DbBackupCommand.class, PrewarmCacheCommand.class,
-                ClearCacheCommand.class, PurgeJobsCommand.class, AddUserCommand.class, ApiKeyCommand.class})
+                ClearCacheCommand.class, PurgeJobsCommand.class, AddUserCommand.class, ApiKeyCommand.class,
+                CopyDbCommand.class})
 class RootCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -142,7 +142,8 @@ public class CustomerLinks {
     private Optional<Customer> setPaused(long customerId, boolean paused, String actor) {
         return transactions.execute(status -> customers.findForChange(customerId).map(customer -> {
             int changed = paused
-                    ? writes.sql("INSERT OR IGNORE INTO paused_customer (customer_id, paused_at) VALUES (?, ?)")
+                    ? writes.sql("INSERT INTO paused_customer (customer_id, paused_at) VALUES (?, ?)"
+                            + " ON CONFLICT (customer_id) DO NOTHING")
                     .params(customerId, clock.millis()).update()
                     : writes.sql("DELETE FROM paused_customer WHERE customer_id = ?").param(customerId).update();
             // Pausing a paused link changes nothing, so there is nothing to record.

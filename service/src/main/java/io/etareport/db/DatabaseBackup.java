@@ -47,6 +47,10 @@ public class DatabaseBackup {
 
     /** Writes a copy into {@code folder} (the database's own folder when null) and returns its path. */
     public Path writeInto(Path folder) {
+        if (properties.postgres()) {
+            throw new DatabaseException("db-backup copies the SQLite file; on PostgreSQL (DATABASE_URL) use"
+                    + " pg_dump or the database host's backups.");
+        }
         Path source = properties.file();
         if (!DatabaseFile.exists(source)) {
             throw new DatabaseException("There is no database at " + source + " to back up.");

@@ -13,7 +13,11 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Two pools over one SQLite file. SQLite has a single write lock: a transaction that reads and
+ * Two pools over one SQLite file, or over one PostgreSQL database when {@code DATABASE_URL} is set.
+ * On PostgreSQL both are ordinary pools (many writers are its job); the read pool stays separate so
+ * the {@link ReadOnly} clients keep their meaning on both engines.
+ * <p>
+ * On SQLite: SQLite has a single write lock: a transaction that reads and
  * then writes cannot wait for it (busy_timeout does not help a lock upgrade), so concurrent
  * writers on several connections fail with SQLITE_BUSY. One writer connection makes writes queue
  * in the pool instead; IMMEDIATE transactions make it wait politely for other processes (an
@@ -26,6 +30,14 @@ class DatabaseConfig {
     @Bean
     @Primary
     HikariDataSource dataSource(DatabaseProperties properties, DatabaseMigrator migrator) {
+        if (properties.postgres()) {
+            if (properties.migrateOnStart()) {
+                migrator.migrate();
+            }
+            HikariDataSource pool = postgres(properties, "postgres-write");
+            pool.setMaximumPoolSize(Math.max(1, properties.poolSize()));
+            return pool;
+        }
         Path file = properties.file();
         DatabaseFile.checkUsable(file);
         // Migrating here, before anyone can hold the pool, means every user of the database sees
@@ -47,6 +59,13 @@ class DatabaseConfig {
     @Bean
     @ReadOnly
     HikariDataSource readOnlyDataSource(DatabaseProperties properties) {
+        if (properties.postgres()) {
+            HikariDataSource pool = postgres(properties, "postgres-read");
+            pool.setReadOnly(true);
+            pool.setMaximumPoolSize(Math.max(1, properties.readPoolSize()));
+            pool.setMinimumIdle(0);
+            return pool;
+        }
         HikariDataSource pool = new HikariDataSource();
         pool.setPoolName("sqlite-read");
         pool.setJdbcUrl(url(properties.file(), properties));
@@ -69,6 +88,20 @@ class DatabaseConfig {
     @ReadOnly
     JdbcClient readOnlyJdbcClient(@ReadOnly DataSource readOnlyDataSource) {
         return JdbcClient.create(readOnlyDataSource);
+    }
+
+    private static HikariDataSource postgres(DatabaseProperties properties, String name) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setPoolName(name);
+        pool.setJdbcUrl(properties.url());
+        pool.setUsername(blankToNull(properties.username()));
+        pool.setPassword(blankToNull(properties.password()));
+        pool.setMinimumIdle(0);
+        return pool;
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     /**

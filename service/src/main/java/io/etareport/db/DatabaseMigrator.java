@@ -53,6 +53,9 @@ public class DatabaseMigrator {
     }
 
     public MigrationOutcome migrate() {
+        if (properties.postgres()) {
+            return migratePostgres();
+        }
         Path file = properties.file();
         DatabaseFile.checkUsable(file);
         String url = DatabaseConfig.url(file, properties);
@@ -82,6 +85,44 @@ public class DatabaseMigrator {
                 : MigrationOutcome.Kind.UP_TO_DATE;
         log.info("Database schema at version {} ({}, {} migrations applied)", version, kind, result.migrationsExecuted);
         return new MigrationOutcome(kind, version, result.migrationsExecuted, copy);
+    }
+
+    /**
+     * PostgreSQL: no adoption (the original never ran on it) and no file copy (operators back it up with their
+     * own tools). A schema holding tables that are not ours is refused untouched. Flyway's lock makes nodes
+     * that start together migrate one after the other.
+     */
+    private MigrationOutcome migratePostgres() {
+        String user = DatabaseConfig.blankToNull(properties.username());
+        String password = DatabaseConfig.blankToNull(properties.password());
+        Set<String> tables = new TreeSet<>();
+        try (Connection connection = DriverManager.getConnection(properties.url(), user, password);
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT table_name FROM information_schema.tables"
+                     + " WHERE table_schema = current_schema()")) {
+            while (rows.next()) {
+                tables.add(rows.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("Cannot connect to the PostgreSQL database at DATABASE_URL: " + e.getMessage(), e);
+        }
+        if (!tables.isEmpty() && !tables.contains("flyway_schema_history")) {
+            throw new DatabaseException("The PostgreSQL schema at DATABASE_URL holds tables eta-report does not"
+                    + " recognise (" + String.join(", ", tables) + "). Point DATABASE_URL at an empty database or"
+                    + " one eta-report created. Nothing has been changed.");
+        }
+        Flyway flyway = Flyway.configure()
+                .dataSource(properties.url(), user, password)
+                .locations("classpath:db/migration/postgresql")
+                .javaMigrations(javaMigrations.toArray(JavaMigration[]::new))
+                .load();
+        MigrateResult result = flyway.migrate();
+        String version = flyway.info().current() == null ? "none" : flyway.info().current().getVersion().getVersion();
+        MigrationOutcome.Kind kind = tables.isEmpty() ? MigrationOutcome.Kind.CREATED
+                : result.migrationsExecuted > 0 ? MigrationOutcome.Kind.MIGRATED
+                : MigrationOutcome.Kind.UP_TO_DATE;
+        log.info("PostgreSQL schema at version {} ({}, {} migrations applied)", version, kind, result.migrationsExecuted);
+        return new MigrationOutcome(kind, version, result.migrationsExecuted, null);
     }
 
     private static void enableWal(String url) {

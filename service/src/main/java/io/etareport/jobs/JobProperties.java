@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param reuseWindow       a report younger than this is served again instead of fetched again
  * @param keepResults       how long a finished report stays viewable at /report/&lt;job&gt;
  * @param pollInterval      how often the loading page asks for progress
+ * @param lease             how long a node holds a job without renewing it; a job not renewed for this long
+ *                          (its node died) is failed by any node within lease + heartbeat interval
  * @param startsPerMinute   report starts (opens, sync views, downloads without a job) one client
  *                          address may make per link per minute; more get the "too many requests" page
  * @param showRecentFor     a report younger than this is shown at once when the link is opened, marked as
@@ -35,6 +37,7 @@ record JobProperties(
         @DefaultValue("30s") @DurationMin(nanos = 0) Duration reuseWindow,
         @DefaultValue("24h") @DurationMin(nanos = 0) Duration keepResults,
         @DefaultValue("1200ms") @DurationMin(nanos = 1) Duration pollInterval,
+        @DefaultValue("20s") @DurationMin(nanos = 1) Duration lease,
         @DefaultValue("20") @Positive int startsPerMinute,
         @DefaultValue("15m") @DurationMin(nanos = 0) Duration showRecentFor) {
 }

@@ -18,6 +18,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Jobs in the database, so any node can answer a poll and a restart loses nothing but the work in
  * flight. Log lines are appended as rows: no read-modify-write of a JSON list.
+ * <p>
+ * Each unfinished job is held by the node that created it ({@link #node()}) for a lease its heartbeat
+ * renews; a job whose lease ran out belongs to a node that died. The database allows one unfinished job
+ * per customer, so nodes opening the same link at once end up on one job.
  */
 @Repository
 class JobStore {
@@ -32,50 +36,76 @@ class JobStore {
     private final JdbcClient reads;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final java.time.Duration lease;
+    /** This process among the nodes; a restarted process is a new node. */
+    private final String node = UUID.randomUUID().toString();
 
-    JobStore(JdbcClient writes, @ReadOnly JdbcClient reads, TransactionTemplate transactions, Clock clock) {
+    JobStore(JdbcClient writes, @ReadOnly JdbcClient reads, TransactionTemplate transactions, Clock clock,
+             JobProperties properties) {
         this.writes = writes;
         this.reads = reads;
         this.transactions = transactions;
         this.clock = clock;
+        this.lease = properties.lease();
     }
 
-    /** A new job, queued until a worker starts it. */
-    String create(long customerId, String stage) {
+    String node() {
+        return node;
+    }
+
+    /**
+     * A new job held by this node, queued until a worker starts it; empty when the customer already has a job
+     * under way (on any node), which the caller then joins.
+     */
+    Optional<String> create(long customerId, String stage) {
         String id = UUID.randomUUID().toString();
         long now = clock.millis();
-        transactions.executeWithoutResult(tx -> {
-            writes.sql("INSERT INTO report_job (id, customer_id, status, pct, stage, created_at, updated_at,"
-                            + " heartbeat_at) VALUES (?, ?, ?, 0, ?, ?, ?, ?)")
-                    .params(id, customerId, JobStatus.QUEUED.stored(), stage, now, now, now).update();
+        // No conflict target: the one that can conflict is the partial index of unfinished jobs per customer.
+        return transactions.execute(tx -> {
+            int inserted = writes.sql("INSERT INTO report_job (id, customer_id, status, pct, stage, created_at,"
+                            + " updated_at, heartbeat_at, owner, lease_until) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?)"
+                            + " ON CONFLICT DO NOTHING")
+                    .params(id, customerId, JobStatus.QUEUED.stored(), stage, now, now, now, node, leaseFrom(now))
+                    .update();
+            if (inserted == 0) {
+                return Optional.<String>empty();
+            }
             appendLog(id, stage, now);
+            return Optional.of(id);
         });
-        return id;
     }
 
-    /** Moves a queued job to running; false when it was failed or removed meanwhile. */
+    /** Moves a queued job of this node to running; false when it was failed or removed meanwhile. */
     boolean start(String id) {
         long now = clock.millis();
-        return writes.sql("UPDATE report_job SET status = 'running', updated_at = ?, heartbeat_at = ?"
-                        + " WHERE id = ? AND status = 'queued'")
-                .params(now, now, id).update() == 1;
+        return writes.sql("UPDATE report_job SET status = 'running', updated_at = ?, heartbeat_at = ?,"
+                        + " lease_until = ? WHERE id = ? AND status = 'queued' AND owner = ?")
+                .params(now, now, leaseFrom(now), id, node).update() == 1;
+    }
+
+    private long leaseFrom(long now) {
+        return now + lease.toMillis();
     }
 
     void progress(String id, int pct, String stage) {
         long now = clock.millis();
         transactions.executeWithoutResult(tx -> {
-            writes.sql("UPDATE report_job SET pct = max(pct, ?), stage = ?, updated_at = ?, heartbeat_at = ?"
-                            + " WHERE id = ? AND status = 'running'")
-                    .params(pct, stage, now, now, id).update();
+            // CASE rather than SQLite's two-argument max(), which PostgreSQL spells greatest().
+            writes.sql("UPDATE report_job SET pct = CASE WHEN pct > ? THEN pct ELSE ? END, stage = ?, updated_at = ?,"
+                            + " heartbeat_at = ? WHERE id = ? AND status = 'running'")
+                    .params(pct, pct, stage, now, now, id).update();
             appendLog(id, stage, now);
         });
     }
 
+    /** Renews this node's lease on its jobs; a running job's heartbeat is its sign of life for the stall limit. */
     void heartbeat(Collection<String> ids) {
         long now = clock.millis();
         for (String id : ids) {
-            writes.sql("UPDATE report_job SET heartbeat_at = ? WHERE id = ? AND status = 'running'")
-                    .params(now, id).update();
+            writes.sql("UPDATE report_job SET lease_until = ?,"
+                            + " heartbeat_at = CASE WHEN status = 'running' THEN ? ELSE heartbeat_at END"
+                            + " WHERE id = ? AND owner = ? AND status IN ('queued', 'running')")
+                    .params(leaseFrom(now), now, id, node).update();
         }
     }
 
@@ -126,11 +156,25 @@ class JobStore {
         return stalled.stream().filter(id -> fail(id, message)).toList();
     }
 
-    /** Fails what a previous process left queued or running: nobody is working on it any more. */
-    int failUnfinished(String message) {
-        List<String> left = reads.sql("SELECT id FROM report_job WHERE status IN ('queued', 'running')")
-                .query(String.class).list();
-        return (int) left.stream().filter(id -> fail(id, message)).count();
+    /**
+     * Fails the unfinished jobs whose lease has run out: their node died (or a previous process left them).
+     * Jobs of live nodes are left alone, so a node starting beside others harms none of their jobs.
+     */
+    int failLeaseExpired(String message) {
+        long now = clock.millis();
+        List<String> expired = reads.sql("SELECT id FROM report_job WHERE status IN ('queued', 'running')"
+                        + " AND lease_until < ?")
+                .param(now).query(String.class).list();
+        // The lease is checked again in the update: a node whose heartbeat came late keeps its job.
+        return (int) expired.stream().filter(id -> transactions.execute(tx -> {
+            int changed = writes.sql("UPDATE report_job SET status = 'failed', error = ?, updated_at = ?,"
+                            + " finished_at = ? WHERE id = ? AND status IN ('queued', 'running') AND lease_until < ?")
+                    .params(message, now, now, id, now).update();
+            if (changed == 1) {
+                appendLog(id, "Failed", now);
+            }
+            return changed == 1;
+        })).count();
     }
 
     Optional<Job> find(String id) {
@@ -149,7 +193,10 @@ class JobStore {
     int queuePosition(String id) {
         return reads.sql("SELECT CASE WHEN j.status = 'queued' THEN (SELECT count(*) FROM report_job q"
                         + " WHERE q.status = 'queued' AND (q.created_at < j.created_at"
-                        + " OR q.created_at = j.created_at AND q.rowid <= j.rowid)) ELSE 0 END"
+                        // Ties within a millisecond go by each job's first log line, written with it: the order
+                        // they were created in, on both engines (PostgreSQL has no rowid).
+                        + " OR q.created_at = j.created_at AND (SELECT min(l.id) FROM report_job_log l WHERE l.job_id = q.id)"
+                        + " <= (SELECT min(l.id) FROM report_job_log l WHERE l.job_id = j.id))) ELSE 0 END"
                         + " FROM report_job j WHERE j.id = ?")
                 .param(id).query(Integer.class).optional().orElse(0);
     }

@@ -32,9 +32,10 @@ class JobWatch {
         this.clock = clock;
     }
 
+    /** Jobs of a previous process (or a dead node) whose lease ran out; other nodes' live jobs stay. */
     @EventListener(ApplicationReadyEvent.class)
     void failJobsOfAPreviousProcess() {
-        int failed = store.failUnfinished(ReportJobs.RESTARTED);
+        int failed = store.failLeaseExpired(ReportJobs.RESTARTED);
         if (failed > 0) {
             log.info("Marked {} report jobs of a previous process as failed", failed);
         }
@@ -46,6 +47,10 @@ class JobWatch {
         int stalled = store.failStalled(clock.instant().minus(properties.stallLimit()), ReportJobs.STALLED).size();
         if (stalled > 0) {
             log.warn("{} report jobs stalled (no heartbeat for {})", stalled, properties.stallLimit());
+        }
+        int orphaned = store.failLeaseExpired(ReportJobs.RESTARTED);
+        if (orphaned > 0) {
+            log.warn("{} report jobs of a node that stopped were failed (lease expired)", orphaned);
         }
     }
 

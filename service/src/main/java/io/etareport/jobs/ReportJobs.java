@@ -87,8 +87,14 @@ public class ReportJobs {
         }
         // Jobs submitted but not yet picked up count too: the pool may not have started them.
         boolean idle = workers.getActiveCount() + workers.getQueueSize() < properties.workers();
-        String id = store.create(customer.id(),
+        Optional<String> created = store.create(customer.id(),
                 idle ? "Starting" : "Waiting for a free worker: many reports are being prepared");
+        if (created.isEmpty()) {
+            // Another node started one a moment ago: join it (or, if it finished meanwhile, show its report).
+            return store.unfinishedFor(customer.id()).or(() -> store.completedFor(customer.id(), freshSince))
+                    .orElseGet(() -> start(customer));
+        }
+        String id = created.get();
         // Registered before it can start, so a job that finishes at once is never left behind here.
         FutureTask<Void> task = new FutureTask<>(() -> run(id, customer), null);
         running.put(id, new Running(clock.instant(), task));

@@ -47,7 +47,10 @@ class RequiredSettings implements EnvironmentPostProcessor, Ordered {
                 required.addAll(PRODUCTION_ONLY);
             }
         }
-        return required.stream().filter(name -> isBlank(environment.getProperty(name))).toList();
+        // DATABASE_URL (PostgreSQL) stands in for the SQLite file.
+        boolean postgres = !isBlank(environment.getProperty("DATABASE_URL"));
+        return required.stream().filter(name -> !(postgres && name.equals("DATABASE")))
+                .filter(name -> isBlank(environment.getProperty(name))).toList();
     }
 
     private static boolean isBlank(String value) {

@@ -71,6 +71,15 @@ public class StaffUsers {
                 .params(normalise(email), exceptId).query(Integer.class).single() > 0;
     }
 
+    /**
+     * Locks the rows of the active admins until the transaction ends, so that two changes at once cannot each
+     * count the other's admin as still active. SQLite's single writer queues them anyway; on PostgreSQL the
+     * second change waits here and then counts what the first committed.
+     */
+    void lockActiveAdmins() {
+        writes.sql("UPDATE users SET active = active WHERE active = 1 AND lower(trim(role)) = 'admin'").update();
+    }
+
     int countActiveAdmins() {
         return writes.sql("SELECT count(*) FROM users WHERE active = 1 AND lower(trim(role)) = 'admin'")
                 .query(Integer.class).single();

@@ -88,6 +88,7 @@ class UserAdministration {
 
     private <T> T change(Supplier<T> action) {
         return transactions.execute(status -> {
+            users.lockActiveAdmins();
             T result = action.get();
             if (users.countActiveAdmins() == 0) {
                 throw new Refused(LAST_ADMIN);

@@ -61,6 +61,9 @@ class ReportMetricsTest {
         new DatabaseMigrator(properties, new DatabaseBackup(properties, clock, ZoneId.of("Australia/Sydney"))).migrate();
         DriverManagerDataSource data = new DriverManagerDataSource("jdbc:sqlite:" + file + "?busy_timeout=5000");
         JdbcClient db = JdbcClient.create(data);
-        return new JobStore(db, db, new TransactionTemplate(new DataSourceTransactionManager(data)), clock);
+        return new JobStore(db, db, new TransactionTemplate(new DataSourceTransactionManager(data)), clock,
+                new JobProperties(4, 100, Duration.ofSeconds(300), Duration.ofSeconds(180), Duration.ofSeconds(5),
+                        Duration.ofSeconds(30), Duration.ofHours(24), Duration.ofMillis(1200), Duration.ofSeconds(20), 20,
+                        Duration.ofMinutes(15)));
     }
 }

@@ -36,6 +36,14 @@ class RequiredSettingsTest {
     }
 
     @Test
+    void databaseUrlStandsInForTheSqliteFile() {
+        MockEnvironment environment = copyWithout(all(), "DATABASE").withProperty("DATABASE_URL", "jdbc:postgresql://db/eta");
+        environment.setActiveProfiles("prod");
+
+        assertThat(RequiredSettings.missing(environment)).isEmpty();
+    }
+
+    @Test
     void flaskSecretIsAcceptedButNotRequiredBecauseNothingUsesIt() {
         MockEnvironment environment = copyWithout(all(), "FLASK_SECRET");
         environment.setActiveProfiles("prod");

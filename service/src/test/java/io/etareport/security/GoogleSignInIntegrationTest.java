@@ -29,7 +29,7 @@ class GoogleSignInIntegrationTest extends TestOidcServer {
     @Autowired
     JdbcClient db;
 
-    private final Browser browser = new Browser();
+    final Browser browser = new Browser();
 
     @BeforeEach
     void staff() {
@@ -127,7 +127,7 @@ class GoogleSignInIntegrationTest extends TestOidcServer {
         assertThat(browser.open(url("/admin")).uri().getPath()).isEqualTo("/login");
     }
 
-    private HttpResponse<String> signInWithGoogle(String email) throws Exception {
+    HttpResponse<String> signInWithGoogle(String email) throws Exception {
         nextGoogleAccount(email, true);
         return browser.open(url("/oauth2/authorization/google"));
     }
@@ -143,7 +143,7 @@ class GoogleSignInIntegrationTest extends TestOidcServer {
         assertThat(browser.open(url("/admin")).uri().getPath()).isEqualTo("/login");
     }
 
-    private String url(String path) {
+    String url(String path) {
         return "http://localhost:" + port + path;
     }
 }

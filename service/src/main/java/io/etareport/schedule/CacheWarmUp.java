@@ -1,0 +1,97 @@
+package io.etareport.schedule;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import io.etareport.buz.CustomerScope;
+import io.etareport.buz.Instance;
+import io.etareport.buz.OrderLine;
+import io.etareport.cache.CachedBuz;
+import io.etareport.cache.Fetched;
+import io.etareport.customers.Customer;
+import io.etareport.customers.CustomerLinks;
+import io.etareport.customers.CustomerRepository;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Fetches every customer's open orders live and stores them, so the cache is full before the supplier's
+ * daily blackout: what the {@code prewarm-cache} command and the scheduled warm-up both do. Paused customers
+ * are skipped: nobody can open their link, so fetching for them would only load the supplier.
+ */
+@Component
+public class CacheWarmUp {
+
+    private final CustomerRepository customers;
+    private final CustomerLinks links;
+    private final CachedBuz buz;
+    /** Stored copies' times, in the service's time zone. */
+    private final DateTimeFormatter localTime;
+
+    public CacheWarmUp(CustomerRepository customers, CustomerLinks links, CachedBuz buz, ZoneId zone) {
+        this.customers = customers;
+        this.links = links;
+        this.buz = buz;
+        this.localTime = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
+    }
+
+    /** How a run went. */
+    public record Summary(int refreshed, int stale, int failed, int skipped) {
+
+        public String describe() {
+            return "Total: " + refreshed + " refreshed, " + stale + " not refreshed (stored copy kept), " + failed
+                    + " failed" + (skipped == 0 ? "." : ", " + skipped + " paused skipped.");
+        }
+    }
+
+    /**
+     * Warms {@code instances} for every customer that is not paused.
+     *
+     * @param lines one line per customer and instance, naming the customer: for an operator's terminal only,
+     *              never for the log
+     */
+    public Summary run(Set<Instance> instances, Consumer<String> lines) {
+        int refreshed = 0;
+        int stale = 0;
+        int failed = 0;
+        int skipped = 0;
+        Set<Long> paused = links.pausedCustomerIds();
+        for (Customer customer : customers.findAll()) {
+            if (paused.contains(customer.id())) {
+                lines.accept("#" + customer.id() + " " + customer.name() + ": paused, skipped");
+                skipped++;
+                continue;
+            }
+            for (Instance instance : instances) {
+                CustomerScope scope = customer.scopes().get(instance);
+                if (scope == null) {
+                    continue;
+                }
+                String who = "#" + customer.id() + " " + customer.name() + " " + instance;
+                try {
+                    Fetched<List<OrderLine>> fetched = buz.openOrders(instance, scope, true);
+                    if (fetched.isLive()) {
+                        refreshed++;
+                        lines.accept(who + ": " + rows(fetched.value().size()) + ", live");
+                    } else {
+                        stale++;
+                        lines.accept(who + ": NOT REFRESHED, " + fetched.source() + "; the stored copy from "
+                                + localTime.format(fetched.refreshedAt()) + " (" + rows(fetched.value().size())
+                                + ") is kept");
+                    }
+                } catch (RuntimeException e) {
+                    failed++;
+                    lines.accept(who + ": FAILED, " + e.getMessage());
+                }
+            }
+        }
+        return new Summary(refreshed, stale, failed, skipped);
+    }
+
+    private static String rows(int n) {
+        return n + (n == 1 ? " row" : " rows");
+    }
+}

@@ -1,0 +1,49 @@
+package io.etareport.schedule;
+
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import io.etareport.audit.AuditLog;
+import io.etareport.report.EtaHistory;
+import io.etareport.db.DatabaseProperties;
+import io.etareport.jobs.ReportJobs;
+
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Scheduled work runs in the service only (not in operator commands). On PostgreSQL the lock is a row in
+ * {@code shedlock} with the database's clock, so nodes whose clocks differ still agree; SQLite is one node,
+ * where every run may go ahead.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+@EnableSchedulerLock(defaultLockAtMostFor = "PT1H")
+@EnableConfigurationProperties(ScheduleProperties.class)
+class ScheduleConfig {
+
+    @Bean
+    LockProvider lockProvider(DatabaseProperties database, DataSource dataSource) {
+        if (!database.postgres()) {
+            return configuration -> Optional.of(() -> { });
+        }
+        return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+                .withJdbcTemplate(new JdbcTemplate(dataSource))
+                .usingDbTime()
+                .build());
+    }
+
+    @Bean
+    ScheduledWork scheduledWork(CacheWarmUp warmUp, ReportJobs jobs, AuditLog audit, ScheduleProperties properties,
+                                EtaHistory history) {
+        return new ScheduledWork(warmUp, jobs, audit, properties, history);
+    }
+}

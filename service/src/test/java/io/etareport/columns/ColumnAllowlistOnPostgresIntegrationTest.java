@@ -1,0 +1,8 @@
+package io.etareport.columns;
+
+import io.etareport.OnPostgres;
+
+/** {@link ColumnAllowlistIntegrationTest}, on PostgreSQL. */
+@OnPostgres
+class ColumnAllowlistOnPostgresIntegrationTest extends ColumnAllowlistIntegrationTest {
+}

@@ -1,0 +1,8 @@
+package io.etareport.jobs;
+
+import io.etareport.OnPostgres;
+
+/** {@link CustomerReportIntegrationTest}, on PostgreSQL. */
+@OnPostgres
+class CustomerReportOnPostgresIntegrationTest extends CustomerReportIntegrationTest {
+}
