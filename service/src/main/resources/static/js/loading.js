@@ -1,4 +1,4 @@
-// Follows a report job and moves to the report when it is ready, or shows why it failed.
+// Follows a report job (job-events.js) and moves to the report when it is ready, or shows why it failed.
 (function () {
   "use strict";
   var root = document.getElementById("loading");
@@ -13,7 +13,6 @@
   var usualHint = "This usually takes a few seconds. The supplier's system can be slow, so please keep this page open.";
   var failure = document.getElementById("failure");
   var errorMessage = document.getElementById("error-message");
-  var misses = 0;
 
   function showFailure(message) {
     errorMessage.textContent = message;
@@ -47,39 +46,22 @@
     }));
   }
 
-  function check() {
-    fetch("/jobs/" + encodeURIComponent(jobId), {headers: {"Accept": "application/json"}, cache: "no-store"})
-      .then(function (response) {
-        if (response.status === 404) { throw new Error("gone"); }
-        if (!response.ok) { throw new Error("status " + response.status); }
-        return response.json();
-      })
-      .then(function (job) {
-        misses = 0;
-        render(job);
-        if (job.status === "completed") {
-          window.location.replace("/report/" + encodeURIComponent(jobId) + query);
-        } else if (job.status === "failed") {
-          showFailure(job.error || "Something went wrong while preparing your report. Please try again in a few minutes.");
-        } else {
-          window.setTimeout(check, poll);
-        }
-      })
-      .catch(function (error) {
-        if (error.message === "gone") {
-          showFailure("This report is no longer available. Please try again.");
-          return;
-        }
-        misses += 1;
-        if (misses > 25) {
-          showFailure("We lost contact with the server. Please check your connection and try again.");
-          return;
-        }
-        window.setTimeout(check, Math.min(poll * misses, 10000));
-      });
+  function follow() {
+    // Events when the browser can (the page moves on the moment the job finishes), polling otherwise.
+    window.etaFollowJob(jobId, poll, render, function (job, problem) {
+      if (problem === "gone") {
+        showFailure("This report is no longer available. Please try again.");
+      } else if (problem === "lost") {
+        showFailure("We lost contact with the server. Please check your connection and try again.");
+      } else if (job.status === "completed") {
+        window.location.replace("/report/" + encodeURIComponent(jobId) + query);
+      } else {
+        showFailure(job.error || "Something went wrong while preparing your report. Please try again in a few minutes.");
+      }
+    });
   }
 
   if (failure.hidden) {
-    window.setTimeout(check, 300);
+    follow();
   }
 })();

@@ -43,10 +43,12 @@
 
   function update() {
     var status = value("status"), group = value("group"), supplier = value("supplier"), search = value("q");
+    var changedOnly = form.elements.changed ? form.elements.changed.checked : false;
     var visible = 0;
     orders.forEach(function (order) {
       var orderMatches = (!supplier || order.dataset.supplier === supplier)
-        && (!search || order.dataset.search.indexOf(search) !== -1);
+        && (!search || order.dataset.search.indexOf(search) !== -1)
+        && (!changedOnly || order.dataset.changed === "1");
       var anyLine = false;
       Array.prototype.forEach.call(order.querySelectorAll("tbody tr"), function (line) {
         var lineMatches = orderMatches && (!status || line.dataset.status === status)
@@ -57,6 +59,10 @@
       order.hidden = !anyLine;
       if (anyLine) { visible += 1; }
     });
+    // A week's heading goes with its last shown order.
+    Array.prototype.forEach.call(document.querySelectorAll("section.week"), function (week) {
+      week.hidden = !week.querySelector("section.order:not([hidden])");
+    });
     shown.textContent = String(visible);
     noMatch.hidden = visible > 0;
 
@@ -65,6 +71,7 @@
       var field = form.elements[name];
       if (field && field.value.trim()) { params.set(name, field.value.trim()); }
     });
+    if (changedOnly) { params.set("changed", "1"); }
     var query = params.toString() ? "?" + params.toString() : "";
     window.history.replaceState(null, "", window.location.pathname + query);
     // Downloads name the job whose report this page shows, so they hold exactly what is shown.
@@ -82,6 +89,7 @@
     form.reset();
     Array.prototype.forEach.call(form.elements, function (field) {
       if (field.tagName === "SELECT" || field.type === "search") { field.value = ""; }
+      if (field.type === "checkbox") { field.checked = false; }
     });
     update();
   });

@@ -218,7 +218,7 @@ final class BuzServlet extends HttpServlet {
                 return;
             }
             ReportQuery parsed = ReportQuery.parse(engine, schema, tail.equals("$count"), query);
-            List<Object[]> rows = simulator.dataSet().rawRows(code, schema.name());
+            List<Object[]> rows = simulator.dateMoves().apply(code, schema, simulator.dataSet().rawRows(code, schema.name()));
             if (parsed.countOnly) {
                 writeCount(resp, parsed.execute(engine, code, rows, Integer.MAX_VALUE).count());
                 return;

@@ -67,6 +67,8 @@ public final class BuzSimulator implements AutoCloseable {
     private final SimulatorDataSet dataSet;
     private final SimulatorFaults faults = new SimulatorFaults(CODES);
     private final RequestRecorder recorder = new RequestRecorder();
+    private final DateMoves dateMoves = new DateMoves();
+    private final ReportQuery.Engine engine = new ReportQuery.Engine();
     private final Tomcat tomcat;
     private final Path baseDir;
     private final int port;
@@ -95,7 +97,7 @@ public final class BuzSimulator implements AutoCloseable {
             standard.setClearReferencesThreadLocals(false);
             standard.setClearReferencesRmiTargets(false);
         }
-        Tomcat.addServlet(context, "buz", new BuzServlet(this, new ReportQuery.Engine()));
+        Tomcat.addServlet(context, "buz", new BuzServlet(this, engine));
         context.addServletMappingDecoded("/", "buz");
         context.getPipeline().addValve(new DropConnectionValve());
         try {
@@ -198,10 +200,25 @@ public final class BuzSimulator implements AutoCloseable {
         recorder.reset();
     }
 
-    /** Clears all faults (letting hanging requests go) and the request counts. */
+    /** Clears all faults (letting hanging requests go), moved dates and the request counts. */
     public void reset() {
         faults.clear();
+        dateMoves.clear();
+        engine.forgetMatching();
         recorder.reset();
+    }
+
+    /**
+     * Reschedules an order: from now on every line of order {@code refNo} on this instance ({@code DESDR},
+     * {@code DD}, ...) is served with this {@code DateScheduled}, until {@link #reset()}.
+     */
+    public void moveDate(String codeOrInstance, String refNo, java.time.LocalDate date) {
+        dateMoves.move(normaliseCode(codeOrInstance), refNo, date);
+        engine.forgetMatching();
+    }
+
+    DateMoves dateMoves() {
+        return dateMoves;
     }
 
     RequestRecorder recorder() {

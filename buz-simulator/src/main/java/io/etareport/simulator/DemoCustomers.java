@@ -45,6 +45,13 @@ public final class DemoCustomers {
      * Not among the demo customers: it exists for tests of the column allowlist.
      */
     public static final String HIDDEN_MONEY_COLUMN = "Ledger Lane Blinds";
+    /**
+     * Open orders on DD made to be read at a glance on the simulator's anchor date (a Monday): {@code 90090}
+     * expected three days before it (overdue); {@code 90091} ready (two "Ready for Dispatch" lines spelled
+     * differently and an invoiced one); {@code 90092} in production, due in ten days, one status spelled in
+     * lower case; {@code 90093} invoiced (finished, so not shown). Not among the demo customers.
+     */
+    public static final String AT_A_GLANCE = "Glance Street Blinds";
 
     /** A row a demo could insert into the service's {@code customers} table. */
     public record DemoCustomer(String displayName, String ddName, String cbrName, String fieldType,

@@ -82,6 +82,11 @@ final class ReportQuery {
             matching.put(key, rows);
         }
 
+        /** Forgets every remembered match: the rows changed (a moved date). */
+        synchronized void forgetMatching() {
+            matching.clear();
+        }
+
         byte[] metadataXml() {
             return metadataXml;
         }

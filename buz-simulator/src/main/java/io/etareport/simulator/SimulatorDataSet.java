@@ -378,6 +378,20 @@ public final class SimulatorDataSet {
             order(dd, DemoCustomers.HIDDEN_MONEY_COLUMN, null, "90080", WIP, "Ledger Lane - Office", -1,
                     new Line("Roller Blinds", "Roller Blind - Blockout", "In Production", day(5)),
                     new Line("Venetians", "Aluminium Venetian 25mm", "Cutting", day(7)));
+            dd.customer(DemoCustomers.AT_A_GLANCE, null);
+            order(dd, DemoCustomers.AT_A_GLANCE, null, "90090", WIP, "Glance - Kitchen", -1,
+                    new Line("Roller Blinds", "Roller Blind - Blockout", "Cutting", day(-3)),
+                    new Line("Roller Blinds", "Roller Blind - Blockout", "In Production", day(-3)));
+            order(dd, DemoCustomers.AT_A_GLANCE, null, "90091", WIP, "Glance - Lounge", -1,
+                    new Line("Venetians", "Aluminium Venetian 25mm", "Ready for Dispatch", day(2)),
+                    new Line("Venetians", "Aluminium Venetian 50mm", " ready for  dispatch", day(2)),
+                    new Line("N/A", "Freight", "Invoiced", day(2)));
+            order(dd, DemoCustomers.AT_A_GLANCE, null, "90092", WIP, "Glance - Deck", -1,
+                    new Line("Awnings", "Folding Arm Awning", "In Production", day(10)),
+                    new Line("Awnings", "Folding Arm Awning", "in production", day(10)),
+                    new Line("Awnings", "Motor Kit", "Awaiting Hardware", day(10)));
+            order(dd, DemoCustomers.AT_A_GLANCE, null, "90093", WIP, "Glance - Old", -1,
+                    new Line("Shutters", "PVC Shutter", "Invoiced", day(-10)));
 
             Map<String, Map<String, List<Object[]>>> rows = new LinkedHashMap<>();
             Map<String, Map<String, String>> customers = new LinkedHashMap<>();

@@ -96,6 +96,23 @@ class BuzSimulatorQueryIntegrationTest {
     }
 
     @Test
+    void aMovedDateIsServedOnEveryLineOfThatOrderOnlyUntilReset() throws Exception {
+        String query = "$filter=" + enc("Customer eq '" + DemoCustomers.AT_A_GLANCE + "' and " + OPEN);
+
+        sim.moveDate("DD", "90092", java.time.LocalDate.of(2025, 2, 3));
+        List<JsonNode> moved = client.followAll("DD", client.get("DD", JSD, query)).rows();
+        sim.reset();
+        List<JsonNode> back = client.followAll("DD", client.get("DD", JSD, query)).rows();
+
+        assertThat(moved).filteredOn(r -> r.get("RefNo").asString().equals("90092")).hasSize(3)
+                .allSatisfy(r -> assertThat(r.get("DateScheduled").asString()).startsWith("2025-02-03"));
+        assertThat(moved).filteredOn(r -> r.get("RefNo").asString().equals("90090"))
+                .allSatisfy(r -> assertThat(r.get("DateScheduled").asString()).startsWith("2025-01-03"));
+        assertThat(back).filteredOn(r -> r.get("RefNo").asString().equals("90092"))
+                .allSatisfy(r -> assertThat(r.get("DateScheduled").asString()).startsWith("2025-01-16"));
+    }
+
+    @Test
     void filterWithDoubledQuote() throws Exception {
         HttpResponse<String> response = client.get("DD", JSD,
                 "$filter=" + enc("Customer eq 'O''Malley Blinds' and " + OPEN));

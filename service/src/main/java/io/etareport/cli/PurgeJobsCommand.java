@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import io.etareport.audit.AuditLog;
+import io.etareport.report.EtaHistory;
 import io.etareport.db.DatabaseMigrator;
 import io.etareport.jobs.ReportJobs;
 
@@ -29,11 +30,13 @@ class PurgeJobsCommand implements Callable<Integer> {
     private final DatabaseMigrator migrator;
     private final ReportJobs jobs;
     private final AuditLog audit;
+    private final EtaHistory history;
 
-    PurgeJobsCommand(DatabaseMigrator migrator, ReportJobs jobs, AuditLog audit) {
+    PurgeJobsCommand(DatabaseMigrator migrator, ReportJobs jobs, AuditLog audit, EtaHistory history) {
         this.migrator = migrator;
         this.jobs = jobs;
         this.audit = audit;
+        this.history = history;
     }
 
     @Override
@@ -46,12 +49,17 @@ class PurgeJobsCommand implements Callable<Integer> {
         int count = jobs.purgeFinished(Duration.ofDays(days), confirm);
         int entries = audit.purgeExpired(confirm);
         String kept = audit.keep().toDays() + " days";
+        int moves = history.purgeExpired(confirm);
+        String movesKept = history.keep().toDays() + " days";
         spec.commandLine().getOut().println(confirm
                 ? "Deleted " + count + " finished jobs older than " + days + " days."
                 : count + " finished jobs are older than " + days + " days. Run again with --confirm to delete them.");
         spec.commandLine().getOut().println(confirm
                 ? "Deleted " + entries + " audit log entries older than " + kept + "."
                 : entries + " audit log entries are older than " + kept + ". Run again with --confirm to delete them.");
+        spec.commandLine().getOut().println(confirm
+                ? "Deleted " + moves + " expected-date moves older than " + movesKept + "."
+                : moves + " expected-date moves are older than " + movesKept + ". Run again with --confirm to delete them.");
         return 0;
     }
 }

@@ -30,10 +30,10 @@ public class DatabaseCopy {
     /** Our tables, parents before children. Flyway's history is not copied: the target writes its own. */
     static final List<String> TABLES = List.of("customers", "users", "status_mapping", "jobs", "cache", "buz_cache",
             "report_job", "report_job_log", "buz_column", "buz_column_decision", "retired_link", "paused_customer",
-            "audit_log", "api_key", "api_call");
+            "audit_log", "api_key", "api_call", "eta_seen", "eta_change", "status_stage");
     /** Tables whose ids PostgreSQL generates: their sequences continue after the copied ids. */
     private static final Set<String> GENERATED_IDS = Set.of("customers", "users", "status_mapping", "report_job_log",
-            "audit_log", "api_key", "api_call");
+            "audit_log", "api_key", "api_call", "eta_change");
     private static final int BATCH = 500;
 
     private final DatabaseProperties source;

@@ -12,8 +12,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -28,6 +30,9 @@ final class ExportColumns {
     public static final List<String> FIXED = List.of("RefNo", "DateScheduled", "ProductionStatus", "ProductionLine",
             "InventoryItem", "Descn", "Instance", "FixedLine");
 
+    /** The last column: the order's expected date before its last move, made by this service (not a Buz column). */
+    public static final String PREVIOUS_DATE = "PreviousDateScheduled";
+
     static final int DATE_SCHEDULED = 1;
     // Longer is no number a supplier sends: text, whatever it looks like.
     private static final int MAX_NUMBER_LENGTH = 40;
@@ -41,17 +46,24 @@ final class ExportColumns {
     private final List<String> names;
     private final List<String> others;
     private final ColumnKind[] kinds;
+    private final int previousDate;
+    // Only lines of orders whose date moved: the rest have no previous date.
+    private final Map<OrderLine, LocalDate> previousDates;
 
-    private ExportColumns(List<String> others, ColumnPolicy policy) {
+    private ExportColumns(List<String> others, ColumnPolicy policy, Map<OrderLine, LocalDate> previousDates) {
         this.others = List.copyOf(others);
-        this.kinds = new ColumnKind[FIXED.size() + others.size()];
+        this.kinds = new ColumnKind[FIXED.size() + others.size() + 1];
         Arrays.fill(kinds, ColumnKind.TEXT);
         kinds[DATE_SCHEDULED] = ColumnKind.DATE;
         for (int i = 0; i < others.size(); i++) {
             kinds[FIXED.size() + i] = policy == null ? ColumnKind.TEXT : policy.kindOf(others.get(i));
         }
+        this.previousDate = kinds.length - 1;
+        kinds[previousDate] = ColumnKind.DATE;
+        this.previousDates = previousDates;
         List<String> all = new ArrayList<>(FIXED);
         all.addAll(others);
+        all.add(PREVIOUS_DATE);
         this.names = List.copyOf(all);
     }
 
@@ -75,7 +87,11 @@ final class ExportColumns {
     public static ExportColumns of(List<Order> orders, ColumnPolicy policy) {
         Set<String> others = new LinkedHashSet<>();
         Set<String> seen = new HashSet<>();
+        Map<OrderLine, LocalDate> previousDates = new IdentityHashMap<>();
         for (Order order : orders) {
+            if (order.dateChange() != null && order.dateChange().previous() != null) {
+                order.lines().forEach(line -> previousDates.put(line, order.dateChange().previous()));
+            }
             for (OrderLine line : order.lines()) {
                 for (String column : line.otherColumns().keySet()) {
                     // One check per distinct name, not per row: a download can hold 100,000 rows.
@@ -86,7 +102,7 @@ final class ExportColumns {
                 }
             }
         }
-        return new ExportColumns(new ArrayList<>(others), policy);
+        return new ExportColumns(new ArrayList<>(others), policy, previousDates);
     }
 
     public List<String> names() {
@@ -106,6 +122,9 @@ final class ExportColumns {
     LocalDate date(OrderLine line, int column) {
         if (column == DATE_SCHEDULED) {
             return line.dateScheduled();
+        }
+        if (column == previousDate) {
+            return previousDates.get(line);
         }
         String text = text(line, column);
         return text == null ? null : ColumnKind.calendarDate(text);
@@ -134,7 +153,7 @@ final class ExportColumns {
             case 5 -> line.descn();
             case 6 -> line.instance() == null ? null : line.instance().name();
             case 7 -> line.fixedLine();
-            default -> line.otherColumns().get(others.get(column - FIXED.size()));
+            default -> column == previousDate ? null : line.otherColumns().get(others.get(column - FIXED.size()));
         };
     }
 }

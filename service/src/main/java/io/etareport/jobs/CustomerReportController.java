@@ -1,5 +1,7 @@
 package io.etareport.jobs;
 
+import java.io.IOException;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,8 @@ import io.etareport.customers.CustomerRepository;
 import io.etareport.customers.ObfuscatedId;
 import io.etareport.report.Report;
 import io.etareport.report.ReportFilter;
+import io.etareport.report.ReportDisplay;
+import io.etareport.statuses.StageProperties;
 import io.etareport.report.ReportService;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -20,6 +24,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -32,6 +37,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The customer's side: open a private link, watch the report being prepared, read it. No sign-in:
@@ -48,10 +54,19 @@ class CustomerReportController {
     private final ReportJobs jobs;
     private final JobProperties properties;
     private final ZoneId zone;
+    private final ReportDisplay display;
+    private final StageProperties stages;
+    private final JobEvents events;
+    private final Clock clock;
     private final StartLimiter limiter;
 
     CustomerReportController(CustomerRepository customers, CustomerLinks links, ReportJobs jobs,
-                             JobProperties properties, ZoneId zone, StartLimiter limiter) {
+                             JobProperties properties, ZoneId zone, StartLimiter limiter, ReportDisplay display,
+                             StageProperties stages, JobEvents events, Clock clock) {
+        this.events = events;
+        this.clock = clock;
+        this.display = display;
+        this.stages = stages;
         this.customers = customers;
         this.links = links;
         this.jobs = jobs;
@@ -70,6 +85,19 @@ class CustomerReportController {
         }
         limiter.take(request.getRemoteAddr(), id);
         String jobId = jobs.start(customer);
+        Optional<Job> started = jobs.find(new JobId(jobId));
+        if (started.isPresent() && !started.get().status().finished() && !properties.showRecentFor().isZero()) {
+            // A report from the last few minutes at once, while the fresh one is prepared and swapped in.
+            // Like /report/<job>: never a report prepared before the customer's link was last replaced.
+            Optional<ReportJobs.Recent> recent = jobs.recentWithin(customer, properties.showRecentFor())
+                    .filter(found -> jobs.find(new JobId(found.jobId()))
+                            .map(job -> links.mayShowReportPreparedAt(customer.id(), job.createdAt())).orElse(false));
+            if (recent.isPresent()) {
+                model.addAttribute("refreshJobId", jobId);
+                model.addAttribute("refreshing", "Updated " + ago(recent.get().report().builtAt()) + " · refreshing…");
+                return render(id, recent.get().jobId(), recent.get().report(), query, model);
+            }
+        }
         model.addAttribute("customerId", id);
         model.addAttribute("jobId", jobId);
         model.addAttribute("query", ReportPage.queryString(ReportFilter.of(query)));
@@ -158,9 +186,50 @@ class CustomerReportController {
         return render(id, null, jobs.awaitReport(customer), query, model);
     }
 
+    /** "6 minutes ago", "1 minute ago", "just now". */
+    private String ago(java.time.Instant then) {
+        long minutes = java.time.Duration.between(then, clock.instant()).toMinutes();
+        return minutes < 1 ? "just now" : minutes == 1 ? "1 minute ago" : minutes + " minutes ago";
+    }
+
+    /**
+     * The job's progress as Server-Sent Events: its state now, then its final state the moment it finishes, then
+     * the stream ends. Pages fall back to polling {@code /jobs/<id>} when the stream breaks.
+     */
+    @GetMapping(path = "/jobs/{jobId}/events", produces = "text/event-stream")
+    @ResponseBody
+    SseEmitter events(@PathVariable String jobId, HttpServletResponse response) {
+        Job job = JobId.parse(jobId).flatMap(jobs::find).orElseThrow(CustomerReportController::notFound);
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("X-Accel-Buffering", "no");
+        SseEmitter emitter = new SseEmitter(properties.maxDuration().plus(properties.stallLimit()).toMillis());
+        Runnable onFinished = () -> jobs.find(new JobId(jobId)).ifPresent(done -> send(emitter, done, 0, true));
+        // Listen first, then look: a job finishing in between is still reported.
+        events.onFinished(jobId, onFinished);
+        emitter.onCompletion(() -> events.forget(jobId, onFinished));
+        emitter.onTimeout(() -> events.forget(jobId, onFinished));
+        Job now = jobs.find(new JobId(jobId)).orElse(job);
+        send(emitter, now, jobs.queuePosition(jobId), now.status().finished());
+        return emitter;
+    }
+
+    private static void send(SseEmitter emitter, Job job, int queuePosition, boolean last) {
+        try {
+            emitter.send(SseEmitter.event().name("job").data(JobJson.of(job, queuePosition), MediaType.APPLICATION_JSON));
+            if (last) {
+                emitter.complete();
+            }
+        } catch (IOException | IllegalStateException e) {
+            // The page went away; it polls when it comes back.
+            emitter.completeWithError(e);
+        }
+    }
+
     private String render(String customerId, String jobId, Report report, MultiValueMap<String, String> query,
                           Model model) {
-        model.addAttribute("page", ReportPage.of(customerId, jobId, report, ReportFilter.of(query), zone));
+        ReportPage.Settings settings = new ReportPage.Settings(display.today(), display.expectedWindow(),
+                (int) display.showMovesFor().toDays(), stages.stages());
+        model.addAttribute("page", ReportPage.of(customerId, jobId, report, ReportFilter.of(query), zone, settings));
         return "report/report";
     }
 

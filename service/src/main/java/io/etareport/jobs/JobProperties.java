@@ -23,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  *                          (its node died) is failed by any node within lease + heartbeat interval
  * @param startsPerMinute   report starts (opens, sync views, downloads without a job) one client
  *                          address may make per link per minute; more get the "too many requests" page
+ * @param showRecentFor     a report younger than this is shown at once when the link is opened, marked as
+ *                          refreshing, while a fresh one is prepared (0: always show the loading page)
  */
 @ConfigurationProperties("eta.jobs")
 @Validated
@@ -36,5 +38,6 @@ record JobProperties(
         @DefaultValue("24h") @DurationMin(nanos = 0) Duration keepResults,
         @DefaultValue("1200ms") @DurationMin(nanos = 1) Duration pollInterval,
         @DefaultValue("20s") @DurationMin(nanos = 1) Duration lease,
-        @DefaultValue("20") @Positive int startsPerMinute) {
+        @DefaultValue("20") @Positive int startsPerMinute,
+        @DefaultValue("15m") @DurationMin(nanos = 0) Duration showRecentFor) {
 }

@@ -46,6 +46,7 @@ public class ReportJobs {
     private static final long AWAIT_POLL_MILLIS = 200;
 
     private final JobStore store;
+    private final JobEvents events;
     private final ReportService reports;
     private final JobProperties properties;
     private final ErrorReporter errors;
@@ -60,7 +61,8 @@ public class ReportJobs {
 
     ReportJobs(JobStore store, ReportService reports, JobProperties properties, ErrorReporter errors,
                ReportMetrics metrics, JsonMapper json, Clock clock, ColumnRegistry columns,
-               @Qualifier(JobExecutors.WORKERS) ThreadPoolTaskExecutor workers) {
+               @Qualifier(JobExecutors.WORKERS) ThreadPoolTaskExecutor workers, JobEvents events) {
+        this.events = events;
         this.store = store;
         this.columns = columns;
         this.reports = reports;
@@ -182,6 +184,18 @@ public class ReportJobs {
         return store.find(jobId.value());
     }
 
+    /**
+     * The newest report of this customer completed within {@code age}, with its job: what an opened link shows
+     * at once while a fresh one is prepared.
+     */
+    Optional<Recent> recentWithin(Customer customer, Duration age) {
+        return store.completedFor(customer.id(), clock.instant().minus(age))
+                .flatMap(id -> report(id).map(report -> new Recent(id, report)));
+    }
+
+    record Recent(String jobId, Report report) {
+    }
+
     private void run(String id, Customer customer) {
         try {
             if (!store.start(id)) {
@@ -219,6 +233,7 @@ public class ReportJobs {
             errors.jobFailed(id, customer.id(), e);
         } finally {
             running.remove(id);
+            events.finished(id);
         }
     }
 
@@ -238,6 +253,7 @@ public class ReportJobs {
                 job.future().cancel(true);
                 running.remove(id);
                 store.fail(id, STALLED);
+                events.finished(id);
                 log.warn("Report job {} stopped after {}", id, properties.maxDuration());
             }
         });

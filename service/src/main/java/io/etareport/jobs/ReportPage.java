@@ -3,14 +3,18 @@ package io.etareport.jobs;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 import io.etareport.buz.OrderLine;
 import io.etareport.cache.Source;
+import io.etareport.report.DateChange;
 import io.etareport.report.Dates;
 import io.etareport.report.FilterChoices;
 import io.etareport.report.Order;
@@ -25,13 +29,46 @@ import io.etareport.report.InstanceSource;
  */
 record ReportPage(String customerId, String jobId, String title, List<OrderView> orders, int visibleOrders,
                   FilterChoices choices, ReportFilter filter, List<String> notices, String updated, String zoneName,
-                  String query) {
+                  String query, Summary summary, int expectedWindow, List<WeekView> weeks) {
 
     private static final DateTimeFormatter UPDATED =
             DateTimeFormatter.ofPattern("d MMM yyyy, h:mm a", Locale.ENGLISH);
 
+    /**
+     * @param window    the expected date's window ("07 Jan 2025 – 09 Jan 2025"), or null
+     * @param moved     "was 12 May — moved later on 3 Dec" for a recent move, or null
+     * @param askAbout  the subject of an email about this order
+     */
     record OrderView(String supplier, String expected, String refNo, String ref, String search, boolean hidden,
-                     List<LineView> lines) {
+                     List<LineView> lines, boolean overdue, boolean ready, String window, String moved,
+                     String askAbout, boolean changed, List<StageView> tracker, String itemsReady, String key,
+                     String expectedIso) {
+    }
+
+    /** One step of an order's stage tracker: done, the current one, or still to come. */
+    record StageView(String name, boolean done, boolean current) {
+    }
+
+    /** Orders expected in one week (Monday to Sunday), under a heading; orders without a date come first. */
+    record WeekView(String id, String heading, List<OrderView> orders, boolean hidden) {
+    }
+
+    /** The line heading the page: what a customer wants to know before reading any order. */
+    record Summary(int orders, int overdue, int ready, int changedThisWeek) {
+    }
+
+    /**
+     * What the page needs to know besides the report.
+     *
+     * @param today          the customers' today, for overdue orders and recent moves
+     * @param expectedWindow business days either side of an expected date; 0: no window shown
+     * @param showMovesFor   days a date move stays marked on the page
+     */
+    record Settings(LocalDate today, int expectedWindow, int showMovesFor, List<String> stages) {
+
+        Settings(LocalDate today, int expectedWindow, int showMovesFor) {
+            this(today, expectedWindow, showMovesFor, List.of());
+        }
     }
 
     record LineView(String group, String item, String status, String groupKey, String statusKey, boolean hidden) {
@@ -42,7 +79,20 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
      *              shows; null for a report built inside the request
      * @param zone  the service's time zone, in which times are shown
      */
+    /** The page as of the day the report was built, with no expected window and no stages. */
     static ReportPage of(String customerId, String jobId, Report report, ReportFilter filter, ZoneId zone) {
+        return of(customerId, jobId, report, filter, zone,
+                new Settings(report.builtAt().atZone(zone).toLocalDate(), 0, 30));
+    }
+
+    static ReportPage of(String customerId, String jobId, Report report, ReportFilter filter, ZoneId zone,
+                         Settings settings) {
+        LocalDate today = settings.today();
+        Map<String, String> statusNames = new HashMap<>();
+        report.choices().statuses().forEach(name -> statusNames.put(key(name), name));
+        int overdue = 0;
+        int ready = 0;
+        int changedThisWeek = 0;
         // The filter returns the same line objects it was given: identity tells what it kept.
         List<Order> kept = filter.apply(report.orders());
         Set<OrderLine> visibleLines = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -54,16 +104,98 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
             for (OrderLine line : order.lines()) {
                 boolean visible = visibleLines.contains(line);
                 anyVisible |= visible;
-                lines.add(new LineView(orNa(line.productionLine()), item(line), orNa(line.productionStatus()),
+                // The filter's spelling, so "in production" and "In Production" read the same in both.
+                String status = statusNames.getOrDefault(key(line.productionStatus()), orNa(line.productionStatus()));
+                lines.add(new LineView(orNa(line.productionLine()), item(line), status,
                         key(line.productionLine()), key(line.productionStatus()), !visible));
             }
             // Newline: the search box cannot hold one, so a search never spans number and reference.
+            boolean late = order.overdueOn(today);
+            overdue += late ? 1 : 0;
+            ready += order.ready() ? 1 : 0;
+            DateChange change = order.dateChange();
+            if (change != null && change.seenOn() != null && change.seenOn().isAfter(today.minusDays(7))) {
+                changedThisWeek++;
+            }
             orders.add(new OrderView(order.instance().name(), Dates.display(order.expected()), orNa(order.refNo()),
-                    orNa(order.descn()), key(order.refNo()) + "\n" + key(order.descn()), !anyVisible, lines));
+                    orNa(order.descn()), key(order.refNo()) + "\n" + key(order.descn()), !anyVisible, lines,
+                    late, order.ready(), Dates.window(order.expected(), settings.expectedWindow()),
+                    moved(order, today, settings.showMovesFor()), askAbout(order), order.dateChange() != null,
+                    tracker(order, settings.stages()), itemsReady(order),
+                    order.instance().name() + "|" + orNa(order.refNo()),
+                    order.expected() == null ? "" : order.expected().toString()));
         }
         return new ReportPage(customerId, jobId, "Open Orders for " + report.customerName(), orders, kept.size(),
                 report.choices(), filter, notices(report, zone), UPDATED.format(report.builtAt().atZone(zone)),
-                Dates.placeName(zone), queryString(filter));
+                Dates.placeName(zone), queryString(filter), new Summary(orders.size(), overdue, ready, changedThisWeek),
+                settings.expectedWindow(), weeks(report.orders(), orders));
+    }
+
+    /** The orders (already sorted by date, undated first) cut into weeks. */
+    private static List<WeekView> weeks(List<Order> orders, List<OrderView> views) {
+        List<WeekView> weeks = new ArrayList<>();
+        LocalDate week = null;
+        boolean undated = false;
+        List<OrderView> current = null;
+        for (int i = 0; i < orders.size(); i++) {
+            LocalDate expected = orders.get(i).expected();
+            LocalDate monday = expected == null ? null : expected.with(java.time.DayOfWeek.MONDAY);
+            boolean start = current == null || (monday == null ? !undated : !monday.equals(week));
+            if (start) {
+                current = new ArrayList<>();
+                undated = monday == null;
+                week = monday;
+                weeks.add(new WeekView(monday == null ? "week-none" : "week-" + monday,
+                        monday == null ? "No expected date yet" : "Week of " + Dates.display(monday), current, false));
+            }
+            current.add(views.get(i));
+        }
+        List<WeekView> marked = new ArrayList<>(weeks.size());
+        for (WeekView view : weeks) {
+            marked.add(new WeekView(view.id(), view.heading(), List.copyOf(view.orders()),
+                    view.orders().stream().allMatch(OrderView::hidden)));
+        }
+        return marked;
+    }
+
+    /** "was 12 May — moved later on 3 Dec", for a move seen within the last {@code days} days. */
+    static String moved(Order order, LocalDate today, int days) {
+        DateChange change = order.dateChange();
+        if (change == null || change.seenOn() == null || days <= 0 || !change.seenOn().isAfter(today.minusDays(days))) {
+            return null;
+        }
+        String direction = change.previous() == null || order.expected() == null ? "changed"
+                : order.expected().isAfter(change.previous()) ? "moved later" : "moved earlier";
+        return "was " + Dates.dayMonth(change.previous()) + " — " + direction + " on "
+                + Dates.dayMonth(change.seenOn());
+    }
+
+    /** The stages with this order's marked; empty when it has no stage or none are configured. */
+    static List<StageView> tracker(Order order, List<String> stages) {
+        int current = order.stage() == null ? -1 : stages.indexOf(order.stage());
+        if (current < 0) {
+            return List.of();
+        }
+        List<StageView> tracker = new ArrayList<>(stages.size());
+        for (int i = 0; i < stages.size(); i++) {
+            tracker.add(new StageView(stages.get(i), i < current, i == current));
+        }
+        return tracker;
+    }
+
+    /** "5 of 7 items ready", or null when none is. */
+    static String itemsReady(Order order) {
+        int items = order.lines().size();
+        if (order.readyLines() <= 0 || items == 0) {
+            return null;
+        }
+        return order.readyLines() == items && items == 1 ? "1 item ready"
+                : order.readyLines() + " of " + items + " " + (items == 1 ? "item" : "items") + " ready";
+    }
+
+    private static String askAbout(Order order) {
+        String subject = "Order " + orNa(order.refNo());
+        return blank(order.descn()) ? subject : subject + " (ref " + order.descn().trim() + ")";
     }
 
     /** The query of the page's download links: its filter, and the job whose report it shows. */
@@ -73,6 +205,11 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
             return job.isEmpty() ? "" : "?" + job;
         }
         return "?" + query + (job.isEmpty() ? "" : "&" + job);
+    }
+
+    /** Whether any order's date moved recently, so the "Date changed" filter has something to find. */
+    public boolean anyChanged() {
+        return orders.stream().anyMatch(OrderView::changed);
     }
 
     public boolean empty() {

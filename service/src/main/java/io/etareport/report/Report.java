@@ -63,11 +63,20 @@ public record Report(String customerName, List<Order> orders, FilterChoices choi
                 }
                 lines.add(keptLine);
             }
-            kept.add(orderChanged ? new Order(order.instance(), order.refNo(), order.descn(), order.expected(), lines)
-                    : order);
+            kept.add(orderChanged ? order.withLines(lines) : order);
             changed |= orderChanged;
         }
         return changed ? new Report(customerName, kept, choices, sources, builtAt) : this;
+    }
+
+    /** This report with each order's last date move, as {@code changes} knows it (null: none). */
+    public Report withDateChanges(java.util.function.Function<Order, DateChange> changes) {
+        List<Order> changed = new ArrayList<>(orders.size());
+        for (Order order : orders) {
+            DateChange change = changes.apply(order);
+            changed.add(java.util.Objects.equals(change, order.dateChange()) ? order : order.withDateChange(change));
+        }
+        return new Report(customerName, changed, choices, sources, builtAt);
     }
 
     @JsonIgnore

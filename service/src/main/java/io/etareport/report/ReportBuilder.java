@@ -39,6 +39,7 @@ final class ReportBuilder {
 
     private final boolean dropFinishedOrders;
     private final Set<String> finishedStatuses;
+    private final Set<String> readyStatuses;
 
     public ReportBuilder(ReportRules rules) {
         this.dropFinishedOrders = rules.dropFinishedOrders();
@@ -46,17 +47,30 @@ final class ReportBuilder {
         for (String status : rules.finishedStatuses()) {
             finishedStatuses.add(Labels.key(status));
         }
+        this.readyStatuses = new HashSet<>();
+        for (String status : rules.readyStatuses()) {
+            readyStatuses.add(Labels.key(status));
+        }
     }
 
     /**
      * @param linesByInstance the open order lines fetched from each instance; the key decides which factory an
      *                        order belongs to
      * @param statusMapping   custom status names of the ACTIVE mappings, keyed by raw status; a raw status
-     *                        matches after trimming both, case-sensitively (the database keeps raw statuses
-     *                        unique as written); a blank custom name leaves the raw status
+     *                        matches ignoring case and spacing (one status however it is spelled; the first
+     *                        mapping of a spelling wins); a blank custom name leaves the raw status
      */
     public Report build(String customerName, Map<Instance, List<OrderLine>> linesByInstance,
                         Map<String, String> statusMapping, List<InstanceSource> sources, Instant builtAt) {
+        return build(customerName, linesByInstance, statusMapping, Stages.NONE, sources, builtAt);
+    }
+
+    /**
+     * As {@link #build(String, Map, Map, List, Instant)}, with each order's stage and ready lines from the stages
+     * staff gave its lines' statuses.
+     */
+    public Report build(String customerName, Map<Instance, List<OrderLine>> linesByInstance,
+                        Map<String, String> statusMapping, Stages stages, List<InstanceSource> sources, Instant builtAt) {
         Map<String, String> mapping = tidyMapping(statusMapping);
         List<Order> orders = new ArrayList<>();
         for (Instance instance : Instance.values()) {
@@ -65,10 +79,11 @@ final class ReportBuilder {
                 continue;
             }
             for (Map.Entry<String, List<OrderLine>> group : groupByOrder(lines).entrySet()) {
-                if (dropFinishedOrders && isFinished(group.getValue())) {
+                boolean finished = isFinished(group.getValue());
+                if (dropFinishedOrders && finished) {
                     continue;
                 }
-                orders.add(toOrder(instance, group.getKey(), group.getValue(), mapping));
+                orders.add(toOrder(instance, group.getKey(), group.getValue(), mapping, finished, stages));
             }
         }
         orders.sort(BY_EXPECTED_DATE);
@@ -80,7 +95,7 @@ final class ReportBuilder {
         if (statusMapping != null) {
             statusMapping.forEach((raw, custom) -> {
                 if (raw != null && custom != null && !custom.isBlank()) {
-                    tidy.put(raw.strip(), custom.strip());
+                    tidy.putIfAbsent(Labels.key(raw), custom.strip());
                 }
             });
         }
@@ -112,7 +127,46 @@ final class ReportBuilder {
         return anyStatus;
     }
 
-    private static Order toOrder(Instance instance, String refNo, List<OrderLine> lines, Map<String, String> mapping) {
+    /**
+     * The order's progress, on its raw lines. A line is ready when its status is a ready one or its stage is at or
+     * past the ready stage. The order is ready when every line with a non-empty status is ready or finished and at
+     * least one is ready: an order partly invoiced and the rest waiting to go is ready; one with a line still in
+     * production is not. Its stage is its least advanced line's.
+     */
+    private OrderProgress progress(List<OrderLine> lines, Stages stages) {
+        boolean anyReady = false;
+        boolean allReadyOrFinished = true;
+        int readyLines = 0;
+        int least = Integer.MAX_VALUE;
+        for (OrderLine line : lines) {
+            String status = line.productionStatus() == null ? "" : line.productionStatus().strip();
+            if (status.isEmpty()) {
+                continue;
+            }
+            String key = Labels.key(status);
+            int stage = stages.indexOf(key);
+            if (stage >= 0) {
+                least = Math.min(least, stage);
+            }
+            if (readyStatuses.contains(key) || stages.isReady(stage)) {
+                anyReady = true;
+                readyLines++;
+            } else if (finishedStatuses.contains(key)) {
+                readyLines++;
+            } else {
+                allReadyOrFinished = false;
+            }
+        }
+        return new OrderProgress(anyReady && allReadyOrFinished, readyLines,
+                least == Integer.MAX_VALUE ? null : stages.name(least));
+    }
+
+    private record OrderProgress(boolean ready, int readyLines, String stage) {
+    }
+
+    private Order toOrder(Instance instance, String refNo, List<OrderLine> lines, Map<String, String> mapping,
+                          boolean finished, Stages stages) {
+        OrderProgress progress = progress(lines, stages);
         Set<LineKey> seen = new HashSet<>();
         List<OrderLine> kept = new ArrayList<>(lines.size());
         String descn = null;
@@ -133,14 +187,15 @@ final class ReportBuilder {
             }
         }
         kept.sort(BY_LINE_NUMBER);
-        return new Order(instance, refNo, descn, expected, kept);
+        return new Order(instance, refNo, descn, expected, kept, finished, progress.ready(), null, progress.stage(),
+                Math.min(progress.readyLines(), kept.size()));
     }
 
     private static OrderLine mapStatus(OrderLine line, Map<String, String> mapping) {
         if (line.productionStatus() == null || mapping.isEmpty()) {
             return line;
         }
-        String custom = mapping.get(line.productionStatus().strip());
+        String custom = mapping.get(Labels.key(line.productionStatus()));
         return custom == null ? line : line.withProductionStatus(custom);
     }
 

@@ -20,19 +20,26 @@ import java.util.Set;
  * @param groups    product groups to keep, likewise
  * @param suppliers instances to keep ({@code DD}, {@code CBR}), ignoring case
  * @param search    text an order's number or reference must contain, ignoring case; empty keeps all
+ * @param changed   keep only orders whose expected date moved recently (those with a {@link DateChange})
  */
-public record ReportFilter(Set<String> statuses, Set<String> groups, Set<String> suppliers, String search) {
+public record ReportFilter(Set<String> statuses, Set<String> groups, Set<String> suppliers, String search,
+                           boolean changed) {
 
     public static final String STATUS = "status";
     public static final String GROUP = "group";
     public static final String SUPPLIER = "supplier";
     public static final String SEARCH = "q";
+    public static final String CHANGED = "changed";
 
     public ReportFilter {
         statuses = tidySet(statuses);
         groups = tidySet(groups);
         suppliers = tidySet(suppliers);
         search = Labels.tidy(search);
+    }
+
+    public ReportFilter(Set<String> statuses, Set<String> groups, Set<String> suppliers, String search) {
+        this(statuses, groups, suppliers, search, false);
     }
 
     public static ReportFilter none() {
@@ -51,12 +58,13 @@ public record ReportFilter(Set<String> statuses, Set<String> groups, Set<String>
                 values(queryParams, STATUS, "statusFilter"),
                 values(queryParams, GROUP, "groupFilter"),
                 values(queryParams, SUPPLIER, "supplierFilter"),
-                first(queryParams, SEARCH));
+                first(queryParams, SEARCH),
+                !first(queryParams, CHANGED).isBlank());
     }
 
     /** Whether this filter keeps everything. */
     public boolean isEmpty() {
-        return statuses.isEmpty() && groups.isEmpty() && suppliers.isEmpty() && search.isEmpty();
+        return statuses.isEmpty() && groups.isEmpty() && suppliers.isEmpty() && search.isEmpty() && !changed;
     }
 
     /**
@@ -79,6 +87,9 @@ public record ReportFilter(Set<String> statuses, Set<String> groups, Set<String>
             if (!searchKey.isEmpty() && !matchesSearch(order, searchKey)) {
                 continue;
             }
+            if (changed && order.dateChange() == null) {
+                continue;
+            }
             if (statusKeys.isEmpty() && groupKeys.isEmpty()) {
                 kept.add(order);
                 continue;
@@ -92,7 +103,7 @@ public record ReportFilter(Set<String> statuses, Set<String> groups, Set<String>
             if (lines.size() == order.lines().size()) {
                 kept.add(order);
             } else if (!lines.isEmpty()) {
-                kept.add(new Order(order.instance(), order.refNo(), order.descn(), order.expected(), lines));
+                kept.add(order.withLines(lines));
             }
         }
         return kept;
@@ -112,6 +123,9 @@ public record ReportFilter(Set<String> statuses, Set<String> groups, Set<String>
         }
         if (!search.isEmpty()) {
             query.put(SEARCH, List.of(search));
+        }
+        if (changed) {
+            query.put(CHANGED, List.of("1"));
         }
         return query;
     }

@@ -3,6 +3,8 @@ package io.etareport.report;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -19,9 +21,13 @@ import io.etareport.cache.Fetched;
 import io.etareport.cache.Source;
 import io.etareport.cache.UpstreamUnavailableException;
 import io.etareport.customers.Customer;
+import io.etareport.statuses.StageProperties;
 import io.etareport.statuses.StatusMappings;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -33,6 +39,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class ReportService {
 
+    private static final Logger log = LoggerFactory.getLogger(ReportService.class);
+
     /** How the loading page's note about a slow supplier starts. */
     public static final String STILL_WAITING = "Still waiting for ";
     static final java.time.Duration SLOW_NOTE_EVERY = java.time.Duration.ofSeconds(5);
@@ -41,12 +49,17 @@ public class ReportService {
     private final StatusMappings statusMappings;
     private final ReportBuilder builder;
     private final Clock clock;
+    private final EtaHistory history;
+    private final StageProperties stageProperties;
     /** @see ReportExecutors */
     private final Executor fetches;
 
     ReportService(CachedBuz buz, StatusMappings statusMappings, ReportProperties properties, Clock clock,
-                  @Qualifier(ReportExecutors.FETCHES) Executor fetches) {
+                  @Qualifier(ReportExecutors.FETCHES) Executor fetches, EtaHistory history,
+                  StageProperties stageProperties) {
         this.buz = buz;
+        this.history = history;
+        this.stageProperties = stageProperties;
         this.statusMappings = statusMappings;
         this.builder = new ReportBuilder(properties.rules());
         this.clock = clock;
@@ -90,7 +103,20 @@ public class ReportService {
         progress.update(75, "Processing");
         Map<String, String> mapping = statusMappings.activeMappings();
         progress.update(85, "Grouping orders");
-        return builder.build(customer.name(), lines, mapping, sources, clock.instant());
+        Stages stages = new Stages(stageProperties.stages(), stageProperties.readyStage(), statusMappings.activeStages());
+        Report report = builder.build(customer.name(), lines, mapping, stages, sources, clock.instant());
+        progress.update(90, "Checking for changed dates");
+        Set<Instance> live = EnumSet.noneOf(Instance.class);
+        sources.stream().filter(source -> source.kind() == Source.LIVE).forEach(source -> live.add(source.instance()));
+        Map<EtaHistory.OrderKey, DateChange> changes;
+        try {
+            changes = history.recordAndLookUp(report.orders(), live);
+        } catch (DataAccessException e) {
+            // The orders matter more than their history: show them without it.
+            log.warn("Could not record or read date moves: {}", e.getClass().getSimpleName());
+            return report;
+        }
+        return report.withDateChanges(order -> changes.get(EtaHistory.OrderKey.of(order)));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import io.etareport.audit.AuditLog;
+import io.etareport.report.EtaHistory;
 import io.etareport.db.DatabaseProperties;
 import io.etareport.jobs.ReportJobs;
 
@@ -41,7 +42,8 @@ class ScheduleConfig {
     }
 
     @Bean
-    ScheduledWork scheduledWork(CacheWarmUp warmUp, ReportJobs jobs, AuditLog audit, ScheduleProperties properties) {
-        return new ScheduledWork(warmUp, jobs, audit, properties);
+    ScheduledWork scheduledWork(CacheWarmUp warmUp, ReportJobs jobs, AuditLog audit, ScheduleProperties properties,
+                                EtaHistory history) {
+        return new ScheduledWork(warmUp, jobs, audit, properties, history);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 
 import io.etareport.audit.AuditLog;
+import io.etareport.report.EtaHistory;
 import io.etareport.buz.Instance;
 import io.etareport.jobs.ReportJobs;
 
@@ -26,8 +27,11 @@ class ScheduledWork {
     private final ReportJobs jobs;
     private final AuditLog audit;
     private final ScheduleProperties properties;
+    private final EtaHistory history;
 
-    ScheduledWork(CacheWarmUp warmUp, ReportJobs jobs, AuditLog audit, ScheduleProperties properties) {
+    ScheduledWork(CacheWarmUp warmUp, ReportJobs jobs, AuditLog audit, ScheduleProperties properties,
+                  EtaHistory history) {
+        this.history = history;
         this.warmUp = warmUp;
         this.jobs = jobs;
         this.audit = audit;
@@ -48,6 +52,8 @@ class ScheduledWork {
         Duration age = properties.purgeJobsAge();
         int deleted = jobs.purgeFinished(age, true);
         int entries = audit.purgeExpired(true);
-        log.info("Scheduled purge: {} finished jobs older than {} and {} audit entries deleted", deleted, age, entries);
+        int moves = history.purgeExpired(true);
+        log.info("Scheduled purge: {} finished jobs older than {}, {} audit entries and {} expected-date moves deleted",
+                deleted, age, entries, moves);
     }
 }

@@ -166,7 +166,8 @@ class SecurityConfig {
                                 "/robots.txt")
                         .permitAll()
                         // Customers: their link, the loading page's job, the report, downloads
-                        .requestMatchers("/etas/**", "/report/**", "/jobs/**", "/sync/**", "/*/download.*")
+                        .requestMatchers("/etas/**", "/report/**", "/jobs/**", "/sync/**", "/*/download.*",
+                                "/*/calendar.ics")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/eta/start").permitAll()
                         // Any one-segment path, so a mistyped customer link is the report's 404,

@@ -17,11 +17,23 @@ class MappingForm {
 
     private boolean active;
 
-    static MappingForm of(StatusMapping mapping) {
+    // Blank: no stage. Checked against the configured stages by the controller.
+    private String stage = "";
+
+    static MappingForm of(StatusMapping mapping, String stage) {
         MappingForm form = new MappingForm();
         form.customStatus = mapping.customStatus() == null ? mapping.odataStatus() : mapping.customStatus();
         form.active = mapping.active();
+        form.stage = stage == null ? "" : stage;
         return form;
+    }
+
+    public String getStage() {
+        return stage;
+    }
+
+    public void setStage(String stage) {
+        this.stage = stage == null ? "" : stage.trim();
     }
 
     public String getCustomStatus() {

@@ -53,6 +53,45 @@ public class StatusMappings {
         return mappings;
     }
 
+    /**
+     * Stage of each raw status that has one, keyed by {@link #statusKey}; only active mappings count, like their
+     * names.
+     */
+    public Map<String, String> activeStages() {
+        Map<String, String> stages = new LinkedHashMap<>();
+        Set<String> active = new HashSet<>();
+        reads.sql("SELECT odata_status FROM status_mapping WHERE active <> 0")
+                .query((ResultSet row) -> {
+                    active.add(statusKey(row.getString(1)));
+                });
+        reads.sql("SELECT status_key, stage FROM status_stage").query((ResultSet row) -> {
+            if (active.contains(row.getString(1))) {
+                stages.put(row.getString(1), row.getString(2));
+            }
+        });
+        return stages;
+    }
+
+    /** Every stage staff set, by {@link #statusKey}, active mapping or not (for the staff list). */
+    Map<String, String> allStages() {
+        Map<String, String> stages = new LinkedHashMap<>();
+        reads.sql("SELECT status_key, stage FROM status_stage").query((ResultSet row) -> {
+            stages.put(row.getString(1), row.getString(2));
+        });
+        return stages;
+    }
+
+    /** The stage staff gave this raw status (any spelling), or null. */
+    Optional<String> stageOf(String rawStatus) {
+        return reads.sql("SELECT stage FROM status_stage WHERE status_key = ?").param(statusKey(rawStatus))
+                .query(String.class).optional();
+    }
+
+    /** Trimmed, inner whitespace as one space, lower case: statuses equal under it are one status. */
+    public static String statusKey(String status) {
+        return status == null ? "" : status.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** Active first, then by raw status ignoring case. */
     public List<StatusMapping> findAll() {
         return reads.sql("SELECT " + COLUMNS + " FROM status_mapping ORDER BY active = 0, lower(odata_status), id")
@@ -69,16 +108,46 @@ public class StatusMappings {
     }
 
     boolean update(long id, String customStatus, boolean active) {
+        return update(id, customStatus, active, null, false);
+    }
+
+    /**
+     * Saves a mapping's name, whether it applies and its stage (null or blank: no stage). The stage belongs to the
+     * status in every spelling, so it is stored by {@link #statusKey}.
+     */
+    boolean update(long id, String customStatus, boolean active, String stage) {
+        return update(id, customStatus, active, stage, true);
+    }
+
+    private boolean update(long id, String customStatus, boolean active, String stage, boolean setStage) {
         return Boolean.TRUE.equals(transactions.execute(status -> {
             Optional<StatusMapping> before = findForChange(id);
             if (before.isEmpty()) {
                 return false;
             }
+            String stageBefore = stageForChange(before.get());
             writes.sql("UPDATE status_mapping SET custom_status = ?, active = ? WHERE id = ?")
                     .params(customStatus.trim(), active ? 1 : 0, id).update();
-            audit.record(AUDIT_ENTITY, id, "edit", snapshot(before.get()), snapshot(findForChange(id).orElseThrow()));
+            if (setStage) {
+                String key = statusKey(before.get().odataStatus());
+                if (stage == null || stage.isBlank()) {
+                    writes.sql("DELETE FROM status_stage WHERE status_key = ?").param(key).update();
+                } else {
+                    writes.sql("INSERT INTO status_stage (status_key, stage) VALUES (?, ?)"
+                            + " ON CONFLICT (status_key) DO UPDATE SET stage = excluded.stage")
+                            .params(key, stage.trim()).update();
+                }
+            }
+            StatusMapping after = findForChange(id).orElseThrow();
+            audit.record(AUDIT_ENTITY, id, "edit", snapshot(before.get(), stageBefore),
+                    snapshot(after, stageForChange(after)));
             return true;
         }));
+    }
+
+    private String stageForChange(StatusMapping mapping) {
+        return writes.sql("SELECT stage FROM status_stage WHERE status_key = ?").param(statusKey(mapping.odataStatus()))
+                .query(String.class).optional().orElse(null);
     }
 
     private Optional<StatusMapping> findForChange(long id) {
@@ -86,9 +155,14 @@ public class StatusMappings {
                 .query(StatusMappings::map).optional();
     }
 
-    private static Map<String, Object> snapshot(StatusMapping mapping) {
-        return AuditLog.fields("odata_status", mapping.odataStatus(), "custom_status", mapping.customStatus(),
-                "active", mapping.active());
+    /** A mapping as the audit log keeps it; its stage only when it has one, so entries without stay as they were. */
+    private static Map<String, Object> snapshot(StatusMapping mapping, String stage) {
+        Map<String, Object> fields = AuditLog.fields("odata_status", mapping.odataStatus(),
+                "custom_status", mapping.customStatus(), "active", mapping.active());
+        if (stage != null) {
+            fields.put("stage", stage);
+        }
+        return fields;
     }
 
     /**

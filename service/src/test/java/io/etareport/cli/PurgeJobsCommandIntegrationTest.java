@@ -41,6 +41,29 @@ class PurgeJobsCommandIntegrationTest {
         db.sql("DELETE FROM audit_log").update();
         audit("kept", Instant.now().minus(Duration.ofDays(729)));
         audit("expired", Instant.now().minus(Duration.ofDays(731)));
+        db.sql("DELETE FROM eta_change").update();
+        move("KEPT", Instant.now().minus(Duration.ofDays(179)));
+        move("EXPIRED", Instant.now().minus(Duration.ofDays(181)));
+    }
+
+    @Test
+    void expectedDateMovesOlderThanHalfAYearAreCountedThenDeletedWithConfirm() {
+        assertThat(run()).isZero();
+        assertThat(out.toString()).contains("1 expected-date moves are older than 180 days. Run again with --confirm");
+        assertThat(movedOrders()).containsExactlyInAnyOrder("KEPT", "EXPIRED");
+
+        assertThat(run("--confirm")).isZero();
+        assertThat(out.toString()).contains("Deleted 1 expected-date moves older than 180 days.");
+        assertThat(movedOrders()).containsExactly("KEPT");
+    }
+
+    private void move(String refNo, Instant at) {
+        db.sql("INSERT INTO eta_change (instance, ref_no, old_date, new_date, seen_at) VALUES ('DD', ?, '2025-01-02',"
+                + " '2025-01-09', ?)").params(refNo, at.toEpochMilli()).update();
+    }
+
+    private java.util.List<String> movedOrders() {
+        return db.sql("SELECT ref_no FROM eta_change").query(String.class).list();
     }
 
     @Test

@@ -60,7 +60,8 @@ import org.springframework.test.web.servlet.MvcResult;
  * list of bad names matches: it reaches nobody until an admin approves it, and leaves everything at once,
  * stored copies included, when held back. Run against the simulator over real HTTP.
  */
-@ServiceTest(properties = "eta.jobs.reuse-window=1ms")
+// Each open prepares a fresh report (and shows the loading page, not the last report at once).
+@ServiceTest(properties = {"eta.jobs.reuse-window=1ms", "eta.jobs.show-recent-for=0s"})
 @ExtendWith(OutputCaptureExtension.class)
 class ColumnAllowlistIntegrationTest {
 

@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * The demo profile: the built-in Buz simulator in place of BuzManager (application-demo.yml
@@ -39,6 +40,37 @@ class DemoSetup {
     @Bean
     DemoCustomersSeed demoCustomersSeed(CustomerRepository customers, org.springframework.core.env.Environment environment) {
         return new DemoCustomersSeed(customers, environment);
+    }
+
+    @Bean
+    DemoDateMoves demoDateMoves(BuzSimulator demoBuzSimulator) {
+        return new DemoDateMoves(demoBuzSimulator);
+    }
+
+    /**
+     * Reschedules a few demo orders now and then, as a factory does, so the ETA history ("was 12 May — moved
+     * later on 3 Dec") shows in the demo. Each run moves the next order of the list to a date a little further
+     * out than before.
+     */
+    static final class DemoDateMoves {
+
+        private static final String[][] ORDERS = {{"DD", "90010"}, {"DD", "90011"}, {"CBR", "90003"},
+                {"DD", "90030"}, {"DD", "90040"}};
+
+        private final BuzSimulator simulator;
+        private int step;
+
+        DemoDateMoves(BuzSimulator simulator) {
+            this.simulator = simulator;
+        }
+
+        @Scheduled(initialDelayString = "${eta.demo.move-dates-every:PT10M}",
+                fixedDelayString = "${eta.demo.move-dates-every:PT10M}")
+        public synchronized void moveOne() {
+            String[] order = ORDERS[step % ORDERS.length];
+            simulator.moveDate(order[0], order[1], LocalDate.now().plusDays(7 + step % 11));
+            step++;
+        }
     }
 
     /**

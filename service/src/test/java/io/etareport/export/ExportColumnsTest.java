@@ -31,7 +31,13 @@ class ExportColumnsTest {
     }
 
     @Test
-    void withNoOrdersOnlyTheFixedColumnsRemain() {
-        assertThat(ExportColumns.of(List.of()).names()).isEqualTo(ExportColumns.FIXED);
+    void withNoOrdersOnlyTheFixedColumnsAndThePreviousDateRemain() {
+        assertThat(ExportColumns.of(List.of()).names()).isEqualTo(withPreviousDate(ExportColumns.FIXED));
+    }
+
+    static List<String> withPreviousDate(List<String> columns) {
+        List<String> all = new java.util.ArrayList<>(columns);
+        all.add(ExportColumns.PREVIOUS_DATE);
+        return all;
     }
 }

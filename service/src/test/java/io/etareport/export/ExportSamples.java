@@ -27,11 +27,13 @@ final class ExportSamples {
             "\tline", columns("Width", "\r5", "Drop", null));
 
     static final List<Order> ORDERS = List.of(
-            new Order(DD, "SO-1", "Kitchen", LocalDate.of(2025, 1, 5), List.of(PLAIN_1, PLAIN_2)),
+            new Order(DD, "SO-1", "Kitchen", LocalDate.of(2025, 1, 5), List.of(PLAIN_1, PLAIN_2))
+                    .withDateChange(new io.etareport.report.DateChange(LocalDate.of(2025, 1, 2),
+                            LocalDate.of(2024, 12, 20))),
             new Order(CBR, HYPERLINK, "+1", null, List.of(HOSTILE)));
 
     static final List<String> HEADER = List.of("RefNo", "DateScheduled", "ProductionStatus", "ProductionLine",
-            "InventoryItem", "Descn", "Instance", "FixedLine", "Width", "Colour", "Drop");
+            "InventoryItem", "Descn", "Instance", "FixedLine", "Width", "Colour", "Drop", ExportColumns.PREVIOUS_DATE);
 
     private ExportSamples() {
     }

@@ -49,7 +49,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A customer opening their link, against the simulator over real HTTP. */
-@ServiceTest(properties = {"eta.jobs.reuse-window=0s", "eta.jobs.heartbeat-interval=200ms"})
+// The loading page's flow: no recent report shown at once (InstantOpenIntegrationTest covers that).
+@ServiceTest(properties = {"eta.jobs.reuse-window=0s", "eta.jobs.heartbeat-interval=200ms",
+        "eta.jobs.show-recent-for=0s"})
 class CustomerReportIntegrationTest {
 
     @Autowired

@@ -63,6 +63,7 @@ class ReportMetricsTest {
         JdbcClient db = JdbcClient.create(data);
         return new JobStore(db, db, new TransactionTemplate(new DataSourceTransactionManager(data)), clock,
                 new JobProperties(4, 100, Duration.ofSeconds(300), Duration.ofSeconds(180), Duration.ofSeconds(5),
-                        Duration.ofSeconds(30), Duration.ofHours(24), Duration.ofMillis(1200), Duration.ofSeconds(20), 20));
+                        Duration.ofSeconds(30), Duration.ofHours(24), Duration.ofMillis(1200), Duration.ofSeconds(20), 20,
+                        Duration.ofMinutes(15)));
     }
 }

@@ -23,6 +23,8 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
  */
 public final class ReportPageRenderBenchmark {
 
+    private static org.springframework.context.ApplicationContext BEANS;
+
     public static void main(String[] args) throws Exception {
         int lines = Bench.intArg(args, 0, 10_000);
         Report report = BenchData.report(lines, 8);
@@ -35,6 +37,14 @@ public final class ReportPageRenderBenchmark {
         SpringTemplateEngine engine = new SpringTemplateEngine();
         engine.setTemplateResolver(resolver);
         engine.setEnableSpringELCompiler(true);
+        // The page asks the customerContact bean whom to name, as in the service.
+        org.springframework.context.support.GenericApplicationContext beans =
+                new org.springframework.context.support.GenericApplicationContext();
+        beans.registerBean("customerContact", io.etareport.customers.CustomerContact.class,
+                () -> io.etareport.customers.CustomerContact.of("Demo Blinds Co", "Sam Taylor",
+                        "orders@demo-blinds.example", "02 5550 0123"));
+        beans.refresh();
+        BEANS = beans;
         MockServletContext servletContext = new MockServletContext();
         JakartaServletWebApplication application = JakartaServletWebApplication.buildApplication(servletContext);
 
@@ -48,8 +58,11 @@ public final class ReportPageRenderBenchmark {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/report/x");
         WebContext context = new WebContext(application.buildExchange(request, new MockHttpServletResponse()),
                 Locale.ENGLISH);
+        context.setVariable(org.thymeleaf.spring6.expression.ThymeleafEvaluationContext
+                .THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+                new org.thymeleaf.spring6.expression.ThymeleafEvaluationContext(BEANS, null));
         context.setVariable("page", ReportPage.of("0123456789abcdef0123456789abcdef", null, report, filter,
-                java.time.ZoneId.of("Australia/Sydney")));
+                java.time.ZoneId.of("Australia/Sydney"), new ReportPage.Settings(java.time.LocalDate.of(2025, 1, 6), 1, 30)));
         StringWriter out = new StringWriter(1 << 20);
         engine.process("report/report", context, out);
         return out.getBuffer().length();

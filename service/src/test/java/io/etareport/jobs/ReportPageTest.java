@@ -3,35 +3,136 @@ package io.etareport.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 import io.etareport.buz.Instance;
+import io.etareport.buz.OrderLine;
 import io.etareport.cache.Source;
+import io.etareport.report.DateChange;
 import io.etareport.report.FilterChoices;
 import io.etareport.report.InstanceSource;
+import io.etareport.report.Order;
 import io.etareport.report.Report;
 import io.etareport.report.ReportFilter;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.util.LinkedMultiValueMap;
 
-/** The page shows times in the service's one time zone ({@code eta.time-zone}), and names it. */
 class ReportPageTest {
 
-    private static final Instant BUILT = Instant.parse("2025-01-05T01:30:00Z");
-    private static final Instant COPY = Instant.parse("2025-01-04T22:00:00Z");
+    private static final LocalDate TODAY = LocalDate.of(2025, 1, 10);
+    private static final ReportPage.Settings SETTINGS = new ReportPage.Settings(TODAY, 1, 30);
 
-    private static Report report() {
-        return new Report("Acme", List.of(), FilterChoices.none(),
-                List.of(new InstanceSource(Instance.DD, Source.CACHE_503, COPY)), BUILT);
+    private static OrderLine line(String refNo, String status) {
+        return new OrderLine(Instance.DD, refNo, "Kitchen", null, "Roller Blinds", "Blockout", status, "1", Map.of());
+    }
+
+    private static Order order(String refNo, LocalDate expected, boolean finished, boolean ready, DateChange change,
+                               String status) {
+        return new Order(Instance.DD, refNo, "Kitchen", expected, List.of(line(refNo, status)), finished, ready,
+                change, null, 0);
+    }
+
+    private static ReportPage page(Order... orders) {
+        Report report = new Report("Acme", List.of(orders),
+                new FilterChoices(List.of("In Production"), List.of("Roller Blinds"), List.of("DD")), List.of(),
+                Instant.parse("2025-01-10T00:00:00Z"));
+        return ReportPage.of("0123456789abcdef0123456789abcdef", null, report,
+                ReportFilter.of(new LinkedMultiValueMap<>()), ZoneId.of("Australia/Sydney"), SETTINGS);
     }
 
     @Test
+    void theSummaryCountsOrdersOverdueReadyAndDatesMovedInTheLastSevenDays() {
+        ReportPage page = page(
+                order("LATE", TODAY.minusDays(1), false, false, null, "Cutting"),
+                order("TODAY", TODAY, false, false, null, "Cutting"),
+                order("DONE-LATE", TODAY.minusDays(5), true, false, null, "Invoiced"),
+                order("READY", TODAY.plusDays(3), false, true, new DateChange(TODAY, TODAY.minusDays(6)), "Ready"),
+                order("MOVED-LONG-AGO", TODAY.plusDays(3), false, false,
+                        new DateChange(TODAY, TODAY.minusDays(7)), "Cutting"),
+                order("UNDATED", null, false, false, null, "Cutting"));
+
+        assertThat(page.summary()).isEqualTo(new ReportPage.Summary(6, 1, 1, 1));
+        assertThat(page.orders()).filteredOn(ReportPage.OrderView::overdue)
+                .extracting(ReportPage.OrderView::refNo).containsExactly("LATE");
+    }
+
+    @Test
+    void aRecentMoveSaysWhatTheDateWasWhichWayItMovedAndWhen() {
+        ReportPage page = page(
+                order("LATER", LocalDate.of(2025, 1, 20), false, false,
+                        new DateChange(LocalDate.of(2025, 1, 15), LocalDate.of(2025, 1, 3)), "Cutting"),
+                order("EARLIER", LocalDate.of(2025, 1, 12), false, false,
+                        new DateChange(LocalDate.of(2025, 1, 15), LocalDate.of(2024, 12, 12)), "Cutting"),
+                order("OLD-MOVE", LocalDate.of(2025, 1, 12), false, false,
+                        new DateChange(LocalDate.of(2025, 1, 15), LocalDate.of(2024, 12, 11)), "Cutting"),
+                order("NEVER", LocalDate.of(2025, 1, 12), false, false, null, "Cutting"));
+
+        assertThat(page.orders()).extracting(ReportPage.OrderView::moved).containsExactly(
+                "was 15 Jan — moved later on 3 Jan", "was 15 Jan — moved earlier on 12 Dec", null, null);
+    }
+
+    @Test
+    void expectedDatesShowTheirWindowAndEachOrderAsksAboutItsNumberAndReference() {
+        ReportPage.OrderView view = page(order("300123", LocalDate.of(2025, 1, 6), false, false, null, "Cutting"))
+                .orders().get(0);
+
+        assertThat(view.window()).isEqualTo("03 Jan 2025 – 07 Jan 2025");
+        assertThat(view.askAbout()).isEqualTo("Order 300123 (ref Kitchen)");
+    }
+
+    @Test
+    void aLineShowsItsStatusSpelledAsTheFilterSpellsIt() {
+        ReportPage page = page(order("A", TODAY, false, false, null, " in  PRODUCTION "));
+
+        assertThat(page.orders().get(0).lines().get(0).status()).isEqualTo("In Production");
+    }
+
+    @Test
+    void theTrackerMarksStagesBeforeTheOrdersAsDoneAndItsOwnAsCurrent() {
+        Order order = new Order(Instance.DD, "7", "Kitchen", TODAY, List.of(line("7", "Cutting"), line("7", "Ready"),
+                line("7", "Ready")), false, false, null, "In production", 2);
+
+        List<ReportPage.StageView> tracker = ReportPage.tracker(order,
+                List.of("Received", "In production", "Ready", "Dispatched"));
+
+        assertThat(tracker).containsExactly(new ReportPage.StageView("Received", true, false),
+                new ReportPage.StageView("In production", false, true),
+                new ReportPage.StageView("Ready", false, false), new ReportPage.StageView("Dispatched", false, false));
+        assertThat(ReportPage.itemsReady(order)).isEqualTo("2 of 3 items ready");
+        assertThat(ReportPage.tracker(order, List.of("Received", "Ready"))).as("a stage no longer configured")
+                .isEmpty();
+    }
+
+    @Test
+    void ordersAreGroupedUnderAHeadingPerExpectedWeekUndatedFirst() {
+        ReportPage page = page(
+                order("U", null, false, false, null, "Cutting"),
+                order("MON", LocalDate.of(2025, 1, 6), false, false, null, "Cutting"),
+                order("SUN", LocalDate.of(2025, 1, 12), false, false, null, "Cutting"),
+                order("NEXT", LocalDate.of(2025, 1, 13), false, false, null, "Cutting"));
+
+        assertThat(page.weeks()).extracting(ReportPage.WeekView::heading).containsExactly(
+                "No expected date yet", "Week of 06 Jan 2025", "Week of 13 Jan 2025");
+        assertThat(page.weeks().get(1).orders()).extracting(ReportPage.OrderView::refNo).containsExactly("MON", "SUN");
+        assertThat(page.weeks()).extracting(ReportPage.WeekView::id).doesNotHaveDuplicates();
+    }
+
+    private static Report zoned() {
+        return new Report("Acme", List.of(), FilterChoices.none(), List.of(new InstanceSource(Instance.DD,
+                Source.CACHE_503, Instant.parse("2025-01-04T22:00:00Z"))), Instant.parse("2025-01-05T01:30:00Z"));
+    }
+
+    /** The page shows times in the service's one time zone ({@code eta.time-zone}), and names it. */
+    @Test
     void timesAreShownInTheConfiguredZone() {
-        ReportPage sydney = ReportPage.of("0123456789abcdef0123456789abcdef", null, report(), ReportFilter.none(),
-                ZoneId.of("Australia/Sydney"));
-        ReportPage perth = ReportPage.of("0123456789abcdef0123456789abcdef", null, report(), ReportFilter.none(),
-                ZoneId.of("Australia/Perth"));
+        ReportPage sydney = ReportPage.of("0123456789abcdef0123456789abcdef", null, zoned(), ReportFilter.none(),
+                ZoneId.of("Australia/Sydney"), SETTINGS);
+        ReportPage perth = ReportPage.of("0123456789abcdef0123456789abcdef", null, zoned(), ReportFilter.none(),
+                ZoneId.of("Australia/Perth"), SETTINGS);
 
         assertThat(sydney.updated()).isEqualTo("5 Jan 2025, 12:30 PM");
         assertThat(sydney.zoneName()).isEqualTo("Sydney");

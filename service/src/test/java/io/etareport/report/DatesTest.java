@@ -33,4 +33,14 @@ class DatesTest {
             Locale.setDefault(before);
         }
     }
+
+    @Test
+    void theExpectedWindowCountsBusinessDaysAndSkipsWeekends() {
+        // Monday 6 Jan 2025: one business day back is Friday 3 Jan.
+        assertThat(Dates.window(java.time.LocalDate.of(2025, 1, 6), 1)).isEqualTo("03 Jan 2025 – 07 Jan 2025");
+        // Friday 10 Jan: two forward is Tuesday 14 Jan.
+        assertThat(Dates.window(java.time.LocalDate.of(2025, 1, 10), 2)).isEqualTo("08 Jan 2025 – 14 Jan 2025");
+        assertThat(Dates.window(java.time.LocalDate.of(2025, 1, 10), 0)).isNull();
+        assertThat(Dates.window(null, 1)).isNull();
+    }
 }

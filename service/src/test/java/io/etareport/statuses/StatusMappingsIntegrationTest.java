@@ -159,6 +159,44 @@ class StatusMappingsIntegrationTest {
     }
 
     @Test
+    void aUserGivesAStatusAStageThatEverySpellingSharesAndTheAuditLogShowsIt() throws Exception {
+        long id = idOf("Cutting");
+
+        MvcResult result = mvc.perform(post("/status_mapping/edit/" + id).param("customStatus", "Being cut")
+                .param("active", "true").param("stage", "In production")
+                .with(Staff.signedInAs(Staff.USER)).with(csrf())).andReturn();
+
+        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/status_mapping");
+        assertThat(mappings.activeStages()).containsEntry("cutting", "In production");
+        assertThat(StatusMappings.statusKey("  CUTTING ")).isEqualTo("cutting");
+        assertThat(db.sql("SELECT after_json FROM audit_log WHERE entity = 'status mapping' ORDER BY id DESC LIMIT 1")
+                .query(String.class).single()).contains("\"stage\":\"In production\"");
+        String edit = mvc.perform(get("/status_mapping/edit/" + id).with(Staff.signedInAs(Staff.USER)))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(edit).containsPattern("<option value=\"In production\" selected=\"selected\">");
+        String list = mvc.perform(get("/status_mapping").with(Staff.signedInAs(Staff.USER)))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(list).contains("<td>In production</td>");
+    }
+
+    @Test
+    void aPostWithoutTheStageFieldKeepsTheStageAndAnUnknownStageIsRefused() throws Exception {
+        long id = idOf("Cutting");
+        mvc.perform(post("/status_mapping/edit/" + id).param("customStatus", "Being cut").param("active", "true")
+                .param("stage", "Ready").with(Staff.signedInAs(Staff.USER)).with(csrf()));
+
+        mvc.perform(post("/status_mapping/edit/" + id).param("customStatus", "Cut").param("active", "true")
+                .with(Staff.signedInAs(Staff.USER)).with(csrf()));
+        MvcResult refused = mvc.perform(post("/status_mapping/edit/" + id).param("customStatus", "Cut")
+                .param("active", "true").param("stage", "Teleported")
+                .with(Staff.signedInAs(Staff.USER)).with(csrf())).andReturn();
+
+        assertThat(mappings.activeStages()).containsEntry("cutting", "Ready");
+        assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+        assertThat(refused.getResponse().getContentAsString()).contains("Choose one of the stages listed.");
+    }
+
+    @Test
     void aMappingNeedsAName() throws Exception {
         long id = idOf("Cutting");
 
