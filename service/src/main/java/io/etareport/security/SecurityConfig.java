@@ -24,8 +24,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -38,6 +40,7 @@ import org.springframework.security.web.authentication.DelegatingAuthenticationE
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
@@ -85,6 +88,22 @@ class SecurityConfig {
             new RequestHeaderRequestMatcher("X-Requested-With", "XMLHttpRequest"));
 
     /**
+     * Security headers go on before the request is handled. Written lazily, they are set when the response
+     * commits, which for a streamed download happens on the streaming thread while the request thread also
+     * writes them on its way out: two threads changing one response's headers.
+     */
+    private static HeadersConfigurer<HttpSecurity> writtenFirst(HeadersConfigurer<HttpSecurity> headers) {
+        headers.addObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+            @Override
+            public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                filter.setShouldWriteHeadersEagerly(true);
+                return filter;
+            }
+        });
+        return headers;
+    }
+
+    /**
      * The JSON API (and the Prometheus scrape on the main port): a key per call, no session, no
      * cookie, no CSRF (nothing rides on a browser's credentials), errors as the original's JSON.
      */
@@ -108,7 +127,7 @@ class SecurityConfig {
                 .formLogin(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
-                .headers(headers -> headers
+                .headers(headers -> writtenFirst(headers)
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(
                                 org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
@@ -178,7 +197,7 @@ class SecurityConfig {
                 // no one's session: a forged request could only start a job for a link its
                 // sender already holds, which opening the link does anyway.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(pathPattern(HttpMethod.POST, "/eta/start")))
-                .headers(headers -> headers
+                .headers(headers -> writtenFirst(headers)
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .addHeaderWriter(referrerPolicy())
                         // Every page is private (customer links, staff area): keep all of them out of
