@@ -75,10 +75,11 @@ public final class ClusterBenchmark {
             long failed = Arrays.stream(millis).filter(ms -> ms < 0).count();
             long[] done = Arrays.stream(millis).filter(ms -> ms >= 0).toArray();
             System.out.printf("%d node(s): ready p50 %.1f s, p95 %.1f s, slowest %.1f s; %d upstream requests"
-                            + " (DD %d, CBR %d); %d failed; supplier saw at most %d requests per instance at once%n",
+                            + " (DD %d, CBR %d); %d failed; upstream limit %d nodes x %d = %d requests per instance at once%n",
                     nodeCount, percentile(done, 50) / 1e3, percentile(done, 95) / 1e3, done[done.length - 1] / 1e3,
                     simulator.requestCounts().total(), simulator.requestCounts().count(BuzSimulator.DD_CODE),
-                    simulator.requestCounts().count(BuzSimulator.CBR_CODE), failed, nodeCount * limit);
+                    simulator.requestCounts().count(BuzSimulator.CBR_CODE), failed, nodeCount, limit,
+                    nodeCount * limit);
         } finally {
             simulator.reset();
             nodes.forEach(ConfigurableApplicationContext::close);
