@@ -23,7 +23,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import io.etareport.buz.Instance;
 import io.etareport.db.TestPostgres;
 import io.etareport.simulator.BuzSimulator;
 import io.etareport.simulator.DemoCustomers;
@@ -34,7 +33,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -155,19 +153,7 @@ class TwoNodesIntegrationTest {
     }
 
     private static ConfigurableApplicationContext node(String... extra) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--eta.database.url=" + database,
-                "--eta.database.username=postgres", "--eta.cache.blackout.enabled=false",
-                "--eta.buz.retry-backoff=10ms", "--eta.buz.read-timeout=30s", "--eta.jobs.reuse-window=0s",
-                "--eta.jobs.heartbeat-interval=500ms"));
-        for (Instance instance : Instance.values()) {
-            String prefix = "--eta.buz.instances." + instance.name() + ".";
-            args.add(prefix + "url=" + SIMULATOR.baseUrl(instance.code()));
-            args.add(prefix + "username=" + SIMULATOR.credentials(instance.code()).username());
-            args.add(prefix + "password=" + SIMULATOR.credentials(instance.code()).password());
-        }
-        args.addAll(List.of(extra));
-        return new SpringApplicationBuilder(EtaReportApplication.class).profiles("demo", "test")
-                .run(args.toArray(String[]::new));
+        return ClusterNode.start(database, SIMULATOR, extra);
     }
 
     private JsonNode awaitFinished(ConfigurableApplicationContext node, String jobId) {
@@ -182,7 +168,7 @@ class TwoNodesIntegrationTest {
     }
 
     private static URI uri(ConfigurableApplicationContext node, String path) {
-        return URI.create("http://localhost:" + node.getEnvironment().getProperty("local.server.port") + path);
+        return ClusterNode.uri(node, path);
     }
 
     private static String jobIdOn(String page) {
