@@ -8,6 +8,7 @@
 #   bench/run.sh SimulatorThroughputBenchmark      the simulator module's own
 #   bench/run.sh EndToEndBenchmark 1500       the service against the simulator with that latency (ms)
 #   bench/run.sh SickSupplierBenchmark 1500 hang crowd group   a hanging, slow or crowded supplier (p50/p95)
+#   bench/run.sh InstantOpenBenchmark 1500 20 group   opening a link with a 5-minute-old report; job end to SSE event
 #   bench/run.sh ClusterBenchmark 1500 100 4 4   100 customers at once, one node then two on one embedded PostgreSQL
 #
 # BENCH_HEAP (default -Xmx256m, the production heap) and BENCH_JAVA_OPTS are passed to java.

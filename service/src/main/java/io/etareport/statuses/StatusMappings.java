@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -117,6 +118,30 @@ public class StatusMappings {
      */
     boolean update(long id, String customStatus, boolean active, String stage) {
         return update(id, customStatus, active, stage, true);
+    }
+
+    /**
+     * Gives each mapped status listed (any spelling, matched by {@link #statusKey}) its stage, where none is set yet:
+     * a stage staff chose is never overwritten. Each change is the same audited edit staff make on
+     * {@code /status_mapping}, recorded as whoever runs it ({@code system} at start-up). Public for start-up wiring
+     * (the demo presets its stages).
+     *
+     * @return how many statuses were given a stage
+     */
+    public int assignStagesWhereUnset(Map<String, String> stageByStatus) {
+        Map<String, String> wanted = new LinkedHashMap<>();
+        stageByStatus.forEach((status, stage) -> wanted.put(statusKey(status), stage));
+        int assigned = 0;
+        for (StatusMapping mapping : findAll()) {
+            String stage = wanted.get(statusKey(mapping.odataStatus()));
+            // Spellings share one stage row, so the second spelling of a status finds the first one's stage here.
+            if (stage != null && stageOf(mapping.odataStatus()).isEmpty()
+                    && update(mapping.id(), Objects.requireNonNullElse(mapping.customStatus(), ""), mapping.active(),
+                    stage)) {
+                assigned++;
+            }
+        }
+        return assigned;
     }
 
     private boolean update(long id, String customStatus, boolean active, String stage, boolean setStage) {

@@ -1,10 +1,12 @@
 package io.etareport.demo;
 
 import java.time.LocalDate;
+import java.util.Map;
 
 import io.etareport.customers.Customer;
 import io.etareport.customers.CustomerRepository;
 import io.etareport.customers.FieldType;
+import io.etareport.statuses.StatusMappings;
 import io.etareport.statuses.StatusRefresh;
 import io.etareport.simulator.BuzSimulator;
 import io.etareport.simulator.DemoCustomers;
@@ -78,16 +80,34 @@ class DemoSetup {
      * at first start (existing custom names are kept, as the button keeps them).
      */
     @Bean
-    DemoStatusesSeed demoStatusesSeed(StatusRefresh refresh) {
-        return new DemoStatusesSeed(refresh);
+    DemoStatusesSeed demoStatusesSeed(StatusRefresh refresh, StatusMappings mappings) {
+        return new DemoStatusesSeed(refresh, mappings);
     }
 
-    record DemoStatusesSeed(StatusRefresh refresh) {
+    /**
+     * Then gives the simulator's statuses the default stages, so the stage tracker and "N of M items ready" show
+     * without staff setting them first. A stage staff already chose is kept; "On Hold" stays without one (it says
+     * nothing about how far along an order is).
+     */
+    record DemoStatusesSeed(StatusRefresh refresh, StatusMappings mappings) {
+
+        static final Map<String, String> STAGES = Map.ofEntries(
+                Map.entry("Order Received", "Received"),
+                Map.entry("Awaiting Fabric", "Received"),
+                Map.entry("Awaiting Hardware", "Received"),
+                Map.entry("Cutting", "In production"),
+                Map.entry("Sewing", "In production"),
+                Map.entry("Powder Coating", "In production"),
+                Map.entry("In Production", "In production"),
+                Map.entry("Quality Check", "Ready"),
+                Map.entry("Ready for Dispatch", "Ready"),
+                Map.entry("Dispatched", "Dispatched"));
 
         @EventListener(ApplicationReadyEvent.class)
         public void seed() {
             StatusRefresh.Outcome outcome = refresh.run();
             log.info("Demo status mappings: {}", outcome.message());
+            log.info("Demo stages: {} statuses given a stage", mappings.assignStagesWhereUnset(STAGES));
         }
     }
 

@@ -3,10 +3,14 @@ package io.etareport.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.etareport.customers.Customer;
 import io.etareport.customers.CustomerRepository;
@@ -40,12 +44,51 @@ class DemoSetupIntegrationTest {
     @Autowired
     CustomerRepository customers;
 
+    @Autowired
+    DemoSetup.DemoStatusesSeed seed;
+
     @Test
     void theStatusMappingsAreFilledFromTheSimulatorAtStart() {
         List<String> raw = db.sql("SELECT odata_status FROM status_mapping WHERE active = 1").query(String.class)
                 .list();
 
         assertThat(raw).isNotEmpty().allSatisfy(status -> assertThat(status).isNotBlank());
+    }
+
+    @Test
+    void theSimulatorsStatusesHaveStagesSoTheDemoShowsHowFarAlongOrdersAre() throws Exception {
+        Map<String, String> stages = new HashMap<>();
+        db.sql("SELECT status_key, stage FROM status_stage").query((ResultSet row) -> {
+            stages.put(row.getString(1), row.getString(2));
+        });
+        assertThat(stages).containsEntry("order received", "Received").containsEntry("in production", "In production")
+                .containsEntry("ready for dispatch", "Ready").containsEntry("dispatched", "Dispatched")
+                .doesNotContainKey("on hold");
+        assertThat(db.sql("SELECT count(*) FROM audit_log WHERE entity = 'status mapping' AND action = 'edit'"
+                + " AND actor = 'system' AND after_json LIKE '%\"stage\"%'").query(Integer.class).single())
+                .as("each stage given is audited as the system's edit").isPositive();
+        // Not the customer the log test fetches: its report would then come from the cache and log nothing.
+        Customer customer = customers.findAll().stream()
+                .filter(candidate -> DemoCustomers.APOSTROPHE.equals(candidate.name())).findFirst().orElseThrow();
+
+        String page = mvc.perform(get("/sync/" + customer.obfuscatedId())).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+
+        assertThat(page).as("orders show a stage tracker").contains("aria-current=\"step\"")
+                .as("and how many of their items are ready").containsPattern("\\d+ of \\d+ items? ready");
+    }
+
+    @Test
+    void aStageStaffChoseIsKeptWhenTheDemoStartsAgain() {
+        db.sql("UPDATE status_stage SET stage = 'Received' WHERE status_key = 'cutting'").update();
+        try {
+            seed.seed();
+
+            assertThat(db.sql("SELECT stage FROM status_stage WHERE status_key = 'cutting'").query(String.class)
+                    .single()).isEqualTo("Received");
+        } finally {
+            db.sql("UPDATE status_stage SET stage = 'In production' WHERE status_key = 'cutting'").update();
+        }
     }
 
     @Test
