@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.etareport.buz.OrderLine;
+import io.etareport.report.DateChange;
 import io.etareport.report.Order;
 import io.etareport.report.Report;
 
@@ -28,8 +29,14 @@ record OrdersJson(
                       @JsonProperty("age_seconds") Long ageSeconds) {
     }
 
+    /**
+     * @param previousExpected the expected date before its last move, when it moved within the days the page
+     *                         shows moves for; null otherwise
+     * @param dateChangedOn    when that move was seen
+     */
     record OrderJson(String instance, @JsonProperty("order_no") String orderNo, String reference,
-                     LocalDate expected, List<LineJson> lines) {
+                     LocalDate expected, @JsonProperty("previous_expected") LocalDate previousExpected,
+                     @JsonProperty("date_changed_on") LocalDate dateChangedOn, List<LineJson> lines) {
     }
 
     record LineJson(String line, String group, String item, String status, LocalDate expected) {
@@ -45,7 +52,9 @@ record OrdersJson(
     }
 
     private static OrderJson order(Order order) {
+        DateChange change = order.dateChange();
         return new OrderJson(order.instance().name(), order.refNo(), order.descn(), order.expected(),
+                change == null ? null : change.previous(), change == null ? null : change.seenOn(),
                 order.lines().stream().map(OrdersJson::line).toList());
     }
 
