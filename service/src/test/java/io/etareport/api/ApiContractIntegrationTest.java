@@ -454,7 +454,7 @@ class ApiContractIntegrationTest {
             assertThat(data.get("sources").get(0).get("age_seconds").isNumber()).isTrue();
             JsonNode order = data.get("orders").get(0);
             assertThat(fieldNames(order)).containsExactlyInAnyOrder("instance", "order_no", "reference", "expected",
-                    "lines");
+                    "previous_expected", "date_changed_on", "lines");
             assertThat(fieldNames(order.get("lines").get(0))).containsExactlyInAnyOrder("line", "group", "item",
                     "status", "expected");
 
