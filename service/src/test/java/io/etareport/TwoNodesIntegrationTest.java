@@ -109,8 +109,7 @@ class TwoNodesIntegrationTest {
         assertThat(ids).containsOnly(ids.get(0));
         assertThat(awaitFinished(nodeB, ids.get(0)).get("status").asString()).isEqualTo("completed");
         assertThat(db.sql("SELECT count(*) FROM report_job").query(Integer.class).single()).isEqualTo(1);
-        Map<String, Long> fetches = SIMULATOR.requestCounts().recent().stream()
-                .filter(request -> request.query() != null && request.query().contains(DemoCustomers.ON_BOTH))
+        Map<String, Long> fetches = SIMULATOR.requestCounts().recentNaming(DemoCustomers.ON_BOTH).stream()
                 .collect(Collectors.groupingBy(request -> request.code() + " " + request.entitySet(),
                         Collectors.counting()));
         assertThat(fetches).isNotEmpty().allSatisfy((what, count) -> assertThat(count).as(what).isEqualTo(1));

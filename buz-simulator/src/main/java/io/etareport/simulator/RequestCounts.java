@@ -28,6 +28,14 @@ public record RequestCounts(long total, Map<String, Long> byCode, Map<String, Lo
     }
 
     /**
+     * The recent requests whose query names this text, e.g. a customer: what one test's customer cost upstream,
+     * whatever other tests sharing the simulator asked at the same time.
+     */
+    public List<RecordedRequest> recentNaming(String text) {
+        return recent.stream().filter(request -> request.query() != null && request.query().contains(text)).toList();
+    }
+
+    /**
      * One request as received. {@code query} is the decoded query (of the URL, or of the body for a
      * {@code $query} POST); {@code status} is the HTTP status answered, or -1 for a dropped connection or one
      * still hanging.

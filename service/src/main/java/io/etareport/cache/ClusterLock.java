@@ -1,7 +1,7 @@
 package io.etareport.cache;
 
 /**
- * Makes one node at a time do the work of a key, across every node on the database. {@link SingleFlight}
+ * Makes one node at a time do the work of a key, across every node on the database. {@link LiveCalls}
  * already shares work between the threads of one node; this is the same between nodes, so a fetch that
  * several nodes want at once goes upstream once.
  */

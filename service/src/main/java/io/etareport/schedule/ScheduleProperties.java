@@ -7,16 +7,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Work the service does on its own, once per cluster however many nodes run. Cron expressions are Spring's
- * (second minute hour day month weekday), in {@code zone}, so they follow daylight saving; "-" switches one off.
+ * (second minute hour day month weekday), in the service's {@code eta.time-zone}, so they follow daylight saving; "-" switches one off.
  *
- * @param zone         the time zone of both cron expressions
  * @param warmUp       when every customer's orders are fetched ahead of the supplier's blackout
  * @param purge        when old finished jobs and expired audit entries are deleted
  * @param purgeJobsAge finished jobs older than this go (the {@code purge-jobs --days} default)
  */
 @ConfigurationProperties("eta.schedule")
 public record ScheduleProperties(
-        @DefaultValue("Australia/Sydney") String zone,
         @DefaultValue("0 30 9 * * MON-FRI") String warmUp,
         @DefaultValue("0 15 3 * * *") String purge,
         @DefaultValue("30d") Duration purgeJobsAge) {
