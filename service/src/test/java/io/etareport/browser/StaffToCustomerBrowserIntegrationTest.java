@@ -214,11 +214,19 @@ class StaffToCustomerBrowserIntegrationTest {
         return browser.findElements(By.cssSelector("section.order")).stream().filter(WebElement::isDisplayed).toList();
     }
 
+    /**
+     * The downloaded file once Chromium has finished it: while downloading it keeps an empty placeholder under
+     * the final name beside a {@code .crdownload} file, so the name alone does not mean the file is there.
+     */
     private Path awaitDownload() {
         return wait.until(driver -> {
             try (Stream<Path> files = Files.list(downloads)) {
-                Optional<Path> done = files.filter(p -> p.toString().endsWith(".xlsx")).findFirst();
-                return done.orElse(null);
+                List<Path> all = files.toList();
+                if (all.stream().anyMatch(p -> p.toString().endsWith(".crdownload"))) {
+                    return null;
+                }
+                Optional<Path> done = all.stream().filter(p -> p.toString().endsWith(".xlsx")).findFirst();
+                return done.isPresent() && Files.size(done.get()) > 0 ? done.get() : null;
             } catch (IOException e) {
                 return null;
             }
