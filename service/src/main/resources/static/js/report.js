@@ -36,19 +36,29 @@
   var jobId = document.getElementById("orders").dataset.jobId;
   if (apply) { apply.hidden = true; }
 
-  function value(name) {
+  // Choices carry the key the server folded them to (statuses.Spelling): the script never folds a label itself.
+  function choice(name) {
+    var field = form.elements[name];
+    if (!field || field.selectedIndex < 0) { return ""; }
+    return field.options[field.selectedIndex].dataset.key || "";
+  }
+
+  // What the customer typed, compared with the server-rendered search keys: lower case, spaces squeezed.
+  function typed(name) {
     var field = form.elements[name];
     return field ? field.value.trim().replace(/\s+/g, " ").toLowerCase() : "";
   }
 
   function update() {
-    var status = value("status"), group = value("group"), supplier = value("supplier"), search = value("q");
+    var status = choice("status"), group = choice("group"), supplier = choice("supplier"), search = typed("q");
+    var state = choice("state");
     var changedOnly = form.elements.changed ? form.elements.changed.checked : false;
     var visible = 0;
     orders.forEach(function (order) {
       var orderMatches = (!supplier || order.dataset.supplier === supplier)
         && (!search || order.dataset.search.indexOf(search) !== -1)
-        && (!changedOnly || order.dataset.changed === "1");
+        && (!changedOnly || order.dataset.changed === "1")
+        && (!state || (" " + (order.dataset.states || "") + " ").indexOf(" " + state + " ") !== -1);
       var anyLine = false;
       Array.prototype.forEach.call(order.querySelectorAll("tbody tr"), function (line) {
         var lineMatches = orderMatches && (!status || line.dataset.status === status)
@@ -67,7 +77,7 @@
     noMatch.hidden = visible > 0;
 
     var params = new URLSearchParams();
-    ["q", "status", "group", "supplier"].forEach(function (name) {
+    ["q", "status", "group", "supplier", "state"].forEach(function (name) {
       var field = form.elements[name];
       if (field && field.value.trim()) { params.set(name, field.value.trim()); }
     });

@@ -15,6 +15,7 @@ import io.etareport.jobs.ReportFailedException;
 import io.etareport.jobs.ReportJobs;
 import io.etareport.report.Report;
 import io.etareport.report.ReportFilter;
+import io.etareport.report.OrderModels;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -52,8 +53,11 @@ class ApiReportsController {
     private final JsonMapper json;
     private final Clock clock;
 
+    private final OrderModels models;
+
     ApiReportsController(CustomerRepository customers, ReportJobs jobs, ReportDownload download, JsonMapper json,
-                         Clock clock) {
+                         Clock clock, OrderModels models) {
+        this.models = models;
         this.customers = customers;
         this.jobs = jobs;
         this.download = download;
@@ -106,7 +110,8 @@ class ApiReportsController {
     ResponseEntity<ApiData<OrdersJson>> orders(
             @PathVariable String obfuscatedId,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        OrdersJson orders = OrdersJson.of(report(customer(obfuscatedId)), clock);
+        Report report = report(customer(obfuscatedId));
+        OrdersJson orders = OrdersJson.of(report, models.of(report), clock);
         String etag = "W/\"" + digest(json.writeValueAsBytes(orders.tagged())) + "\"";
         if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();

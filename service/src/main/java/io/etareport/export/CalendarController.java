@@ -10,6 +10,8 @@ import io.etareport.jobs.ReportJobs;
 import io.etareport.jobs.StartLimiter;
 import io.etareport.report.Report;
 import io.etareport.report.ReportFilter;
+import io.etareport.report.OrderModel;
+import io.etareport.report.OrderModels;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -41,7 +43,10 @@ class CalendarController {
     private final StartLimiter limiter;
     private final CalendarFeed feed = new CalendarFeed();
 
-    CalendarController(CustomerLinks links, ReportJobs jobs, StartLimiter limiter) {
+    private final OrderModels models;
+
+    CalendarController(CustomerLinks links, ReportJobs jobs, StartLimiter limiter, OrderModels models) {
+        this.models = models;
         this.links = links;
         this.jobs = jobs;
         this.limiter = limiter;
@@ -59,10 +64,11 @@ class CalendarController {
         limiter.take(request.getRemoteAddr(), id);
         // The customer's shared job: one seen within the reuse window, the one under way, or a new one.
         Report report = jobs.awaitReport(customer);
-        Report filtered = new Report(report.customerName(), ReportFilter.of(query).apply(report.orders()),
+        OrderModel model = models.of(report);
+        Report filtered = new Report(report.customerName(), ReportFilter.of(query).apply(model),
                 report.choices(), report.sources(), report.builtAt());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        feed.write(filtered, out);
+        feed.write(filtered, model, out);
         return ResponseEntity.ok()
                 .contentType(CALENDAR)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"orders.ics\"")

@@ -8,11 +8,14 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 import io.etareport.report.Order;
+import io.etareport.report.OrderModel;
+import io.etareport.report.OrderView;
 import io.etareport.report.Report;
 
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.Uid;
@@ -24,7 +27,8 @@ import net.fortuna.ical4j.validate.ValidationException;
  * A report as an iCalendar feed (RFC 5545): one all-day event per open order on its expected date, so a customer
  * who subscribes sees their deliveries in their own calendar. Each event's {@code UID} depends only on the order
  * (instance and order number), so a subscribed calendar moves the event when the date moves. Only the order number,
- * reference and date go out: no lines, statuses or prices. Folding and escaping are ical4j's.
+ * reference, date and the order model's state and lateness go out (as the event's description): no lines, statuses
+ * or prices. Folding and escaping are ical4j's.
  */
 public final class CalendarFeed {
 
@@ -32,6 +36,14 @@ public final class CalendarFeed {
 
     /** Writes the report's dated orders (already filtered) as a calendar to {@code out}, and leaves it open. */
     public void write(Report report, OutputStream out) throws IOException {
+        write(report, null, out);
+    }
+
+    /**
+     * As {@link #write(Report, OutputStream)}, each event described with what {@code model} (of the report these
+     * orders come from; null: no description) says of its order: "Ready", "In production · 5 business days late".
+     */
+    public void write(Report report, OrderModel model, OutputStream out) throws IOException {
         Calendar calendar = new Calendar()
                 .add(new ProdId("-//eta-report//Open order ETAs//EN"))
                 .add(ImmutableVersion.VERSION_2_0)
@@ -44,6 +56,10 @@ public final class CalendarFeed {
             // The report's time, not the clock's: two builds of an unchanged order give the same event.
             event.replace(new DtStamp(report.builtAt()));
             event.add(new Uid(uid(order)));
+            String description = model == null ? null : model.of(order).map(CalendarFeed::description).orElse(null);
+            if (description != null) {
+                event.add(new Description(description));
+            }
             calendar.add(event);
         }
         try {
@@ -57,6 +73,16 @@ public final class CalendarFeed {
     static String summary(Order order) {
         String ref = order.descn() == null || order.descn().isBlank() ? "" : " (ref " + order.descn().strip() + ")";
         return ("Order " + order.refNo() + ref + " expected").replaceAll("\\s+", " ");
+    }
+
+    /** The order's state and lateness in a few words, or null when the model knows neither. */
+    static String description(OrderView view) {
+        String state = view.ready() && view.state() == null ? "Ready" : view.state();
+        String late = view.lateText();
+        if (state == null) {
+            return late == null ? null : "Overdue: " + late;
+        }
+        return late == null ? state : state + " · overdue: " + late;
     }
 
     /**

@@ -5,6 +5,7 @@ import io.etareport.buz.ColumnPolicy;
 import io.etareport.buz.OrderLine;
 import io.etareport.report.Dates;
 import io.etareport.report.Order;
+import io.etareport.report.OrderModel;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -35,7 +36,13 @@ final class CsvExport {
      * column as {@code 05 Jan 2025}; flushes it and leaves it open.
      */
     public void write(List<Order> orders, OutputStream out, ColumnPolicy policy) throws IOException {
-        ExportColumns columns = ExportColumns.of(orders, policy);
+        write(orders, out, policy, null);
+    }
+
+    /** As {@link #write(List, OutputStream, ColumnPolicy)}, with the order model's columns filled in. */
+    public void write(List<Order> orders, OutputStream out, ColumnPolicy policy, OrderModel model)
+            throws IOException {
+        ExportColumns columns = ExportColumns.of(orders, policy, model);
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         writer.write(BYTE_ORDER_MARK);
         // Not closed: closing would close the caller's stream.

@@ -5,7 +5,10 @@ import io.etareport.buz.ColumnNames;
 import io.etareport.buz.ColumnPolicy;
 import io.etareport.buz.OrderLine;
 import io.etareport.buz.SensitiveColumns;
+import io.etareport.report.LineView;
 import io.etareport.report.Order;
+import io.etareport.report.OrderModel;
+import io.etareport.report.OrderView;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -30,8 +33,14 @@ final class ExportColumns {
     public static final List<String> FIXED = List.of("RefNo", "DateScheduled", "ProductionStatus", "ProductionLine",
             "InventoryItem", "Descn", "Instance", "FixedLine");
 
-    /** The last column: the order's expected date before its last move, made by this service (not a Buz column). */
+    /** The order's expected date before its last move, made by this service (not a Buz column). */
     public static final String PREVIOUS_DATE = "PreviousDateScheduled";
+
+    /**
+     * The last columns, from the order model (not Buz columns): the line's stage, its order's state and how many
+     * business days late the order is (0 when not overdue); blank when written without the model.
+     */
+    public static final List<String> MODEL = List.of("Stage", "OrderState", "BusinessDaysLate");
 
     static final int DATE_SCHEDULED = 1;
     // Longer is no number a supplier sends: text, whatever it looks like.
@@ -49,21 +58,31 @@ final class ExportColumns {
     private final int previousDate;
     // Only lines of orders whose date moved: the rest have no previous date.
     private final Map<OrderLine, LocalDate> previousDates;
+    // The model's view of each line (identity: filtered orders hold the model's line objects).
+    private final Map<OrderLine, Facts> facts;
 
-    private ExportColumns(List<String> others, ColumnPolicy policy, Map<OrderLine, LocalDate> previousDates) {
+    /** What the order model says about one line and its order. */
+    private record Facts(String status, String stage, String state, int businessDaysLate) {
+    }
+
+    private ExportColumns(List<String> others, ColumnPolicy policy, Map<OrderLine, LocalDate> previousDates,
+                          Map<OrderLine, Facts> facts) {
         this.others = List.copyOf(others);
-        this.kinds = new ColumnKind[FIXED.size() + others.size() + 1];
+        this.facts = facts;
+        this.kinds = new ColumnKind[FIXED.size() + others.size() + 1 + MODEL.size()];
         Arrays.fill(kinds, ColumnKind.TEXT);
         kinds[DATE_SCHEDULED] = ColumnKind.DATE;
         for (int i = 0; i < others.size(); i++) {
             kinds[FIXED.size() + i] = policy == null ? ColumnKind.TEXT : policy.kindOf(others.get(i));
         }
-        this.previousDate = kinds.length - 1;
+        this.previousDate = FIXED.size() + others.size();
         kinds[previousDate] = ColumnKind.DATE;
+        kinds[kinds.length - 1] = ColumnKind.NUMBER;
         this.previousDates = previousDates;
         List<String> all = new ArrayList<>(FIXED);
         all.addAll(others);
         all.add(PREVIOUS_DATE);
+        all.addAll(MODEL);
         this.names = List.copyOf(all);
     }
 
@@ -85,6 +104,23 @@ final class ExportColumns {
      * drops any column it does not allow, a guard for a caller that forgot to filter).
      */
     public static ExportColumns of(List<Order> orders, ColumnPolicy policy) {
+        return of(orders, policy, null);
+    }
+
+    /**
+     * As {@link #of(List, ColumnPolicy)}, with the status label, stage, state and lateness the order {@code model}
+     * (of the report these orders come from) gives each line; null: those cells stay blank, statuses as stored.
+     */
+    public static ExportColumns of(List<Order> orders, ColumnPolicy policy, OrderModel model) {
+        Map<OrderLine, Facts> facts = new IdentityHashMap<>();
+        if (model != null) {
+            for (OrderView view : model.orders()) {
+                for (LineView line : view.lines()) {
+                    facts.put(line.line(), new Facts(line.status(), line.stage(), view.state(),
+                            view.businessDaysLate()));
+                }
+            }
+        }
         Set<String> others = new LinkedHashSet<>();
         Set<String> seen = new HashSet<>();
         Map<OrderLine, LocalDate> previousDates = new IdentityHashMap<>();
@@ -102,7 +138,7 @@ final class ExportColumns {
                 }
             }
         }
-        return new ExportColumns(new ArrayList<>(others), policy, previousDates);
+        return new ExportColumns(new ArrayList<>(others), policy, previousDates, facts);
     }
 
     public List<String> names() {
@@ -142,18 +178,32 @@ final class ExportColumns {
         }
     }
 
+    private String modelCell(OrderLine line, int which) {
+        Facts fact = facts.get(line);
+        if (fact == null) {
+            return null;
+        }
+        return switch (which) {
+            case 0 -> fact.stage();
+            case 1 -> fact.state();
+            default -> String.valueOf(fact.businessDaysLate());
+        };
+    }
+
     /** A cell's value as text, before any guard; null when empty. The date column is left to each format. */
     String text(OrderLine line, int column) {
         return switch (column) {
             case 0 -> line.refNo();
             case DATE_SCHEDULED -> throw new IllegalArgumentException("DateScheduled is written by each format");
-            case 2 -> line.productionStatus();
+            case 2 -> facts.containsKey(line) ? facts.get(line).status() : line.productionStatus();
             case 3 -> line.productionLine();
             case 4 -> line.inventoryItem();
             case 5 -> line.descn();
             case 6 -> line.instance() == null ? null : line.instance().name();
             case 7 -> line.fixedLine();
-            default -> column == previousDate ? null : line.otherColumns().get(others.get(column - FIXED.size()));
+            default -> column == previousDate ? null
+                    : column > previousDate ? modelCell(line, column - previousDate - 1)
+                    : line.otherColumns().get(others.get(column - FIXED.size()));
         };
     }
 }

@@ -2,6 +2,7 @@ package io.etareport.export;
 
 import io.etareport.buz.ColumnPolicy;
 import io.etareport.report.Order;
+import io.etareport.report.OrderModel;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -48,9 +49,15 @@ public enum ExportFormat {
 
     /** Writes these (already filtered) orders to {@code out} with the columns of {@code policy}; {@code out} stays open. */
     public void write(List<Order> orders, OutputStream out, ColumnPolicy policy) throws IOException {
+        write(orders, out, policy, null);
+    }
+
+    /** As {@link #write(List, OutputStream, ColumnPolicy)}, with the stage, state and lateness {@code model} gives. */
+    public void write(List<Order> orders, OutputStream out, ColumnPolicy policy, OrderModel model)
+            throws IOException {
         switch (this) {
-            case CSV -> new CsvExport().write(orders, out, policy);
-            case XLSX -> new XlsxExport().write(orders, out, policy);
+            case CSV -> new CsvExport().write(orders, out, policy, model);
+            case XLSX -> new XlsxExport().write(orders, out, policy, model);
         }
     }
 }

@@ -10,6 +10,8 @@ import java.time.ZoneId;
 import java.util.List;
 
 import io.etareport.report.Order;
+import io.etareport.report.OrderModel;
+import io.etareport.report.OrderModels;
 import io.etareport.report.Report;
 import io.etareport.report.ReportFilter;
 
@@ -35,7 +37,10 @@ public class ReportDownload {
     private final ColumnRegistry columns;
     private final ZoneId zone;
 
-    ReportDownload(Clock clock, MeterRegistry registry, ColumnRegistry columns, ZoneId zone) {
+    private final OrderModels models;
+
+    ReportDownload(Clock clock, MeterRegistry registry, ColumnRegistry columns, ZoneId zone, OrderModels models) {
+        this.models = models;
         this.clock = clock;
         this.zone = zone;
         this.registry = registry;
@@ -45,7 +50,8 @@ public class ReportDownload {
     /** @param via {@code page} or {@code api}, for the downloads metric */
     public ResponseEntity<StreamingResponseBody> respond(Report report, ReportFilter filter, ExportFormat format,
                                                          String via) {
-        List<Order> orders = filter.apply(report.orders());
+        OrderModel model = models.of(report);
+        List<Order> orders = filter.apply(model);
         LocalDate today = LocalDate.now(clock.withZone(zone));
         String fileName = ExportFileName.of(report.customerName(), today, format.extension());
         Counter.builder("eta.downloads")
@@ -55,7 +61,7 @@ public class ReportDownload {
                 .register(registry)
                 .increment();
         ColumnPolicy policy = columns.policy();
-        StreamingResponseBody body = out -> format.write(orders, out, policy);
+        StreamingResponseBody body = out -> format.write(orders, out, policy, model);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(format.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION,

@@ -4,6 +4,7 @@ import io.etareport.buz.ColumnKind;
 import io.etareport.buz.ColumnPolicy;
 import io.etareport.buz.OrderLine;
 import io.etareport.report.Order;
+import io.etareport.report.OrderModel;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
@@ -43,7 +44,13 @@ final class XlsxExport {
      * columns as date cells, its number columns as number cells. Flushes {@code out} and leaves it open.
      */
     public void write(List<Order> orders, OutputStream out, ColumnPolicy policy) throws IOException {
-        ExportColumns columns = ExportColumns.of(orders, policy);
+        write(orders, out, policy, null);
+    }
+
+    /** As {@link #write(List, OutputStream, ColumnPolicy)}, with the order model's columns filled in. */
+    public void write(List<Order> orders, OutputStream out, ColumnPolicy policy, OrderModel model)
+            throws IOException {
+        ExportColumns columns = ExportColumns.of(orders, policy, model);
         int lastColumn = columns.size() - 1;
         Workbook workbook = new Workbook(out, "eta-report", "1.0");
         Worksheet sheet = workbook.newWorksheet(SHEET_NAME);

@@ -15,6 +15,7 @@ import io.etareport.customers.ObfuscatedId;
 import io.etareport.report.Report;
 import io.etareport.report.ReportFilter;
 import io.etareport.report.ReportDisplay;
+import io.etareport.report.OrderModels;
 import io.etareport.statuses.StageProperties;
 import io.etareport.report.ReportService;
 
@@ -56,13 +57,15 @@ class CustomerReportController {
     private final ZoneId zone;
     private final ReportDisplay display;
     private final StageProperties stages;
+    private final OrderModels orderModels;
     private final JobEvents events;
     private final Clock clock;
     private final StartLimiter limiter;
 
     CustomerReportController(CustomerRepository customers, CustomerLinks links, ReportJobs jobs,
                              JobProperties properties, ZoneId zone, StartLimiter limiter, ReportDisplay display,
-                             StageProperties stages, JobEvents events, Clock clock) {
+                             StageProperties stages, JobEvents events, Clock clock, OrderModels orderModels) {
+        this.orderModels = orderModels;
         this.events = events;
         this.clock = clock;
         this.display = display;
@@ -229,7 +232,8 @@ class CustomerReportController {
                           Model model) {
         ReportPage.Settings settings = new ReportPage.Settings(display.today(), display.expectedWindow(),
                 (int) display.showMovesFor().toDays(), stages.stages());
-        model.addAttribute("page", ReportPage.of(customerId, jobId, report, ReportFilter.of(query), zone, settings));
+        model.addAttribute("page", ReportPage.of(customerId, jobId, report, orderModels.of(report, settings.today()),
+                ReportFilter.of(query), zone, settings));
         return "report/report";
     }
 

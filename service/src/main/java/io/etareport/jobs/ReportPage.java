@@ -5,9 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.time.LocalDate;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -20,6 +18,8 @@ import io.etareport.report.FilterChoices;
 import io.etareport.report.Order;
 import io.etareport.report.Report;
 import io.etareport.report.ReportFilter;
+import io.etareport.report.OrderModel;
+import io.etareport.report.Stages;
 import io.etareport.report.InstanceSource;
 
 /**
@@ -38,11 +38,14 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
      * @param window    the expected date's window ("07 Jan 2025 – 09 Jan 2025"), or null
      * @param moved     "was 12 May — moved later on 3 Dec" for a recent move, or null
      * @param askAbout  the subject of an email about this order
+     * @param state     the order model's state (its stage, "On hold", "Done", "Cancelled"), or null
+     * @param late      "5 business days late" when overdue, else null
+     * @param states    the filter sets it is in, space separated ("overdue moved"), for the page's script
      */
     record OrderView(String supplier, String expected, String refNo, String ref, String search, boolean hidden,
                      List<LineView> lines, boolean overdue, boolean ready, String window, String moved,
                      String askAbout, boolean changed, List<StageView> tracker, String itemsReady, String key,
-                     String expectedIso) {
+                     String expectedIso, String state, boolean onHold, String late, String states) {
     }
 
     /** One step of an order's stage tracker: done, the current one, or still to come. */
@@ -53,16 +56,20 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
     record WeekView(String id, String heading, List<OrderView> orders, boolean hidden) {
     }
 
-    /** The line heading the page: what a customer wants to know before reading any order. */
-    record Summary(int orders, int overdue, int ready, int changedThisWeek) {
+    /**
+     * The line heading the page: what a customer wants to know before reading any order; the order model's
+     * counts, so "3 ready" is the 3 orders the Ready filter shows.
+     */
+    record Summary(int orders, int overdue, int ready, int moved, int onHold) {
     }
 
     /**
-     * What the page needs to know besides the report.
+     * What the page needs to know besides the report and its model.
      *
-     * @param today          the customers' today, for overdue orders and recent moves
+     * @param today          the customers' today, for recent moves
      * @param expectedWindow business days either side of an expected date; 0: no window shown
      * @param showMovesFor   days a date move stays marked on the page
+     * @param stages         the configured stages, for the tracker
      */
     record Settings(LocalDate today, int expectedWindow, int showMovesFor, List<String> stages) {
 
@@ -71,7 +78,18 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
         }
     }
 
-    record LineView(String group, String item, String status, String groupKey, String statusKey, boolean hidden) {
+    record LineView(String group, String item, String status, String groupKey, String statusKey, boolean hidden,
+                    String stage) {
+    }
+
+    /**
+     * The page as of the day the report was built, with no expected window and no stages beyond the special ones
+     * (tests).
+     */
+    static ReportPage of(String customerId, String jobId, Report report, ReportFilter filter, ZoneId zone) {
+        Settings settings = new Settings(report.builtAt().atZone(zone).toLocalDate(), 0, 30);
+        return of(customerId, jobId, report, new OrderModel(report, settings.today(), Stages.NONE,
+                java.time.Duration.ofDays(settings.showMovesFor())), filter, zone, settings);
     }
 
     /**
@@ -79,56 +97,51 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
      *              shows; null for a report built inside the request
      * @param zone  the service's time zone, in which times are shown
      */
-    /** The page as of the day the report was built, with no expected window and no stages. */
-    static ReportPage of(String customerId, String jobId, Report report, ReportFilter filter, ZoneId zone) {
-        return of(customerId, jobId, report, filter, zone,
-                new Settings(report.builtAt().atZone(zone).toLocalDate(), 0, 30));
-    }
-
-    static ReportPage of(String customerId, String jobId, Report report, ReportFilter filter, ZoneId zone,
-                         Settings settings) {
+    static ReportPage of(String customerId, String jobId, Report report, OrderModel model, ReportFilter filter,
+                         ZoneId zone, Settings settings) {
         LocalDate today = settings.today();
-        Map<String, String> statusNames = new HashMap<>();
-        report.choices().statuses().forEach(name -> statusNames.put(key(name), name));
-        int overdue = 0;
-        int ready = 0;
-        int changedThisWeek = 0;
         // The filter returns the same line objects it was given: identity tells what it kept.
-        List<Order> kept = filter.apply(report.orders());
+        List<Order> kept = filter.apply(model);
         Set<OrderLine> visibleLines = Collections.newSetFromMap(new IdentityHashMap<>());
         kept.forEach(order -> visibleLines.addAll(order.lines()));
-        List<OrderView> orders = new ArrayList<>(report.orders().size());
-        for (Order order : report.orders()) {
-            List<LineView> lines = new ArrayList<>(order.lines().size());
+        List<OrderView> orders = new ArrayList<>(model.orders().size());
+        for (io.etareport.report.OrderView view : model.orders()) {
+            Order order = view.order();
+            List<LineView> lines = new ArrayList<>(view.lines().size());
             boolean anyVisible = false;
-            for (OrderLine line : order.lines()) {
-                boolean visible = visibleLines.contains(line);
+            for (io.etareport.report.LineView line : view.lines()) {
+                boolean visible = visibleLines.contains(line.line());
                 anyVisible |= visible;
-                // The filter's spelling, so "in production" and "In Production" read the same in both.
-                String status = statusNames.getOrDefault(key(line.productionStatus()), orNa(line.productionStatus()));
-                lines.add(new LineView(orNa(line.productionLine()), item(line), status,
-                        key(line.productionLine()), key(line.productionStatus()), !visible));
+                lines.add(new LineView(orNa(line.line().productionLine()), item(line.line()), orNa(line.status()),
+                        key(line.line().productionLine()), key(line.status()), !visible, line.stage()));
             }
             // Newline: the search box cannot hold one, so a search never spans number and reference.
-            boolean late = order.overdueOn(today);
-            overdue += late ? 1 : 0;
-            ready += order.ready() ? 1 : 0;
-            DateChange change = order.dateChange();
-            if (change != null && change.seenOn() != null && change.seenOn().isAfter(today.minusDays(7))) {
-                changedThisWeek++;
-            }
             orders.add(new OrderView(order.instance().name(), Dates.display(order.expected()), orNa(order.refNo()),
                     orNa(order.descn()), key(order.refNo()) + "\n" + key(order.descn()), !anyVisible, lines,
-                    late, order.ready(), Dates.window(order.expected(), settings.expectedWindow()),
-                    moved(order, today, settings.showMovesFor()), askAbout(order), order.dateChange() != null,
-                    tracker(order, settings.stages()), itemsReady(order),
+                    view.overdue(), view.ready(), Dates.window(order.expected(), settings.expectedWindow()),
+                    moved(order, today, settings.showMovesFor()), askAbout(order), view.movedRecently(),
+                    tracker(view.state(), settings.stages()), view.itemsReadyText(),
                     order.instance().name() + "|" + orNa(order.refNo()),
-                    order.expected() == null ? "" : order.expected().toString()));
+                    order.expected() == null ? "" : order.expected().toString(), view.state(), view.onHold(),
+                    view.lateText(), states(view)));
         }
         return new ReportPage(customerId, jobId, "Open Orders for " + report.customerName(), orders, kept.size(),
                 report.choices(), filter, notices(report, zone), UPDATED.format(report.builtAt().atZone(zone)),
-                Dates.placeName(zone), queryString(filter), new Summary(orders.size(), overdue, ready, changedThisWeek),
+                Dates.placeName(zone), queryString(filter),
+                new Summary(orders.size(), (int) model.overdueCount(), (int) model.readyCount(),
+                        (int) model.movedCount(), (int) model.onHoldCount()),
                 settings.expectedWindow(), weeks(report.orders(), orders));
+    }
+
+    /** The filter sets an order is in, as the filter names them. */
+    private static String states(io.etareport.report.OrderView view) {
+        List<String> states = new ArrayList<>();
+        for (String state : ReportFilter.STATES) {
+            if (new ReportFilter(Set.of(), Set.of(), Set.of(), "", false, Set.of(state)).inStates(view)) {
+                states.add(state);
+            }
+        }
+        return String.join(" ", states);
     }
 
     /** The orders (already sorted by date, undated first) cut into weeks. */
@@ -170,9 +183,9 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
                 + Dates.dayMonth(change.seenOn());
     }
 
-    /** The stages with this order's marked; empty when it has no stage or none are configured. */
-    static List<StageView> tracker(Order order, List<String> stages) {
-        int current = order.stage() == null ? -1 : stages.indexOf(order.stage());
+    /** The stages with this order's state marked; empty when its state is not one of them or none are configured. */
+    static List<StageView> tracker(String state, List<String> stages) {
+        int current = state == null ? -1 : stages.indexOf(state);
         if (current < 0) {
             return List.of();
         }
@@ -181,16 +194,6 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
             tracker.add(new StageView(stages.get(i), i < current, i == current));
         }
         return tracker;
-    }
-
-    /** "5 of 7 items ready", or null when none is. */
-    static String itemsReady(Order order) {
-        int items = order.lines().size();
-        if (order.readyLines() <= 0 || items == 0) {
-            return null;
-        }
-        return order.readyLines() == items && items == 1 ? "1 item ready"
-                : order.readyLines() + " of " + items + " " + (items == 1 ? "item" : "items") + " ready";
     }
 
     private static String askAbout(Order order) {
@@ -283,9 +286,14 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
         return values.stream().anyMatch(value -> key(value).equals(wanted));
     }
 
-    /** Trimmed, whitespace runs as one space, lower case: how filters compare labels (report.js too). */
+    /** How filters compare labels; the page's script compares these keys, rendered here, and never folds. */
     static String key(String value) {
         return ReportFilter.key(value);
+    }
+
+    /** A filter choice's key, for the page's script. */
+    public String keyOf(String choice) {
+        return key(choice);
     }
 
     private static boolean blank(String value) {

@@ -22,7 +22,8 @@ import java.util.TreeSet;
  * <p>
  * Per instance, on the raw lines: lines are grouped into orders by order number (the same number at both
  * factories is two orders); an order whose every non-empty status is finished is dropped (unless the rules say
- * not to); each status is replaced by its mapping's custom name; duplicate lines are removed; lines are sorted by
+ * not to); each status is replaced by its mapping's custom name, or title-cased when it has none (one spelling per
+ * status); duplicate lines are removed; lines are sorted by
  * line number. Orders are then sorted by expected date, undated first, then by instance and order number. Numbers
  * inside order and line numbers sort by value ({@code SO-99} before {@code SO-100}).
  * <p>
@@ -40,17 +41,12 @@ final class ReportBuilder {
 
     private final boolean dropFinishedOrders;
     private final Set<String> finishedStatuses;
-    private final Set<String> readyStatuses;
 
     public ReportBuilder(ReportRules rules) {
         this.dropFinishedOrders = rules.dropFinishedOrders();
         this.finishedStatuses = new HashSet<>();
         for (String status : rules.finishedStatuses()) {
             finishedStatuses.add(Spelling.key(status));
-        }
-        this.readyStatuses = new HashSet<>();
-        for (String status : rules.readyStatuses()) {
-            readyStatuses.add(Spelling.key(status));
         }
     }
 
@@ -63,15 +59,6 @@ final class ReportBuilder {
      */
     public Report build(String customerName, Map<Instance, List<OrderLine>> linesByInstance,
                         Map<String, String> statusMapping, List<InstanceSource> sources, Instant builtAt) {
-        return build(customerName, linesByInstance, statusMapping, Stages.NONE, sources, builtAt);
-    }
-
-    /**
-     * As {@link #build(String, Map, Map, List, Instant)}, with each order's stage and ready lines from the stages
-     * staff gave its lines' statuses.
-     */
-    public Report build(String customerName, Map<Instance, List<OrderLine>> linesByInstance,
-                        Map<String, String> statusMapping, Stages stages, List<InstanceSource> sources, Instant builtAt) {
         Map<String, String> mapping = tidyMapping(statusMapping);
         List<Order> orders = new ArrayList<>();
         for (Instance instance : Instance.values()) {
@@ -80,11 +67,10 @@ final class ReportBuilder {
                 continue;
             }
             for (Map.Entry<String, List<OrderLine>> group : groupByOrder(lines).entrySet()) {
-                boolean finished = isFinished(group.getValue());
-                if (dropFinishedOrders && finished) {
+                if (dropFinishedOrders && isFinished(group.getValue())) {
                     continue;
                 }
-                orders.add(toOrder(instance, group.getKey(), group.getValue(), mapping, finished, stages));
+                orders.add(toOrder(instance, group.getKey(), group.getValue(), mapping));
             }
         }
         orders.sort(BY_EXPECTED_DATE);
@@ -128,47 +114,8 @@ final class ReportBuilder {
         return anyStatus;
     }
 
-    /**
-     * The order's progress, on its raw lines. A line is ready when its status is a ready one or its stage is at or
-     * past the ready stage. The order is ready when every line with a non-empty status is ready or finished and at
-     * least one is ready: an order partly invoiced and the rest waiting to go is ready; one with a line still in
-     * production is not. Its stage is its least advanced line's.
-     */
-    private OrderProgress progress(List<OrderLine> lines, Stages stages) {
-        boolean anyReady = false;
-        boolean allReadyOrFinished = true;
-        int readyLines = 0;
-        int least = Integer.MAX_VALUE;
-        for (OrderLine line : lines) {
-            String status = line.productionStatus() == null ? "" : line.productionStatus().strip();
-            if (status.isEmpty()) {
-                continue;
-            }
-            String key = Spelling.key(status);
-            String stageName = stages.stageOf(key);
-            int stage = stages.indexOf(stageName);
-            if (stage >= 0) {
-                least = Math.min(least, stage);
-            }
-            if (readyStatuses.contains(key) || stages.isReady(stageName)) {
-                anyReady = true;
-                readyLines++;
-            } else if (finishedStatuses.contains(key)) {
-                readyLines++;
-            } else {
-                allReadyOrFinished = false;
-            }
-        }
-        return new OrderProgress(anyReady && allReadyOrFinished, readyLines,
-                least == Integer.MAX_VALUE ? null : stages.names().get(least));
-    }
-
-    private record OrderProgress(boolean ready, int readyLines, String stage) {
-    }
-
-    private Order toOrder(Instance instance, String refNo, List<OrderLine> lines, Map<String, String> mapping,
-                          boolean finished, Stages stages) {
-        OrderProgress progress = progress(lines, stages);
+    private static Order toOrder(Instance instance, String refNo, List<OrderLine> lines,
+                                 Map<String, String> mapping) {
         Set<LineKey> seen = new HashSet<>();
         List<OrderLine> kept = new ArrayList<>(lines.size());
         String descn = null;
@@ -189,16 +136,20 @@ final class ReportBuilder {
             }
         }
         kept.sort(BY_LINE_NUMBER);
-        return new Order(instance, refNo, descn, expected, kept, finished, progress.ready(), null, progress.stage(),
-                Math.min(progress.readyLines(), kept.size()));
+        return new Order(instance, refNo, descn, expected, kept);
     }
 
+    /**
+     * The status as customers read it: its mapping's custom name, else the raw status title-cased, so every
+     * spelling of one status reads the same on every surface. Blank stays as it is.
+     */
     private static OrderLine mapStatus(OrderLine line, Map<String, String> mapping) {
-        if (line.productionStatus() == null || mapping.isEmpty()) {
+        if (line.productionStatus() == null || line.productionStatus().isBlank()) {
             return line;
         }
         String custom = mapping.get(Spelling.key(line.productionStatus()));
-        return custom == null ? line : line.withProductionStatus(custom);
+        String label = custom == null ? Labels.titleCase(line.productionStatus()) : custom;
+        return label.equals(line.productionStatus()) ? line : line.withProductionStatus(label);
     }
 
     private static FilterChoices choicesOf(List<Order> orders) {
@@ -208,17 +159,19 @@ final class ReportBuilder {
         for (Order order : orders) {
             suppliers.add(order.instance());
             for (OrderLine line : order.lines()) {
-                addChoice(statuses, line.productionStatus());
-                addChoice(groups, line.productionLine());
+                // Statuses are already as customers read them (custom names keep the case staff gave them).
+                addChoice(statuses, line.productionStatus(), false);
+                addChoice(groups, line.productionLine(), true);
             }
         }
         return new FilterChoices(sorted(statuses.values()), sorted(groups.values()),
                 suppliers.stream().map(Instance::name).toList());
     }
 
-    private static void addChoice(Map<String, String> choices, String value) {
+    private static void addChoice(Map<String, String> choices, String value, boolean titleCase) {
         if (value != null && !Labels.isBlank(value)) {
-            choices.computeIfAbsent(Spelling.key(value), key -> Labels.titleCase(value));
+            choices.computeIfAbsent(Spelling.key(value), key -> titleCase ? Labels.titleCase(value)
+                    : Spelling.tidy(value));
         }
     }
 

@@ -21,26 +21,42 @@ import java.util.Set;
  * @param groups    product groups to keep, likewise
  * @param suppliers instances to keep ({@code DD}, {@code CBR}), ignoring case
  * @param search    text an order's number or reference must contain, ignoring case; empty keeps all
- * @param changed   keep only orders whose expected date moved recently (those with a {@link DateChange})
+ * @param changed   keep only orders whose expected date moved recently (the order model's {@code moved} set)
+ * @param states    keep only orders in one of these sets of the {@link OrderModel} ({@link #STATES}); empty keeps
+ *                  all
  */
 public record ReportFilter(Set<String> statuses, Set<String> groups, Set<String> suppliers, String search,
-                           boolean changed) {
+                           boolean changed, Set<String> states) {
 
     public static final String STATUS = "status";
     public static final String GROUP = "group";
     public static final String SUPPLIER = "supplier";
     public static final String SEARCH = "q";
     public static final String CHANGED = "changed";
+    public static final String STATE = "state";
+
+    /** The order model's sets a customer can narrow to: the summary's counts are the same sets. */
+    public static final List<String> STATES = List.of("overdue", "ready", "moved", "on-hold");
 
     public ReportFilter {
         statuses = tidySet(statuses);
         groups = tidySet(groups);
         suppliers = tidySet(suppliers);
         search = Spelling.tidy(search);
+        Set<String> known = new LinkedHashSet<>();
+        if (states != null) {
+            states.stream().map(Spelling::key).filter(STATES::contains).forEach(known::add);
+        }
+        states = Collections.unmodifiableSet(known);
     }
 
     public ReportFilter(Set<String> statuses, Set<String> groups, Set<String> suppliers, String search) {
-        this(statuses, groups, suppliers, search, false);
+        this(statuses, groups, suppliers, search, false, Set.of());
+    }
+
+    public ReportFilter(Set<String> statuses, Set<String> groups, Set<String> suppliers, String search,
+                        boolean changed) {
+        this(statuses, groups, suppliers, search, changed, Set.of());
     }
 
     public static ReportFilter none() {
@@ -60,19 +76,53 @@ public record ReportFilter(Set<String> statuses, Set<String> groups, Set<String>
                 values(queryParams, GROUP, "groupFilter"),
                 values(queryParams, SUPPLIER, "supplierFilter"),
                 first(queryParams, SEARCH),
-                !first(queryParams, CHANGED).isBlank());
+                !first(queryParams, CHANGED).isBlank(),
+                valuesOf(queryParams, STATE));
     }
 
     /** Whether this filter keeps everything. */
     public boolean isEmpty() {
-        return statuses.isEmpty() && groups.isEmpty() && suppliers.isEmpty() && search.isEmpty() && !changed;
+        return statuses.isEmpty() && groups.isEmpty() && suppliers.isEmpty() && search.isEmpty() && !changed
+                && states.isEmpty();
     }
 
     /**
-     * The orders with only the lines this filter keeps; orders left with no line, of another supplier, or not
-     * matching the search are left out. Order stays as given.
+     * The orders of {@code model} with only the lines this filter keeps; orders left with no line, of another
+     * supplier, not matching the search or in none of the chosen sets are left out. Order stays as given.
+     */
+    public List<Order> apply(OrderModel model) {
+        List<Order> orders = new ArrayList<>(model.orders().size());
+        for (OrderView view : model.orders()) {
+            if ((!changed || view.movedRecently()) && inStates(view)) {
+                orders.add(view.order());
+            }
+        }
+        return applyToLines(orders, false);
+    }
+
+    /** Whether an order is in one of the chosen sets (or none is chosen). */
+    public boolean inStates(OrderView view) {
+        if (states.isEmpty()) {
+            return true;
+        }
+        return states.contains("overdue") && view.overdue() || states.contains("ready") && view.ready()
+                || states.contains("moved") && view.movedRecently() || states.contains("on-hold") && view.onHold();
+    }
+
+    /**
+     * As {@link #apply(OrderModel)} for orders without their model: only for filters that choose no state
+     * ({@code changed} then keeps orders with any date move).
+     *
+     * @throws IllegalStateException when this filter chooses a state: that takes the order model
      */
     public List<Order> apply(List<Order> orders) {
+        if (!states.isEmpty()) {
+            throw new IllegalStateException("A state filter needs the order model");
+        }
+        return applyToLines(orders, changed);
+    }
+
+    private List<Order> applyToLines(List<Order> orders, boolean changed) {
         if (isEmpty()) {
             return orders;
         }
@@ -127,6 +177,9 @@ public record ReportFilter(Set<String> statuses, Set<String> groups, Set<String>
         }
         if (changed) {
             query.put(CHANGED, List.of("1"));
+        }
+        if (!states.isEmpty()) {
+            query.put(STATE, List.copyOf(states));
         }
         return query;
     }

@@ -21,7 +21,6 @@ import io.etareport.cache.Fetched;
 import io.etareport.cache.Source;
 import io.etareport.cache.UpstreamUnavailableException;
 import io.etareport.customers.Customer;
-import io.etareport.statuses.StageProperties;
 import io.etareport.statuses.StatusMappings;
 
 import org.slf4j.Logger;
@@ -50,16 +49,13 @@ public class ReportService {
     private final ReportBuilder builder;
     private final Clock clock;
     private final EtaHistory history;
-    private final StageProperties stageProperties;
     /** @see ReportExecutors */
     private final Executor fetches;
 
     ReportService(CachedBuz buz, StatusMappings statusMappings, ReportProperties properties, Clock clock,
-                  @Qualifier(ReportExecutors.FETCHES) Executor fetches, EtaHistory history,
-                  StageProperties stageProperties) {
+                  @Qualifier(ReportExecutors.FETCHES) Executor fetches, EtaHistory history) {
         this.buz = buz;
         this.history = history;
-        this.stageProperties = stageProperties;
         this.statusMappings = statusMappings;
         this.builder = new ReportBuilder(properties.rules());
         this.clock = clock;
@@ -103,8 +99,7 @@ public class ReportService {
         progress.update(75, "Processing");
         Map<String, String> mapping = statusMappings.activeMappings();
         progress.update(85, "Grouping orders");
-        Stages stages = new Stages(stageProperties.stages(), stageProperties.readyStage(), statusMappings.activeStages());
-        Report report = builder.build(customer.name(), lines, mapping, stages, sources, clock.instant());
+        Report report = builder.build(customer.name(), lines, mapping, sources, clock.instant());
         progress.update(90, "Checking for changed dates");
         Set<Instance> live = EnumSet.noneOf(Instance.class);
         sources.stream().filter(source -> source.kind() == Source.LIVE).forEach(source -> live.add(source.instance()));

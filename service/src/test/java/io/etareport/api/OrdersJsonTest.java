@@ -3,6 +3,7 @@ package io.etareport.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -16,6 +17,8 @@ import io.etareport.report.DateChange;
 import io.etareport.report.FilterChoices;
 import io.etareport.report.InstanceSource;
 import io.etareport.report.Order;
+import io.etareport.report.OrderModel;
+import io.etareport.report.Stages;
 import io.etareport.report.Report;
 
 import org.junit.jupiter.api.Test;
@@ -35,7 +38,7 @@ class OrdersJsonTest {
                 .withDateChange(new DateChange(LocalDate.of(2025, 1, 20), LocalDate.of(2025, 1, 8)));
         Order steady = order("300124", LocalDate.of(2025, 1, 15));
 
-        JsonNode json = JSON.valueToTree(OrdersJson.of(report(moved, steady), Clock.fixed(NOW, ZoneOffset.UTC)));
+        JsonNode json = json(report(moved, steady));
 
         JsonNode first = json.get("orders").get(0);
         assertThat(first.get("order_no").asString()).isEqualTo("300123");
@@ -47,6 +50,36 @@ class OrdersJsonTest {
         assertThat(second.get("date_changed_on").isNull()).isTrue();
         assertThat(json.get("sources").get(0).get("source").asString()).isEqualTo("cache-503");
         assertThat(json.get("sources").get(0).get("age_seconds").asLong()).isEqualTo(3600);
+    }
+
+    @Test
+    void eachOrderCarriesItsStateLatenessAndItemCountsAndEachLineItsStage() {
+        OrderLine cutting = new OrderLine(Instance.DD, "300125", "Kitchen", null, "Roller Blinds", "Blockout",
+                "Cutting", "1", Map.of());
+        OrderLine cancelled = new OrderLine(Instance.DD, "300125", "Kitchen", null, "Roller Blinds", "Blockout",
+                "Cancelled", "2", Map.of());
+        Order late = new Order(Instance.DD, "300125", "Kitchen", LocalDate.of(2025, 1, 3), List.of(cutting, cancelled));
+
+        JsonNode order = json(report(late)).get("orders").get(0);
+
+        assertThat(order.get("state").asString()).isEqualTo("In production");
+        assertThat(order.get("overdue").asBoolean()).isTrue();
+        assertThat(order.get("ready").asBoolean()).isFalse();
+        assertThat(order.get("on_hold").asBoolean()).isFalse();
+        assertThat(order.get("business_days_late").asInt()).isEqualTo(5);
+        assertThat(order.get("items_ready").asInt()).isZero();
+        assertThat(order.get("items_active").asInt()).isEqualTo(1);
+        assertThat(order.get("items_cancelled").asInt()).isEqualTo(1);
+        assertThat(order.get("lines").get(0).get("stage").asString()).isEqualTo("In production");
+        assertThat(order.get("lines").get(0).get("status").asString()).isEqualTo("Cutting");
+        assertThat(order.get("lines").get(1).get("stage").asString()).isEqualTo("Cancelled");
+    }
+
+    private static JsonNode json(Report report) {
+        Stages stages = new Stages(List.of("Received", "In production", "Ready", "Dispatched"), "Ready",
+                Map.of("Cutting", "In production", "Cancelled", "Cancelled"));
+        OrderModel model = new OrderModel(report, LocalDate.of(2025, 1, 10), stages, Duration.ofDays(30));
+        return JSON.valueToTree(OrdersJson.of(report, model, Clock.fixed(NOW, ZoneOffset.UTC)));
     }
 
     private static Order order(String refNo, LocalDate expected) {

@@ -49,11 +49,11 @@ class CsvExportTest {
         assertThat(rows).containsExactly(
                 ExportSamples.HEADER,
                 List.of("SO-1", "05 Jan 2025", "Cutting", "Roller Blinds", "Blockout", "Kitchen", "DD", "1",
-                        "900", "White", "", "02 Jan 2025"),
+                        "900", "White", "", "02 Jan 2025", "", "", ""),
                 List.of("SO-1", "05 Jan 2025", "Sewing", "Roller Blinds", "Sunscreen", "Kitchen", "DD", "2",
-                        "", "Grey", "1200", "02 Jan 2025"),
+                        "", "Grey", "1200", "02 Jan 2025", "", "", ""),
                 List.of("'" + HYPERLINK, "", SCRIPT,
-                        "'@SUM(A1)", "'-2", "'+1", "CBR", "'\tline", "'\r5", "", "", ""));
+                        "'@SUM(A1)", "'-2", "'+1", "CBR", "'\tline", "'\r5", "", "", "", "", "", ""));
     }
 
     @Test
@@ -72,7 +72,7 @@ class CsvExportTest {
 
         assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("Prêt", "\"Café, \"\"front\"\"\nupstairs\"");
         assertThat(rows(bytes).get(1)).containsExactly("SO-2", "", "Prêt", "", "", "Café, \"front\"\nupstairs", "DD",
-                "1", "");
+                "1", "", "", "", "");
     }
 
     @Test

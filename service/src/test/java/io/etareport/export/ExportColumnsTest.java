@@ -35,9 +35,11 @@ class ExportColumnsTest {
         assertThat(ExportColumns.of(List.of()).names()).isEqualTo(withPreviousDate(ExportColumns.FIXED));
     }
 
+    /** The columns given, then the previous date and the order model's columns, which always end a download. */
     static List<String> withPreviousDate(List<String> columns) {
         List<String> all = new java.util.ArrayList<>(columns);
         all.add(ExportColumns.PREVIOUS_DATE);
+        all.addAll(ExportColumns.MODEL);
         return all;
     }
 }

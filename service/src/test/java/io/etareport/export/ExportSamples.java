@@ -33,7 +33,8 @@ final class ExportSamples {
             new Order(CBR, HYPERLINK, "+1", null, List.of(HOSTILE)));
 
     static final List<String> HEADER = List.of("RefNo", "DateScheduled", "ProductionStatus", "ProductionLine",
-            "InventoryItem", "Descn", "Instance", "FixedLine", "Width", "Colour", "Drop", ExportColumns.PREVIOUS_DATE);
+            "InventoryItem", "Descn", "Instance", "FixedLine", "Width", "Colour", "Drop", ExportColumns.PREVIOUS_DATE,
+            "Stage", "OrderState", "BusinessDaysLate");
 
     private ExportSamples() {
     }

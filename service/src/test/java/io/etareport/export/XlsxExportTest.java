@@ -110,12 +110,12 @@ class XlsxExportTest {
         assertThat(texts(rows.get(0), columns)).isEqualTo(ExportSamples.HEADER);
         assertThat(texts(rows.get(1), columns)).containsExactly("SO-1", texts(rows.get(1), columns).get(1),
                 "Cutting", "Roller Blinds", "Blockout", "Kitchen", "DD", "1", "900", "White", "",
-                texts(rows.get(1), columns).get(11));
+                texts(rows.get(1), columns).get(11), "", "", "");
         assertThat(texts(rows.get(2), columns)).containsExactly("SO-1", texts(rows.get(2), columns).get(1),
                 "Sewing", "Roller Blinds", "Sunscreen", "Kitchen", "DD", "2", "", "Grey", "1200",
-                texts(rows.get(2), columns).get(11));
+                texts(rows.get(2), columns).get(11), "", "", "");
         assertThat(texts(rows.get(3), columns)).containsExactly("'" + HYPERLINK, "", SCRIPT, "'@SUM(A1)", "'-2",
-                "'+1", "CBR", "'\tline", "'\r5", "", "", "");
+                "'+1", "CBR", "'\tline", "'\r5", "", "", "", "", "", "");
         // The previous date is a real date cell, like DateScheduled.
         assertThat(rows.get(1).getCell(11).asDate()).isEqualTo(LocalDate.of(2025, 1, 2).atStartOfDay());
         assertThat(rows.get(1).getCell(11).getDataFormatString()).isEqualTo("dd mmm yyyy");
@@ -162,7 +162,7 @@ class XlsxExportTest {
         assertThat(pane.getAttribute("ySplit")).isEqualTo("1");
         assertThat(pane.getAttribute("xSplit")).isIn("", "0");
         assertThat(pane.getAttribute("state")).isEqualTo("frozen");
-        assertThat(element(sheet, "autoFilter", 0).getAttribute("ref")).isEqualTo("A1:L4");
+        assertThat(element(sheet, "autoFilter", 0).getAttribute("ref")).isEqualTo("A1:O4");
 
         Element headerCell = element(sheet, "c", 0);
         Element headerStyle = (Element) ((Element) styles.getElementsByTagName("cellXfs").item(0))
@@ -181,7 +181,7 @@ class XlsxExportTest {
         // DateScheduled its header (13 + 2), ProductionStatus the script (25), Descn its header (5 + 2) or
         // "Kitchen" (7), Width its header (5 + 2), PreviousDateScheduled its header (21 + 2).
         assertThat(columnWidths(export(ExportSamples.ORDERS)))
-                .containsExactly(29.0, 17.0, 27.0, 18.0, 17.0, 9.0, 12.0, 13.0, 9.0, 10.0, 8.0, 25.0);
+                .containsExactly(29.0, 17.0, 27.0, 18.0, 17.0, 9.0, 12.0, 13.0, 9.0, 10.0, 8.0, 25.0, 9.0, 14.0, 20.0);
     }
 
     @Test
@@ -198,9 +198,9 @@ class XlsxExportTest {
         byte[] xlsx = export(List.of());
 
         assertThat(rows(xlsx)).singleElement()
-                .satisfies(header -> assertThat(texts(header, 9))
+                .satisfies(header -> assertThat(texts(header, 12))
                         .isEqualTo(ExportColumnsTest.withPreviousDate(ExportColumns.FIXED)));
-        assertThat(element(xml(parts(xlsx).get(SHEET_XML)), "autoFilter", 0).getAttribute("ref")).isEqualTo("A1:I1");
+        assertThat(element(xml(parts(xlsx).get(SHEET_XML)), "autoFilter", 0).getAttribute("ref")).isEqualTo("A1:L1");
     }
 
     @Test

@@ -61,8 +61,10 @@ public final class ReportPageRenderBenchmark {
         context.setVariable(org.thymeleaf.spring6.expression.ThymeleafEvaluationContext
                 .THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
                 new org.thymeleaf.spring6.expression.ThymeleafEvaluationContext(BEANS, null));
-        context.setVariable("page", ReportPage.of("0123456789abcdef0123456789abcdef", null, report, filter,
-                java.time.ZoneId.of("Australia/Sydney"), new ReportPage.Settings(java.time.LocalDate.of(2025, 1, 6), 1, 30)));
+        ReportPage.Settings settings = new ReportPage.Settings(java.time.LocalDate.of(2025, 1, 6), 1, 30);
+        context.setVariable("page", ReportPage.of("0123456789abcdef0123456789abcdef", null, report,
+                new io.etareport.report.OrderModel(report, settings.today(), io.etareport.report.Stages.NONE,
+                        java.time.Duration.ofDays(30)), filter, java.time.ZoneId.of("Australia/Sydney"), settings));
         StringWriter out = new StringWriter(1 << 20);
         engine.process("report/report", context, out);
         return out.getBuffer().length();

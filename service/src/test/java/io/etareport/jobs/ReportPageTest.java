@@ -2,6 +2,7 @@ package io.etareport.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -15,6 +16,8 @@ import io.etareport.report.DateChange;
 import io.etareport.report.FilterChoices;
 import io.etareport.report.InstanceSource;
 import io.etareport.report.Order;
+import io.etareport.report.OrderModel;
+import io.etareport.report.Stages;
 import io.etareport.report.Report;
 import io.etareport.report.ReportFilter;
 
@@ -30,32 +33,42 @@ class ReportPageTest {
         return new OrderLine(Instance.DD, refNo, "Kitchen", null, "Roller Blinds", "Blockout", status, "1", Map.of());
     }
 
-    private static Order order(String refNo, LocalDate expected, boolean finished, boolean ready, DateChange change,
-                               String status) {
-        return new Order(Instance.DD, refNo, "Kitchen", expected, List.of(line(refNo, status)), finished, ready,
-                change, null, 0);
+    private static final Stages STAGES = new Stages(List.of("Received", "In production", "Ready", "Dispatched"),
+            "Ready", Map.of("Cutting", "In production", "Invoiced", "Done"));
+
+    private static Order order(String refNo, LocalDate expected, DateChange change, String status) {
+        return new Order(Instance.DD, refNo, "Kitchen", expected, List.of(line(refNo, status)), change);
     }
 
     private static ReportPage page(Order... orders) {
+        return page(ReportFilter.of(new LinkedMultiValueMap<>()), orders);
+    }
+
+    private static ReportPage page(ReportFilter filter, Order... orders) {
         Report report = new Report("Acme", List.of(orders),
                 new FilterChoices(List.of("In Production"), List.of("Roller Blinds"), List.of("DD")), List.of(),
                 Instant.parse("2025-01-10T00:00:00Z"));
-        return ReportPage.of("0123456789abcdef0123456789abcdef", null, report,
-                ReportFilter.of(new LinkedMultiValueMap<>()), ZoneId.of("Australia/Sydney"), SETTINGS);
+        return ReportPage.of("0123456789abcdef0123456789abcdef", null, report, model(report), filter,
+                ZoneId.of("Australia/Sydney"), SETTINGS);
+    }
+
+    private static OrderModel model(Report report) {
+        return new OrderModel(report, TODAY, STAGES, Duration.ofDays(30));
     }
 
     @Test
-    void theSummaryCountsOrdersOverdueReadyAndDatesMovedInTheLastSevenDays() {
+    void theSummaryCountsTheOrderModelsSetsOverdueReadyMovedAndOnHold() {
         ReportPage page = page(
-                order("LATE", TODAY.minusDays(1), false, false, null, "Cutting"),
-                order("TODAY", TODAY, false, false, null, "Cutting"),
-                order("DONE-LATE", TODAY.minusDays(5), true, false, null, "Invoiced"),
-                order("READY", TODAY.plusDays(3), false, true, new DateChange(TODAY, TODAY.minusDays(6)), "Ready"),
-                order("MOVED-LONG-AGO", TODAY.plusDays(3), false, false,
+                order("LATE", TODAY.minusDays(1), null, "Cutting"),
+                order("TODAY", TODAY, null, "Cutting"),
+                order("DONE-LATE", TODAY.minusDays(5), null, "Invoiced"),
+                order("READY", TODAY.plusDays(3), new DateChange(TODAY, TODAY.minusDays(6)), "Ready"),
+                order("MOVED-LONG-AGO", TODAY.plusDays(3),
                         new DateChange(TODAY, TODAY.minusDays(7)), "Cutting"),
-                order("UNDATED", null, false, false, null, "Cutting"));
+                order("UNDATED", null, null, "Cutting"));
 
-        assertThat(page.summary()).isEqualTo(new ReportPage.Summary(6, 1, 1, 1));
+        assertThat(page.summary()).as("a finished order counts as ready; moves count for show-moves-for (30 days)")
+                .isEqualTo(new ReportPage.Summary(6, 1, 2, 2, 0));
         assertThat(page.orders()).filteredOn(ReportPage.OrderView::overdue)
                 .extracting(ReportPage.OrderView::refNo).containsExactly("LATE");
     }
@@ -63,13 +76,13 @@ class ReportPageTest {
     @Test
     void aRecentMoveSaysWhatTheDateWasWhichWayItMovedAndWhen() {
         ReportPage page = page(
-                order("LATER", LocalDate.of(2025, 1, 20), false, false,
+                order("LATER", LocalDate.of(2025, 1, 20),
                         new DateChange(LocalDate.of(2025, 1, 15), LocalDate.of(2025, 1, 3)), "Cutting"),
-                order("EARLIER", LocalDate.of(2025, 1, 12), false, false,
+                order("EARLIER", LocalDate.of(2025, 1, 12),
                         new DateChange(LocalDate.of(2025, 1, 15), LocalDate.of(2024, 12, 12)), "Cutting"),
-                order("OLD-MOVE", LocalDate.of(2025, 1, 12), false, false,
+                order("OLD-MOVE", LocalDate.of(2025, 1, 12),
                         new DateChange(LocalDate.of(2025, 1, 15), LocalDate.of(2024, 12, 11)), "Cutting"),
-                order("NEVER", LocalDate.of(2025, 1, 12), false, false, null, "Cutting"));
+                order("NEVER", LocalDate.of(2025, 1, 12), null, "Cutting"));
 
         assertThat(page.orders()).extracting(ReportPage.OrderView::moved).containsExactly(
                 "was 15 Jan — moved later on 3 Jan", "was 15 Jan — moved earlier on 12 Dec", null, null);
@@ -77,7 +90,7 @@ class ReportPageTest {
 
     @Test
     void expectedDatesShowTheirWindowAndEachOrderAsksAboutItsNumberAndReference() {
-        ReportPage.OrderView view = page(order("300123", LocalDate.of(2025, 1, 6), false, false, null, "Cutting"))
+        ReportPage.OrderView view = page(order("300123", LocalDate.of(2025, 1, 6), null, "Cutting"))
                 .orders().get(0);
 
         assertThat(view.window()).isEqualTo("03 Jan 2025 – 07 Jan 2025");
@@ -86,7 +99,7 @@ class ReportPageTest {
 
     @Test
     void aLineShowsItsStatusSpelledAsTheFilterSpellsIt() {
-        ReportPage page = page(order("A", TODAY, false, false, null, " in  PRODUCTION "));
+        ReportPage page = page(order("A", TODAY, null, " in  PRODUCTION "));
 
         assertThat(page.orders().get(0).lines().get(0).status()).isEqualTo("In Production");
     }
@@ -94,26 +107,27 @@ class ReportPageTest {
     @Test
     void theTrackerMarksStagesBeforeTheOrdersAsDoneAndItsOwnAsCurrent() {
         Order order = new Order(Instance.DD, "7", "Kitchen", TODAY, List.of(line("7", "Cutting"), line("7", "Ready"),
-                line("7", "Ready")), false, false, null, "In production", 2);
+                line("7", "Ready")));
+        ReportPage.OrderView view = page(order).orders().get(0);
 
-        List<ReportPage.StageView> tracker = ReportPage.tracker(order,
+        List<ReportPage.StageView> tracker = ReportPage.tracker(view.state(),
                 List.of("Received", "In production", "Ready", "Dispatched"));
 
         assertThat(tracker).containsExactly(new ReportPage.StageView("Received", true, false),
                 new ReportPage.StageView("In production", false, true),
                 new ReportPage.StageView("Ready", false, false), new ReportPage.StageView("Dispatched", false, false));
-        assertThat(ReportPage.itemsReady(order)).isEqualTo("2 of 3 items ready");
-        assertThat(ReportPage.tracker(order, List.of("Received", "Ready"))).as("a stage no longer configured")
+        assertThat(view.itemsReady()).isEqualTo("2 of 3 items ready");
+        assertThat(ReportPage.tracker(view.state(), List.of("Received", "Ready"))).as("a stage no longer configured")
                 .isEmpty();
     }
 
     @Test
     void ordersAreGroupedUnderAHeadingPerExpectedWeekUndatedFirst() {
         ReportPage page = page(
-                order("U", null, false, false, null, "Cutting"),
-                order("MON", LocalDate.of(2025, 1, 6), false, false, null, "Cutting"),
-                order("SUN", LocalDate.of(2025, 1, 12), false, false, null, "Cutting"),
-                order("NEXT", LocalDate.of(2025, 1, 13), false, false, null, "Cutting"));
+                order("U", null, null, "Cutting"),
+                order("MON", LocalDate.of(2025, 1, 6), null, "Cutting"),
+                order("SUN", LocalDate.of(2025, 1, 12), null, "Cutting"),
+                order("NEXT", LocalDate.of(2025, 1, 13), null, "Cutting"));
 
         assertThat(page.weeks()).extracting(ReportPage.WeekView::heading).containsExactly(
                 "No expected date yet", "Week of 06 Jan 2025", "Week of 13 Jan 2025");
@@ -129,10 +143,10 @@ class ReportPageTest {
     /** The page shows times in the service's one time zone ({@code eta.time-zone}), and names it. */
     @Test
     void timesAreShownInTheConfiguredZone() {
-        ReportPage sydney = ReportPage.of("0123456789abcdef0123456789abcdef", null, zoned(), ReportFilter.none(),
-                ZoneId.of("Australia/Sydney"), SETTINGS);
-        ReportPage perth = ReportPage.of("0123456789abcdef0123456789abcdef", null, zoned(), ReportFilter.none(),
-                ZoneId.of("Australia/Perth"), SETTINGS);
+        ReportPage sydney = ReportPage.of("0123456789abcdef0123456789abcdef", null, zoned(), model(zoned()),
+                ReportFilter.none(), ZoneId.of("Australia/Sydney"), SETTINGS);
+        ReportPage perth = ReportPage.of("0123456789abcdef0123456789abcdef", null, zoned(), model(zoned()),
+                ReportFilter.none(), ZoneId.of("Australia/Perth"), SETTINGS);
 
         assertThat(sydney.updated()).isEqualTo("5 Jan 2025, 12:30 PM");
         assertThat(sydney.zoneName()).isEqualTo("Sydney");

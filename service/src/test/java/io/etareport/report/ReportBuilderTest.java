@@ -214,7 +214,7 @@ class ReportBuilderTest {
     }
 
     @Test
-    void filterChoicesAreDistinctTitleCasedSortedAndWithoutBlanks() {
+    void filterChoicesAreDistinctSortedWithoutBlanksTitleCasedUnlessStaffNamedThem() {
         Report report = build(builder, Map.of(
                 DD, List.of(
                         grouped(DD, "SO-1", "1", " roller blinds ", "in production"),
@@ -225,7 +225,7 @@ class ReportBuilderTest {
                         grouped(DD, "SO-1", "6", "awnings", "  "))),
                 Map.of("raw cut", "being cut"));
 
-        assertThat(report.choices().statuses()).containsExactly("Being Cut", "In Production");
+        assertThat(report.choices().statuses()).containsExactly("being cut", "In Production");
         assertThat(report.choices().groups()).containsExactly("Awnings", "Roller Blinds", "Shutters");
         assertThat(report.choices().suppliers()).containsExactly("DD");
     }
@@ -279,49 +279,5 @@ class ReportBuilderTest {
         assertThat(report.fromCache()).isTrue();
         assertThat(report.lineCount()).isEqualTo(2);
         assertThat(report.isEmpty()).isFalse();
-    }
-
-    @Test
-    void anOrderIsReadyWhenEveryLineWithAStatusIsReadyOrFinishedAndOneIsReady() {
-        Report report = build(Map.of(DD, List.of(
-                line(DD, "READY", "1", " ready for  DISPATCH "), line(DD, "READY", "2", "Invoiced"),
-                line(DD, "READY", "3", ""),
-                line(DD, "PART", "1", "Ready for Dispatch"), line(DD, "PART", "2", "Cutting"),
-                line(DD, "NONE", "1", "Cutting"))));
-
-        assertThat(report.orders()).extracting(Order::refNo, Order::ready)
-                .containsExactlyInAnyOrder(tuple("READY", true), tuple("PART", false), tuple("NONE", false));
-    }
-
-    @Test
-    void aKeptFinishedOrderIsMarkedFinishedAndNeverOverdue() {
-        ReportBuilder keepAll = new ReportBuilder(new ReportRules(false, ReportRules.defaults().finishedStatuses()));
-        Report report = build(keepAll, Map.of(DD, List.of(line(DD, "DONE", "1", "Invoiced"),
-                line(DD, "OPEN", "1", "Cutting"))), Map.of());
-
-        Order done = report.orders().stream().filter(order -> order.refNo().equals("DONE")).findFirst().orElseThrow();
-        Order open = report.orders().stream().filter(order -> order.refNo().equals("OPEN")).findFirst().orElseThrow();
-        LocalDate later = LocalDate.of(2025, 2, 1);
-        assertThat(done.finished()).isTrue();
-        assertThat(done.overdueOn(later)).isFalse();
-        assertThat(open.finished()).isFalse();
-        assertThat(open.overdueOn(later)).isTrue();
-        assertThat(open.overdueOn(open.expected())).as("due today is not late").isFalse();
-    }
-
-    @Test
-    void eachOrderHasItsLeastAdvancedStageAndCountsLinesReadyByStageOrStatusOrFinished() {
-        Stages stages = new Stages(List.of("Received", "In production", "Ready", "Dispatched"), "Ready",
-                Map.of("cutting", "In production", "Order Received", "Received", "packed", "Ready"));
-        Report report = builder.build("Acme", Map.of(DD, List.of(
-                        line(DD, "A", "1", " CUTTING "), line(DD, "A", "2", "Packed"), line(DD, "A", "3", "Invoiced"),
-                        line(DD, "A", "4", "Ready for Dispatch"), line(DD, "A", "5", "Unknown"),
-                        line(DD, "B", "1", "Packed"), line(DD, "B", "2", "packed"),
-                        line(DD, "C", "1", "Unknown"))),
-                Map.of(), stages, List.of(), BUILT_AT);
-
-        assertThat(report.orders()).extracting(Order::refNo, Order::stage, Order::readyLines, Order::ready)
-                .containsExactlyInAnyOrder(tuple("A", "In production", 3, false), tuple("B", "Ready", 2, true),
-                        tuple("C", null, 0, false));
     }
 }

@@ -140,11 +140,14 @@ class ReportFilterTest {
 
     @Test
     void everyOfferedChoiceKeepsTheLinesShowingIt() {
-        OrderLine lower = grouped(DD, "SO-1", "1", "roller  blinds", "in production");
-        OrderLine title = grouped(DD, "SO-1", "2", "Roller Blinds ", "In Production");
-        OrderLine other = grouped(CBR, "SO-2", "1", "SHUTTERS", "QC check");
-        Report report = new ReportBuilder(ReportRules.defaults())
-                .build("Acme", Map.of(DD, List.of(lower, title), CBR, List.of(other)), Map.of(), List.of(), null);
+        Report report = new ReportBuilder(ReportRules.defaults()).build("Acme", Map.of(
+                DD, List.of(grouped(DD, "SO-1", "1", "roller  blinds", "in production"),
+                        grouped(DD, "SO-1", "2", "Roller Blinds ", "In Production")),
+                CBR, List.of(grouped(CBR, "SO-2", "1", "SHUTTERS", "QC check"))), Map.of(), List.of(), null);
+        // As the report holds them: each status in its one spelling.
+        OrderLine lower = report.orders().get(0).lines().get(0);
+        OrderLine title = report.orders().get(0).lines().get(1);
+        OrderLine other = report.orders().get(1).lines().get(0);
 
         assertThat(report.choices().statuses()).containsExactly("In Production", "QC Check");
         assertThat(report.choices().groups()).containsExactly("Roller Blinds", "Shutters");
@@ -185,5 +188,73 @@ class ReportFilterTest {
         assertThat(filter.groups()).isEmpty();
         assertThat(filter.suppliers()).isEmpty();
         assertThat(filter.search()).isEmpty();
+    }
+
+    /** The model's sets, over orders whose statuses make them overdue, ready, on hold and (one) moved. */
+    private static OrderModel stateModel() {
+        LocalDate today = LocalDate.of(2025, 1, 13);
+        Order late = new Order(DD, "LATE", "a", LocalDate.of(2025, 1, 6), List.of(grouped(DD, "LATE", "1", "G", "Cutting")));
+        Order ready = new Order(DD, "READY", "b", LocalDate.of(2025, 1, 6),
+                List.of(grouped(DD, "READY", "1", "G", "Dispatched"), grouped(DD, "READY", "2", "G", "Cutting")
+                        .withProductionStatus("Ready")));
+        Order held = new Order(DD, "HELD", "c", LocalDate.of(2025, 1, 20), List.of(grouped(DD, "HELD", "1", "G", "On Hold")))
+                .withDateChange(new DateChange(LocalDate.of(2025, 1, 15), today.minusDays(2)));
+        Order movedLongAgo = new Order(DD, "OLD", "d", LocalDate.of(2025, 1, 20),
+                List.of(grouped(DD, "OLD", "1", "G", "Cutting")))
+                .withDateChange(new DateChange(LocalDate.of(2025, 1, 15), today.minusDays(40)));
+        Report report = new Report("Acme", List.of(late, ready, held, movedLongAgo), FilterChoices.none(), List.of(),
+                java.time.Instant.EPOCH);
+        Stages stages = new Stages(List.of("In production", "Ready", "Dispatched"), "Ready",
+                Map.of("Cutting", "In production", "On Hold", "On hold"));
+        return new OrderModel(report, today, stages, java.time.Duration.ofDays(30));
+    }
+
+    private static List<String> refNos(List<Order> orders) {
+        return orders.stream().map(Order::refNo).toList();
+    }
+
+    @Test
+    void theStateFilterKeepsExactlyTheOrderModelsSets() {
+        OrderModel model = stateModel();
+
+        assertThat(refNos(filter(Map.of("state", List.of("overdue"))).apply(model))).containsExactly("LATE")
+                .hasSize((int) model.overdueCount());
+        assertThat(refNos(filter(Map.of("state", List.of("ready"))).apply(model))).containsExactly("READY")
+                .hasSize((int) model.readyCount());
+        assertThat(refNos(filter(Map.of("state", List.of("on-hold"))).apply(model))).containsExactly("HELD")
+                .hasSize((int) model.onHoldCount());
+        assertThat(refNos(filter(Map.of("state", List.of("moved"))).apply(model))).containsExactly("HELD")
+                .hasSize((int) model.movedCount());
+        assertThat(refNos(filter(Map.of("state", List.of("ready,on-hold"))).apply(model)))
+                .as("several states keep orders in any of them").containsExactly("READY", "HELD");
+        assertThat(refNos(filter(Map.of()).apply(model))).containsExactly("LATE", "READY", "HELD", "OLD");
+    }
+
+    @Test
+    void dateChangedKeepsTheRecentlyMovedOrdersOfTheModel() {
+        assertThat(refNos(filter(Map.of("changed", List.of("1"))).apply(stateModel()))).containsExactly("HELD");
+    }
+
+    @Test
+    void unknownStatesAreIgnoredAndStatesGoBackIntoTheQuery() {
+        ReportFilter filter = filter(Map.of("state", List.of(" Ready ", "nonsense")));
+
+        assertThat(filter.states()).containsExactly("ready");
+        assertThat(filter.isEmpty()).isFalse();
+        assertThat(filter.toQuery()).containsEntry("state", List.of("ready"));
+        assertThat(filter(Map.of("state", List.of("nonsense"))).isEmpty()).isTrue();
+    }
+
+    @Test
+    void aStateFilterCannotBeAppliedWithoutTheModel() {
+        org.assertj.core.api.Assertions.assertThatIllegalStateException()
+                .isThrownBy(() -> filter(Map.of("state", List.of("ready"))).apply(ORDERS));
+    }
+
+    @Test
+    void stateAndLineFiltersCombine() {
+        assertThat(refNos(filter(Map.of("state", List.of("on-hold"), "q", List.of("held"))).apply(stateModel())))
+                .containsExactly("HELD");
+        assertThat(filter(Map.of("state", List.of("on-hold"), "q", List.of("late"))).apply(stateModel())).isEmpty();
     }
 }
