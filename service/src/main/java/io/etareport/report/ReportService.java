@@ -49,11 +49,13 @@ public class ReportService {
     private final ReportBuilder builder;
     private final Clock clock;
     private final EtaHistory history;
+    private final OrderModels orderModels;
     /** @see ReportExecutors */
     private final Executor fetches;
 
     ReportService(CachedBuz buz, StatusMappings statusMappings, ReportProperties properties, Clock clock,
-                  @Qualifier(ReportExecutors.FETCHES) Executor fetches, EtaHistory history) {
+                  @Qualifier(ReportExecutors.FETCHES) Executor fetches, EtaHistory history, OrderModels orderModels) {
+        this.orderModels = orderModels;
         this.buz = buz;
         this.history = history;
         this.statusMappings = statusMappings;
@@ -98,6 +100,10 @@ public class ReportService {
         }
         progress.update(75, "Processing");
         Map<String, String> mapping = statusMappings.activeMappings();
+        java.util.Set<String> hidden = statusMappings.hiddenStatuses();
+        if (!hidden.isEmpty()) {
+            mapping = orderModels.stages().hiding(mapping, hidden);
+        }
         progress.update(85, "Grouping orders");
         Report report = builder.build(customer.name(), lines, mapping, sources, clock.instant());
         progress.update(90, "Checking for changed dates");

@@ -91,6 +91,26 @@ public record Stages(List<String> names, String readyStage, String holdStage, Ma
         return new Stages(properties.stages(), null, properties.holdStage(), Map.of()).stageOf(status);
     }
 
+    /**
+     * The names customers see, with each hidden status (by {@link Spelling#key}) shown as its stage's name instead;
+     * a hidden status without a stage keeps its name. Hidden statuses come first, so they win over any spelling.
+     */
+    public Map<String, String> hiding(Map<String, String> customNames, java.util.Set<String> hiddenKeys) {
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        for (String key : hiddenKeys) {
+            String stage = stageOf(key);
+            if (stage != null) {
+                names.put(key, stage);
+            }
+        }
+        customNames.forEach((raw, name) -> {
+            if (!names.containsKey(Spelling.key(raw))) {
+                names.put(raw, name);
+            }
+        });
+        return names;
+    }
+
     private static boolean isCancelled(String status) {
         String key = Spelling.key(status);
         return key.equals("cancelled") || key.equals("canceled");

@@ -17,6 +17,9 @@ class MappingForm {
 
     private boolean active;
 
+    // Admins only: customers then see the status's stage name.
+    private boolean hidden;
+
     // Blank: no stage. Checked against the configured stages by the controller.
     private String stage = "";
 
@@ -42,6 +45,14 @@ class MappingForm {
 
     public void setCustomStatus(String customStatus) {
         this.customStatus = customStatus == null ? null : customStatus.trim();
+    }
+
+    public boolean isHidden() {
+        return hidden;
+    }
+
+    public void setHidden(boolean hidden) {
+        this.hidden = hidden;
     }
 
     public boolean isActive() {

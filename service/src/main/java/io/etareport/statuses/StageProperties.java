@@ -44,10 +44,6 @@ public record StageProperties(
         holdStatuses = holdStatuses == null ? List.of() : List.copyOf(holdStatuses);
     }
 
-    public StageProperties(List<String> stages, String readyStage) {
-        this(stages, readyStage, null, List.of("On Hold"));
-    }
-
     /** Every stage staff may give a status: the stages in order, then on hold, done and cancelled. */
     public List<String> assignable() {
         List<String> all = new ArrayList<>(stages);

@@ -30,7 +30,7 @@ class StatusMappingController {
 
     @ModelAttribute("stages")
     java.util.List<String> stages() {
-        return stages.stages();
+        return stages.assignable();
     }
 
     @ModelAttribute("section")
@@ -40,12 +40,7 @@ class StatusMappingController {
 
     @GetMapping("/status_mapping")
     String list(Model model) {
-        java.util.List<StatusMapping> all = mappings.findAll();
-        java.util.Map<String, String> stageByKey = mappings.allStages();
-        java.util.Map<Long, String> stageById = new java.util.HashMap<>();
-        all.forEach(mapping -> stageById.put(mapping.id(), stageByKey.get(Spelling.key(mapping.odataStatus()))));
-        model.addAttribute("mappings", all);
-        model.addAttribute("stageById", stageById);
+        model.addAttribute("statuses", mappings.findStatuses());
         return "staff/status-mappings";
     }
 
@@ -53,7 +48,10 @@ class StatusMappingController {
     String edit(@PathVariable long id, Model model) {
         StatusMapping mapping = existing(id);
         model.addAttribute("mapping", mapping);
-        model.addAttribute("mappingForm", MappingForm.of(mapping, mappings.stageOf(mapping.odataStatus()).orElse(null)));
+        model.addAttribute("spellings", spellings(mapping));
+        MappingForm form = MappingForm.of(mapping, mappings.stageOf(mapping.odataStatus()).orElse(null));
+        form.setHidden(mappings.hiddenStatuses().contains(Spelling.key(mapping.odataStatus())));
+        model.addAttribute("mappingForm", form);
         return "staff/status-mapping-edit";
     }
 
@@ -62,18 +60,22 @@ class StatusMappingController {
                   Model model, HttpServletResponse response, RedirectAttributes redirect,
                   jakarta.servlet.http.HttpServletRequest request) {
         StatusMapping mapping = existing(id);
-        if (!form.getStage().isEmpty() && !stages.stages().contains(form.getStage())) {
+        if (!form.getStage().isEmpty() && !stages.assignable().contains(form.getStage())) {
             result.rejectValue("stage", "stage.unknown", "Choose one of the stages listed.");
         }
         if (result.hasErrors()) {
             // Shown again with the message, answering 400 as the original did.
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("mapping", mapping);
+            model.addAttribute("spellings", spellings(mapping));
             return "staff/status-mapping-edit";
         }
         if (request.getParameter("stage") == null) {
             // A post without the field (the original's form, or scripts written for it) leaves the stage alone.
             mappings.update(id, form.getCustomStatus(), form.isActive());
+        } else if (request.getParameter("_hidden") != null && request.isUserInRole("ADMIN")) {
+            // Only admins hide a status from customers; the field's marker says the form offered it.
+            mappings.update(id, form.getCustomStatus(), form.isActive(), form.getStage(), form.isHidden());
         } else {
             mappings.update(id, form.getCustomStatus(), form.isActive(), form.getStage());
         }
@@ -86,6 +88,13 @@ class StatusMappingController {
         StatusRefresh.Outcome outcome = refresh.run();
         redirect.addFlashAttribute(outcome.succeeded() ? "notice" : "problem", outcome.message());
         return "redirect:/status_mapping";
+    }
+
+    /** Every spelling of this mapping's status, as BuzManager wrote them. */
+    private java.util.List<String> spellings(StatusMapping mapping) {
+        String key = Spelling.key(mapping.odataStatus());
+        return mappings.findStatuses().stream().filter(row -> row.key().equals(key)).findFirst()
+                .map(StatusMappings.StatusRow::spellings).orElse(java.util.List.of(mapping.odataStatus()));
     }
 
     private StatusMapping existing(long id) {

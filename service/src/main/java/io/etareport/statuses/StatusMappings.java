@@ -2,6 +2,8 @@ package io.etareport.statuses;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -140,17 +142,44 @@ public class StatusMappings {
         return assigned;
     }
 
+    /**
+     * As {@link #update(long, String, boolean, String)}, and whether customers see the status under its stage's
+     * name instead of any custom name (null: left as it is).
+     */
+    boolean update(long id, String customStatus, boolean active, String stage, Boolean hidden) {
+        return update(id, customStatus, active, stage, true, hidden);
+    }
+
     private boolean update(long id, String customStatus, boolean active, String stage, boolean setStage) {
+        return update(id, customStatus, active, stage, setStage, null);
+    }
+
+    /**
+     * Saves one status: the name and whether it applies go to every spelling's row (the original service reads one
+     * row per spelling, and must show the same name for each), the stage and hidden flag to the status's key.
+     */
+    private boolean update(long id, String customStatus, boolean active, String stage, boolean setStage,
+                           Boolean hidden) {
         return Boolean.TRUE.equals(transactions.execute(status -> {
             Optional<StatusMapping> before = findForChange(id);
             if (before.isEmpty()) {
                 return false;
             }
+            String key = Spelling.key(before.get().odataStatus());
             String stageBefore = stageForChange(before.get());
-            writes.sql("UPDATE status_mapping SET custom_status = ?, active = ? WHERE id = ?")
-                    .params(customStatus.trim(), active ? 1 : 0, id).update();
+            boolean hiddenBefore = hiddenForChange(key);
+            for (StatusMapping spelling : spellingsForChange(key)) {
+                writes.sql("UPDATE status_mapping SET custom_status = ?, active = ? WHERE id = ?")
+                        .params(customStatus.trim(), active ? 1 : 0, spelling.id()).update();
+            }
+            if (hidden != null && hidden != hiddenBefore) {
+                if (hidden) {
+                    writes.sql("INSERT INTO status_hidden (status_key) VALUES (?)").param(key).update();
+                } else {
+                    writes.sql("DELETE FROM status_hidden WHERE status_key = ?").param(key).update();
+                }
+            }
             if (setStage) {
-                String key = Spelling.key(before.get().odataStatus());
                 if (stage == null || stage.isBlank()) {
                     writes.sql("DELETE FROM status_stage WHERE status_key = ?").param(key).update();
                 } else {
@@ -160,10 +189,61 @@ public class StatusMappings {
                 }
             }
             StatusMapping after = findForChange(id).orElseThrow();
-            audit.record(AUDIT_ENTITY, id, "edit", snapshot(before.get(), stageBefore),
-                    snapshot(after, stageForChange(after)));
+            List<String> spellings = spellingsForChange(key).stream().map(StatusMapping::odataStatus).toList();
+            audit.record(AUDIT_ENTITY, id, "edit", snapshot(before.get(), stageBefore, hiddenBefore, spellings),
+                    snapshot(after, stageForChange(after), hiddenForChange(key), spellings));
             return true;
         }));
+    }
+
+    private List<StatusMapping> spellingsForChange(String key) {
+        return writes.sql("SELECT " + COLUMNS + " FROM status_mapping ORDER BY id").query(StatusMappings::map).list()
+                .stream().filter(mapping -> Spelling.key(mapping.odataStatus()).equals(key)).toList();
+    }
+
+    private boolean hiddenForChange(String key) {
+        return writes.sql("SELECT count(*) FROM status_hidden WHERE status_key = ?").param(key)
+                .query(Integer.class).single() > 0;
+    }
+
+    /** Keys ({@link Spelling#key}) of the statuses customers see under their stage's name. */
+    public Set<String> hiddenStatuses() {
+        Set<String> hidden = new HashSet<>();
+        reads.sql("SELECT status_key FROM status_hidden").query((ResultSet row) -> {
+            hidden.add(row.getString(1));
+        });
+        return hidden;
+    }
+
+    /**
+     * One row per status however it is spelled, for the staff list: its spellings seen, its name, whether it
+     * applies, its stage and whether it is hidden. Active first, then by name.
+     */
+    List<StatusRow> findStatuses() {
+        Map<String, String> stages = allStages();
+        Set<String> hidden = hiddenStatuses();
+        Map<String, List<StatusMapping>> byKey = new LinkedHashMap<>();
+        for (StatusMapping mapping : findAll()) {
+            byKey.computeIfAbsent(Spelling.key(mapping.odataStatus()), key -> new java.util.ArrayList<>()).add(mapping);
+        }
+        List<StatusRow> rows = new java.util.ArrayList<>();
+        byKey.forEach((key, spellings) -> {
+            StatusMapping first = spellings.get(0);
+            rows.add(new StatusRow(first.id(), key, spellings.stream().map(StatusMapping::odataStatus).toList(),
+                    first.customStatus(), spellings.stream().anyMatch(StatusMapping::active), stages.get(key),
+                    hidden.contains(key)));
+        });
+        return rows;
+    }
+
+    /**
+     * One status on the staff list.
+     *
+     * @param id        the row edited through ({@code /status_mapping/edit/<id>}); any spelling's row edits all
+     * @param spellings every spelling seen, as BuzManager wrote it
+     */
+    record StatusRow(long id, String key, List<String> spellings, String customStatus, boolean active, String stage,
+                     boolean hidden) {
     }
 
     private String stageForChange(StatusMapping mapping) {
@@ -176,12 +256,22 @@ public class StatusMappings {
                 .query(StatusMappings::map).optional();
     }
 
-    /** A mapping as the audit log keeps it; its stage only when it has one, so entries without stay as they were. */
-    private static Map<String, Object> snapshot(StatusMapping mapping, String stage) {
+    /**
+     * A mapping as the audit log keeps it; its stage, hidden flag and other spellings only when it has them, so
+     * entries without stay as they were.
+     */
+    private static Map<String, Object> snapshot(StatusMapping mapping, String stage, boolean hidden,
+                                                List<String> spellings) {
         Map<String, Object> fields = AuditLog.fields("odata_status", mapping.odataStatus(),
                 "custom_status", mapping.customStatus(), "active", mapping.active());
         if (stage != null) {
             fields.put("stage", stage);
+        }
+        if (hidden) {
+            fields.put("hidden", true);
+        }
+        if (spellings.size() > 1) {
+            fields.put("spellings", spellings);
         }
         return fields;
     }
@@ -213,17 +303,32 @@ public class StatusMappings {
                 }
             }
             int added = 0;
+            // A new spelling of a status already mapped takes that status's name, so it reads the same everywhere.
+            Map<String, String> names = new HashMap<>();
+            existing.forEach(mapping -> names.putIfAbsent(Spelling.key(mapping.odataStatus()),
+                    mapping.customStatus() == null ? mapping.odataStatus() : mapping.customStatus()));
+            // A status new in several spellings is named after its mixed-case one ("Awaiting Fabric"), if any.
+            for (String raw : seen.stream().sorted(Comparator.comparing(StatusMappings::shouting)).toList()) {
+                names.putIfAbsent(Spelling.key(raw), raw);
+            }
             for (String raw : seen.stream().sorted().toList()) {
                 if (!known.contains(raw)) {
+                    String name = names.get(Spelling.key(raw));
                     writes.sql("INSERT INTO status_mapping (odata_status, custom_status, active) VALUES (?, ?, 1)")
-                            .params(raw, raw).update();
-                    after.put(raw, AuditLog.fields("custom_status", raw, "active", true));
+                            .params(raw, name).update();
+                    after.put(raw, AuditLog.fields("custom_status", name, "active", true));
                     added++;
                 }
             }
             audit.record(AUDIT_ENTITY, null, "refresh from Buz", before, after);
             return new Refresh(seen.size(), added, deactivated);
         });
+    }
+
+    /** Whether a spelling is all one case (sorted after mixed-case ones when naming a new status). */
+    static boolean shouting(String status) {
+        return status.equals(status.toUpperCase(java.util.Locale.ROOT))
+                || status.equals(status.toLowerCase(java.util.Locale.ROOT));
     }
 
     /** What a refresh changed. */

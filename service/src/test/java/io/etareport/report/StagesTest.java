@@ -153,7 +153,7 @@ class StagesTest {
 
     @Test
     void aReadyStatusWithoutAReadyStageHasNoStage() {
-        Stages stages = Stages.configured(new StageProperties(List.of("Received", "Dispatched"), null),
+        Stages stages = Stages.configured(new StageProperties(List.of("Received", "Dispatched"), null, null, List.of("On Hold")),
                 ReportRules.defaults(), Map.of(), Map.of());
 
         assertThat(stages.stageOf("Ready for Dispatch")).isNull();
@@ -176,5 +176,19 @@ class StagesTest {
         assertThat(Stages.NONE.stageOf("On Hold")).isEqualTo("On hold");
         assertThat(Stages.NONE.stageOf("Dispatched")).isNull();
         assertThat(new Stages(null, null, null, null).holdStage()).isEqualTo("On hold");
+    }
+
+    @Test
+    void aHiddenStatusIsShownAsItsStageNameInEverySpelling() {
+        Stages stages = configured(Map.of("Invoice ex GST fees - actioned in Xero", "Done"), Map.of());
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put("INVOICE EX GST FEES - ACTIONED IN XERO", "Xero actioned");
+        names.put("Cutting", "Being made");
+
+        Map<String, String> shown = stages.hiding(names,
+                java.util.Set.of("invoice ex gst fees - actioned in xero", "sewing"));
+
+        assertThat(shown).containsExactly(Map.entry("invoice ex gst fees - actioned in xero", "Done"),
+                Map.entry("Cutting", "Being made"));
     }
 }

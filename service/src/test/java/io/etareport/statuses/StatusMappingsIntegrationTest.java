@@ -47,6 +47,7 @@ class StatusMappingsIntegrationTest {
         Staff.reset(db);
         db.sql("DELETE FROM buz_cache").update();
         db.sql("DELETE FROM status_mapping").update();
+        db.sql("DELETE FROM status_hidden").update();
         SIMULATOR.reset();
         add("Cutting", "Being cut", true);
         add("Old step", "Old step", true);
@@ -82,8 +83,13 @@ class StatusMappingsIntegrationTest {
         Set<String> seen = live.fetch();
         List<String> expected = new ArrayList<>(List.of("Cutting|Being cut|1", "Old step|Old step|0",
                 "Quality Check|null|1", "Sewing|Sleeping|0"));
+        // New spellings of a status take its name; a status new in several spellings its mixed-case one.
+        Map<String, String> names = new java.util.HashMap<>(Map.of("cutting", "Being cut", "sewing", "Sleeping",
+                "quality check", "Quality Check"));
+        seen.stream().sorted(Comparator.comparing(StatusMappings::shouting))
+                .forEach(s -> names.putIfAbsent(Spelling.key(s), s));
         seen.stream().filter(s -> !List.of("Cutting", "Sewing", "Quality Check").contains(s))
-                .forEach(s -> expected.add(s + "|" + s + "|1"));
+                .forEach(s -> expected.add(s + "|" + names.get(Spelling.key(s)) + "|1"));
         expected.sort(Comparator.comparing(row -> row.substring(0, row.indexOf('|'))));
 
         MvcResult result = refresh();
@@ -194,6 +200,60 @@ class StatusMappingsIntegrationTest {
         assertThat(mappings.activeStages()).containsEntry("cutting", "Ready");
         assertThat(refused.getResponse().getStatus()).isEqualTo(400);
         assertThat(refused.getResponse().getContentAsString()).contains("Choose one of the stages listed.");
+    }
+
+    @Test
+    void theListShowsOneRowPerStatusWithItsSpellingsAndARenameAppliesToEverySpelling() throws Exception {
+        add("CUTTING", "CUTTING", true);
+        add("cutting ", "cutting", true);
+
+        String list = mvc.perform(get("/status_mapping").with(Staff.signedInAs(Staff.USER)))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(list).containsOnlyOnce("Edit Cutting\"").contains("also spelled CUTTING, cutting")
+                .doesNotContain("Edit CUTTING\"");
+
+        mvc.perform(post("/status_mapping/edit/" + idOf("CUTTING")).param("customStatus", "In the cutting room")
+                .param("active", "true").with(Staff.signedInAs(Staff.USER)).with(csrf()));
+
+        assertThat(table()).contains("CUTTING|In the cutting room|1", "Cutting|In the cutting room|1",
+                "cutting |In the cutting room|1");
+        assertThat(db.sql("SELECT after_json FROM audit_log WHERE entity = 'status mapping' ORDER BY id DESC LIMIT 1")
+                .query(String.class).single()).contains("\"spellings\":[\"Cutting\",\"CUTTING\",\"cutting \"]");
+    }
+
+    @Test
+    void aNewSpellingOfAMappedStatusTakesItsName() throws Exception {
+        db.sql("UPDATE status_mapping SET odata_status = 'CUTTING' WHERE odata_status = 'Cutting'").update();
+
+        refresh();
+
+        assertThat(table()).contains("CUTTING|Being cut|1", "Cutting|Being cut|1");
+    }
+
+    @Test
+    void onlyAnAdminHidesAStatusFromCustomers() throws Exception {
+        long id = idOf("Cutting");
+        mvc.perform(post("/status_mapping/edit/" + id).param("customStatus", "Being cut").param("active", "true")
+                .param("stage", "Done").param("hidden", "true").param("_hidden", "on")
+                .with(Staff.signedInAs(Staff.USER)).with(csrf()));
+        assertThat(mappings.hiddenStatuses()).isEmpty();
+
+        String form = mvc.perform(get("/status_mapping/edit/" + id).with(Staff.signedInAs(Staff.ADMIN)))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(form).contains("Hidden from customers");
+        mvc.perform(post("/status_mapping/edit/" + id).param("customStatus", "Being cut").param("active", "true")
+                .param("stage", "Done").param("hidden", "true").param("_hidden", "on")
+                .with(Staff.signedInAs(Staff.ADMIN)).with(csrf()));
+
+        assertThat(mappings.hiddenStatuses()).containsExactly("cutting");
+        assertThat(mappings.activeStages()).containsEntry("cutting", "Done");
+        String list = mvc.perform(get("/status_mapping").with(Staff.signedInAs(Staff.USER)))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(list).contains("Hidden: shows its stage");
+
+        mvc.perform(post("/status_mapping/edit/" + id).param("customStatus", "Being cut").param("active", "true")
+                .param("stage", "Done").param("_hidden", "on").with(Staff.signedInAs(Staff.ADMIN)).with(csrf()));
+        assertThat(mappings.hiddenStatuses()).isEmpty();
     }
 
     @Test
