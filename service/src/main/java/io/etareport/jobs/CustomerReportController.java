@@ -16,6 +16,7 @@ import io.etareport.report.Report;
 import io.etareport.report.ReportFilter;
 import io.etareport.report.ReportDisplay;
 import io.etareport.report.OrderModels;
+import io.etareport.buz.InstanceNames;
 import io.etareport.statuses.StageProperties;
 import io.etareport.report.ReportService;
 
@@ -58,13 +59,16 @@ class CustomerReportController {
     private final ReportDisplay display;
     private final StageProperties stages;
     private final OrderModels orderModels;
+    private final InstanceNames factoryNames;
     private final JobEvents events;
     private final Clock clock;
     private final StartLimiter limiter;
 
     CustomerReportController(CustomerRepository customers, CustomerLinks links, ReportJobs jobs,
                              JobProperties properties, ZoneId zone, StartLimiter limiter, ReportDisplay display,
-                             StageProperties stages, JobEvents events, Clock clock, OrderModels orderModels) {
+                             StageProperties stages, JobEvents events, Clock clock, OrderModels orderModels,
+                             InstanceNames factoryNames) {
+        this.factoryNames = factoryNames;
         this.orderModels = orderModels;
         this.events = events;
         this.clock = clock;
@@ -231,7 +235,7 @@ class CustomerReportController {
     private String render(String customerId, String jobId, Report report, MultiValueMap<String, String> query,
                           Model model) {
         ReportPage.Settings settings = new ReportPage.Settings(display.today(), display.expectedWindow(),
-                (int) display.showMovesFor().toDays(), stages.stages());
+                (int) display.showMovesFor().toDays(), stages.stages(), factoryNames::of);
         model.addAttribute("page", ReportPage.of(customerId, jobId, report, orderModels.of(report, settings.today()),
                 ReportFilter.of(query), zone, settings));
         return "report/report";

@@ -45,7 +45,8 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
     record OrderView(String supplier, String expected, String refNo, String ref, String search, boolean hidden,
                      List<LineView> lines, boolean overdue, boolean ready, String window, String moved,
                      String askAbout, boolean changed, List<StageView> tracker, String itemsReady, String key,
-                     String expectedIso, String state, boolean onHold, String late, String states) {
+                     String expectedIso, String state, boolean onHold, String late, String states,
+                     String supplierKey) {
     }
 
     /** One step of an order's stage tracker: done, the current one, or still to come. */
@@ -71,10 +72,15 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
      * @param showMovesFor   days a date move stays marked on the page
      * @param stages         the configured stages, for the tracker
      */
-    record Settings(LocalDate today, int expectedWindow, int showMovesFor, List<String> stages) {
+    record Settings(LocalDate today, int expectedWindow, int showMovesFor, List<String> stages,
+                    java.util.function.Function<io.etareport.buz.Instance, String> factoryNames) {
 
         Settings(LocalDate today, int expectedWindow, int showMovesFor) {
             this(today, expectedWindow, showMovesFor, List.of());
+        }
+
+        Settings(LocalDate today, int expectedWindow, int showMovesFor, List<String> stages) {
+            this(today, expectedWindow, showMovesFor, stages, io.etareport.buz.Instance::name);
         }
     }
 
@@ -116,17 +122,18 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
                         key(line.line().productionLine()), key(line.status()), !visible, line.stage()));
             }
             // Newline: the search box cannot hold one, so a search never spans number and reference.
-            orders.add(new OrderView(order.instance().name(), Dates.display(order.expected()), orNa(order.refNo()),
+            orders.add(new OrderView(settings.factoryNames().apply(order.instance()), Dates.display(order.expected()),
+                    orNa(order.refNo()),
                     orNa(order.descn()), key(order.refNo()) + "\n" + key(order.descn()), !anyVisible, lines,
                     view.overdue(), view.ready(), Dates.window(order.expected(), settings.expectedWindow()),
                     moved(order, today, settings.showMovesFor()), askAbout(order), view.movedRecently(),
                     tracker(view.state(), settings.stages()), view.itemsReadyText(),
                     order.instance().name() + "|" + orNa(order.refNo()),
                     order.expected() == null ? "" : order.expected().toString(), view.state(), view.onHold(),
-                    view.lateText(), states(view)));
+                    view.lateText(), states(view), key(order.instance().name())));
         }
         return new ReportPage(customerId, jobId, "Open Orders for " + report.customerName(), orders, kept.size(),
-                report.choices(), filter, notices(report, zone), UPDATED.format(report.builtAt().atZone(zone)),
+                report.choices(), filter, notices(report, zone, settings.factoryNames()), UPDATED.format(report.builtAt().atZone(zone)),
                 Dates.placeName(zone), queryString(filter),
                 new Summary(orders.size(), (int) model.overdueCount(), (int) model.readyCount(),
                         (int) model.movedCount(), (int) model.onHoldCount()),
@@ -219,14 +226,15 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
         return orders.isEmpty();
     }
 
-    private static List<String> notices(Report report, ZoneId zone) {
+    private static List<String> notices(Report report, ZoneId zone,
+                                        java.util.function.Function<io.etareport.buz.Instance, String> names) {
         List<String> notices = new ArrayList<>();
         for (InstanceSource source : report.sources()) {
             if (source.unavailable()) {
-                notices.add("Orders from " + source.instance() + " are missing: the supplier's system could not be"
+                notices.add("Orders from " + names.apply(source.instance()) + " are missing: the supplier's system could not be"
                         + " reached and there is no saved copy yet. Please try again later.");
             } else if (source.fromCache()) {
-                notices.add("Orders from " + source.instance() + " come from a saved copy, last refreshed "
+                notices.add("Orders from " + names.apply(source.instance()) + " come from a saved copy, last refreshed "
                         + (source.refreshedAt() == null ? "at an unknown time"
                         : age(source.refreshedAt(), report.builtAt()) + " ("
                         + UPDATED.format(source.refreshedAt().atZone(zone)) + " " + Dates.placeName(zone) + " time)")

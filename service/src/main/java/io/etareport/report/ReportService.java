@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.etareport.buz.CustomerScope;
 import io.etareport.buz.Instance;
+import io.etareport.buz.InstanceNames;
 import io.etareport.buz.OrderLine;
 import io.etareport.cache.CachedBuz;
 import io.etareport.cache.Fetched;
@@ -50,11 +51,14 @@ public class ReportService {
     private final Clock clock;
     private final EtaHistory history;
     private final OrderModels orderModels;
+    private final InstanceNames names;
     /** @see ReportExecutors */
     private final Executor fetches;
 
     ReportService(CachedBuz buz, StatusMappings statusMappings, ReportProperties properties, Clock clock,
-                  @Qualifier(ReportExecutors.FETCHES) Executor fetches, EtaHistory history, OrderModels orderModels) {
+                  @Qualifier(ReportExecutors.FETCHES) Executor fetches, EtaHistory history, OrderModels orderModels,
+                  InstanceNames names) {
+        this.names = names;
         this.orderModels = orderModels;
         this.buz = buz;
         this.history = history;
@@ -70,11 +74,11 @@ public class ReportService {
         Map<Instance, CompletableFuture<Fetched<List<OrderLine>>>> pending = new EnumMap<>(Instance.class);
         AtomicInteger done = new AtomicInteger();
         scopes.forEach((instance, scope) -> {
-            progress.update(10, "Fetching orders from " + instance);
+            progress.update(10, "Fetching orders from " + names.of(instance));
             pending.put(instance, CompletableFuture.supplyAsync(() -> {
                 Fetched<List<OrderLine>> fetched = buz.openOrders(instance, scope, false);
                 int percent = 10 + 60 * done.incrementAndGet() / scopes.size();
-                progress.update(percent, "Fetched " + fetched.value().size() + " lines from " + instance
+                progress.update(percent, "Fetched " + fetched.value().size() + " lines from " + names.of(instance)
                         + (fetched.isLive() ? "" : " (saved copy)"));
                 return fetched;
             }, fetches));
@@ -90,7 +94,7 @@ public class ReportService {
                 lines.put(entry.getKey(), fetched.value());
                 sources.add(new InstanceSource(entry.getKey(), fetched.source(), fetched.refreshedAt()));
             } catch (UpstreamUnavailableException e) {
-                progress.update(70, entry.getKey() + " could not be reached");
+                progress.update(70, names.of(entry.getKey()) + " could not be reached");
                 sources.add(new InstanceSource(entry.getKey(), Source.UNAVAILABLE, null));
                 firstFailure = firstFailure == null ? e : firstFailure;
             }
@@ -133,7 +137,7 @@ public class ReportService {
                 return;
             } catch (java.util.concurrent.TimeoutException slow) {
                 List<String> waiting = pending.entrySet().stream().filter(each -> !each.getValue().isDone())
-                        .map(each -> each.getKey().name()).toList();
+                        .map(each -> names.of(each.getKey())).toList();
                 long seconds = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
                 progress.note(STILL_WAITING + String.join(" and ", waiting) + ", " + seconds + " s so far");
             } catch (InterruptedException e) {
