@@ -1,4 +1,4 @@
-package io.etareport.customers;
+package io.etareport.link;
 
 import jakarta.servlet.http.HttpServletResponse;
 

@@ -1,4 +1,4 @@
-package io.etareport.jobs;
+package io.etareport.link;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;

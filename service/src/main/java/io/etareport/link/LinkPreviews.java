@@ -1,4 +1,4 @@
-package io.etareport.jobs;
+package io.etareport.link;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.etareport.jobs;
+package io.etareport.link;
 
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;

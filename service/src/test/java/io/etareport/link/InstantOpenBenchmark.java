@@ -1,4 +1,4 @@
-package io.etareport.jobs;
+package io.etareport.link;
 
 import java.net.URI;
 import java.net.http.HttpClient;

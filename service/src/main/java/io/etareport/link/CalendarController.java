@@ -1,4 +1,4 @@
-package io.etareport.export;
+package io.etareport.link;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
