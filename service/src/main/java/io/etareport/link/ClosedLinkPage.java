@@ -1,5 +1,7 @@
 package io.etareport.link;
 
+import io.etareport.customers.ClosedLinkException;
+
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;

@@ -15,5 +15,5 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
-public @interface ReportInRequest {
+@interface ReportInRequest {
 }

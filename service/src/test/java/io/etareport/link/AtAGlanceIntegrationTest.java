@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import jakarta.servlet.RequestDispatcher;
 
 import io.etareport.ServiceTest;
+import io.etareport.jobs.Jobs;
 import io.etareport.cache.MutableClock;
 import io.etareport.customers.Customer;
 import io.etareport.customers.CustomerLinks;

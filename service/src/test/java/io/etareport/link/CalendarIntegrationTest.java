@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.etareport.ServiceTest;
+import io.etareport.export.CalendarFeedTest;
 import io.etareport.SimulatedBuzService;
 import io.etareport.cache.MutableClock;
 import io.etareport.customers.Customer;

@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.etareport.ServiceTest;
+import io.etareport.jobs.Jobs;
 import io.etareport.SimulatedBuzService;
 import io.etareport.cache.MutableClock;
 import io.etareport.customers.Customer;
