@@ -20,8 +20,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ColumnsController {
 
-    static final String SENSITIVE = "That column cannot be approved: its name looks like a cost, a price paid, a"
-            + " margin, a note or an internal id, and such columns never reach customers.";
+    static final String SENSITIVE = "That column cannot be approved: its name looks like a cost, a price, a profit, a"
+            + " margin, a discount, a note or an internal id, and such columns never reach customers.";
 
     static final String AUDIT_ENTITY = "column";
 
