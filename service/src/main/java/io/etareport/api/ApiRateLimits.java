@@ -1,12 +1,6 @@
 package io.etareport.api;
 
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
+import io.etareport.ops.ClientBuckets;
 
 import org.springframework.stereotype.Component;
 
@@ -18,22 +12,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class ApiRateLimits {
 
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    /** Keys are few; the cap only guards memory. */
+    private static final int MAX_KEYS = 10_000;
+
+    private final ClientBuckets buckets = new ClientBuckets(MAX_KEYS);
 
     /** Whether the caller may make one more call now, and if not, how long to wait. */
     public record Decision(boolean allowed, long retryAfterSeconds) {
     }
 
     public Decision take(ApiCaller caller) {
-        int limit = Math.max(1, caller.perMinute());
-        Bucket bucket = buckets.computeIfAbsent(caller.keyName() + "\u0000" + limit, ignored -> Bucket.builder()
-                .addLimit(bandwidth -> bandwidth.capacity(limit).refillGreedy(limit, Duration.ofMinutes(1)))
-                .build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        if (probe.isConsumed()) {
-            return new Decision(true, 0);
-        }
-        long seconds = TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + TimeUnit.SECONDS.toNanos(1) - 1);
-        return new Decision(false, Math.max(1, seconds));
+        ClientBuckets.Decision decision = buckets.take(caller.keyName(), caller.perMinute());
+        return new Decision(decision.allowed(), decision.retryAfterSeconds());
     }
 }
