@@ -57,7 +57,7 @@ final class ApiKeyFilter extends OncePerRequestFilter {
         String address = request.getRemoteAddr();
         ApiRateLimits.Decision mayTry = limits.mayTryKey(address);
         if (!mayTry.allowed()) {
-            tooMany(response, mayTry);
+            tooMany(response, mayTry, ApiError.tooManyWrongKeys());
             return;
         }
         ApiKeys.Verdict verdict = keys.check(request.getHeader(HEADER));
@@ -75,7 +75,7 @@ final class ApiKeyFilter extends OncePerRequestFilter {
         ApiRateLimits.Decision decision = limits.take(accepted.caller());
         if (!decision.allowed()) {
             // Counted by the limits, not logged: a runaway script would otherwise write a row per refusal.
-            tooMany(response, decision);
+            tooMany(response, decision, ApiError.rateLimited());
             return;
         }
         SecurityContext context = contexts.createEmptyContext();
@@ -90,9 +90,10 @@ final class ApiKeyFilter extends OncePerRequestFilter {
         }
     }
 
-    private void tooMany(HttpServletResponse response, ApiRateLimits.Decision decision) throws IOException {
+    private void tooMany(HttpServletResponse response, ApiRateLimits.Decision decision, ApiError error)
+            throws IOException {
         response.setHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
-        refuse(response, ApiError.rateLimited());
+        refuse(response, error);
     }
 
     private void refuse(HttpServletResponse response, ApiError error) throws IOException {

@@ -44,6 +44,19 @@ class ClearCacheCommandIntegrationTest {
         }
     }
 
+    @Test
+    void aConfirmedClearIsAuditedAsTheCommandLineAndTheOsUser() {
+        db.sql("DELETE FROM audit_log").update();
+        assertThat(run("--jobs")).isZero();
+        assertThat(count("audit_log")).as("a dry run changes nothing").isZero();
+
+        assertThat(run("--confirm", "--jobs")).isZero();
+
+        assertThat(db.sql("SELECT actor || '|' || entity || '|' || action || '|' || after_json FROM audit_log")
+                .query(String.class).single()).isEqualTo("cli (" + System.getProperty("user.name") + ")|cache|clear|"
+                + "{\"cache_entries\":3,\"finished_jobs\":2}");
+    }
+
     private int run(String... args) {
         CommandLine commandLine = Cli.commandLine(context);
         commandLine.setOut(new PrintWriter(out, true));
