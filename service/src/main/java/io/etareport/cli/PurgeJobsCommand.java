@@ -79,7 +79,8 @@ class PurgeJobsCommand implements Callable<Integer> {
                         + " to delete them.");
         spec.commandLine().getOut().println(confirm
                 ? "Deleted " + retired + " replaced links older than " + days + " days."
-                : retired + " replaced links are older than " + days + " days. Run again with --confirm to delete them.");
+                : retired + " replaced links are older than " + days + " days. Run again with --confirm to delete"
+                        + " them.");
         if (confirm) {
             audit.record(CommandLineActor.name(), "jobs", null, "purge", null, AuditLog.fields("days", days,
                     "finished_jobs", count, "audit_entries", entries, "date_moves", moves, "order_lookups", lookups,
