@@ -55,8 +55,13 @@ final class RequestGuard extends OncePerRequestFilter {
         }
         if (isMultipart(request)) {
             log.warn("Rejected a multipart body (415): {} {}", request.getMethod(), pathShape(request));
+            // Answered and committed here, not through the error page: rendering it would let the container
+            // parse the parts it was refusing (and answer 413 instead).
+            response.setStatus(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE);
             response.setHeader("Connection", "close");
-            response.sendError(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE);
+            response.setContentType("text/plain;charset=UTF-8");
+            response.getWriter().write("Files cannot be sent here.\n");
+            response.flushBuffer();
             return;
         }
         long limit = limitFor(request);
