@@ -16,6 +16,8 @@ public record ApiError(String error, String code) {
     public static final String VALIDATION_ERROR = "VALIDATION_ERROR";
     public static final String METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED";
     public static final String RATE_LIMITED = "RATE_LIMITED";
+    /** The customer's link is paused: no report, no job, no call to the supplier until it is resumed. */
+    public static final String LINK_PAUSED = "LINK_PAUSED";
     public static final String SERVER_ERROR = "SERVER_ERROR";
 
     public static ApiError missingKey() {
@@ -30,6 +32,10 @@ public record ApiError(String error, String code) {
         return new ApiError("Too many requests for this API key; wait and try again", RATE_LIMITED);
     }
 
+    public static ApiError tooManyWrongKeys() {
+        return new ApiError("Too many wrong API keys from this address; wait and try again", RATE_LIMITED);
+    }
+
     /** The status code that goes with a code. */
     public HttpStatus status() {
         return switch (code) {
@@ -40,6 +46,7 @@ public record ApiError(String error, String code) {
             case VALIDATION_ERROR -> HttpStatus.UNPROCESSABLE_CONTENT;
             case METHOD_NOT_ALLOWED -> HttpStatus.METHOD_NOT_ALLOWED;
             case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
+            case LINK_PAUSED -> HttpStatus.CONFLICT;
             default -> HttpStatus.INTERNAL_SERVER_ERROR;
         };
     }

@@ -26,6 +26,11 @@ final class ApiFailure extends RuntimeException {
         return new ApiFailure(new ApiError(message, ApiError.VALIDATION_ERROR));
     }
 
+    static ApiFailure paused() {
+        return new ApiFailure(new ApiError("This customer's link is paused; resume it to get reports.",
+                ApiError.LINK_PAUSED));
+    }
+
     static ApiFailure serverError(String message) {
         return new ApiFailure(new ApiError(message, ApiError.SERVER_ERROR));
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.etareport.customers.Customer;
+import io.etareport.customers.CustomerLinks;
 import io.etareport.customers.CustomerRepository;
 import io.etareport.export.ExportFormat;
 import io.etareport.export.ReportDownload;
@@ -48,6 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ApiReportsController {
 
     private final CustomerRepository customers;
+    private final CustomerLinks links;
     private final ReportJobs jobs;
     private final ReportDownload download;
     private final JsonMapper json;
@@ -55,10 +57,11 @@ class ApiReportsController {
 
     private final OrderModels models;
 
-    ApiReportsController(CustomerRepository customers, ReportJobs jobs, ReportDownload download, JsonMapper json,
-                         Clock clock, OrderModels models) {
+    ApiReportsController(CustomerRepository customers, CustomerLinks links, ReportJobs jobs, ReportDownload download,
+                         JsonMapper json, Clock clock, OrderModels models) {
         this.models = models;
         this.customers = customers;
+        this.links = links;
         this.jobs = jobs;
         this.download = download;
         this.json = json;
@@ -133,9 +136,14 @@ class ApiReportsController {
         }
     }
 
+    /** The customer whose report is asked for: a paused one gets no job and costs no call upstream (409). */
     private Customer customer(String obfuscatedId) {
-        return customers.findByObfuscatedId(obfuscatedId)
+        Customer customer = customers.findByObfuscatedId(obfuscatedId)
                 .orElseThrow(() -> ApiCustomersController.notFound(obfuscatedId));
+        if (links.isPaused(customer.id())) {
+            throw ApiFailure.paused();
+        }
+        return customer;
     }
 
     private static boolean matches(String ifNoneMatch, String etag) {

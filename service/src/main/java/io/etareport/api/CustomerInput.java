@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.etareport.customers.Customer;
+import io.etareport.customers.CustomerNames;
 import io.etareport.customers.FieldType;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -11,8 +12,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * The body of {@code POST} and {@code PUT /api/v1/customers}, checked by the original's rules: at
- * least one of the names, a known field type, and an empty display name becoming the CBR name,
+ * The body of {@code POST} and {@code PUT /api/v1/customers}, checked by the original's rules and the staff
+ * form's ({@link CustomerNames}: one line, limited length): at least one of the names, a known field type, and an empty display name becoming the CBR name,
  * else the DD name. On a {@code PUT}, a name or type left out keeps its value, and a display name
  * left out is derived again, as the original did.
  */
@@ -59,6 +60,11 @@ record CustomerInput(
         if (!(value instanceof String text)) {
             throw ApiFailure.invalid(field + " must be a string");
         }
-        return text.trim();
+        String trimmed = text.trim();
+        // The staff form's rule: one line, limited length.
+        CustomerNames.problem(trimmed).ifPresent(problem -> {
+            throw ApiFailure.invalid(field + ": " + problem);
+        });
+        return trimmed;
     }
 }

@@ -3,7 +3,7 @@ package io.etareport.buz;
 import java.util.List;
 
 /**
- * The columns customers must never see: costs, prices paid, margins and internal ids. Rows lose
+ * The columns customers must never see: costs, prices, profits, margins, discounts and internal ids. Rows lose
  * them where they enter the service; the exports check again with the same policy.
  */
 public final class SensitiveColumns {
@@ -14,7 +14,11 @@ public final class SensitiveColumns {
      * {@code Barcode} go too, not only the {@code Notes} and {@code BarcodeNo} the original named).
      */
     private static final List<String> FRAGMENTS = List.of(
-            "cost", "buy", "cogs", "margin", "markup", "wholesale", "supplierprice", "pkid", "note", "barcode");
+            // money: what a line costs, sells for, earns, or is adjusted by
+            "cost", "price", "profit", "margin", "markup", "discount", "rebate", "commission", "uplift",
+            "buy", "cogs", "wholesale",
+            // internal
+            "pkid", "note", "barcode");
 
     private SensitiveColumns() {
     }

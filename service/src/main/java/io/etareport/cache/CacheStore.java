@@ -59,6 +59,20 @@ public class CacheStore {
         return writes.sql("DELETE FROM buz_cache").update();
     }
 
+    /**
+     * Copies kept from staff order look-ups ({@code /jobs-schedule}, {@code /wip}) last refreshed before
+     * {@code before}: one row per order number ever looked up, which nothing else would remove. Only counted
+     * unless {@code delete}.
+     */
+    public int purgeOrderLookups(Instant before, boolean delete) {
+        String where = " FROM buz_cache WHERE cache_key LIKE 'order:%'"
+                + " AND (refreshed_at < ? OR (refreshed_at IS NULL AND cooldown_until < ?))";
+        long millis = before.toEpochMilli();
+        return delete
+                ? writes.sql("DELETE" + where).params(millis, millis).update()
+                : reads.sql("SELECT count(*)" + where).params(millis, millis).query(Integer.class).single();
+    }
+
     private static Entry map(ResultSet row, int n) throws SQLException {
         return new Entry(row.getString("payload"), row.getInt("row_count"), instant(row, "refreshed_at"));
     }

@@ -12,11 +12,16 @@ import org.springframework.context.annotation.Configuration;
 class ClusterLockConfig {
 
     @Bean
-    ClusterLock clusterLock(DatabaseProperties database) {
+    ClusterLock clusterLock(DatabaseProperties database, CacheProperties cache) {
         if (!database.postgres()) {
             return ClusterLock.LOCAL;
         }
-        return new AdvisoryClusterLock(lockPool(database));
+        return advisoryLock(database, cache);
+    }
+
+    /** Waits for another node's lock no longer than a caller waits for live data: the stale deadline. */
+    static AdvisoryClusterLock advisoryLock(DatabaseProperties database, CacheProperties cache) {
+        return new AdvisoryClusterLock(lockPool(database), cache.staleDeadline());
     }
 
     static HikariDataSource lockPool(DatabaseProperties database) {
@@ -28,6 +33,8 @@ class ClusterLockConfig {
         pool.setMaximumPoolSize(Math.max(1, database.lockPoolSize()));
         pool.setMinimumIdle(0);
         pool.setConnectionTimeout(5_000);
+        // A lock is held by its session: let the database find a dead node's connection, and the node a dead server.
+        pool.addDataSourceProperty("tcpKeepAlive", "true");
         return pool;
     }
 

@@ -49,8 +49,7 @@ class AddUserCommand implements Callable<Integer> {
         migrator.migrate();
         boolean added = users.addIfMissing(email.trim(), name.trim(), chosen);
         if (added) {
-            // Nobody signs in to run a command: the entry names the command instead of a person.
-            audit.record("add-user command", "user", null, "add", null, AuditLog.fields("email",
+            audit.record(CommandLineActor.name(), "user", null, "add", null, AuditLog.fields("email",
                     email.trim().toLowerCase(java.util.Locale.ROOT), "name", name.trim(), "role", chosen.value(),
                     "active", true));
         }

@@ -55,7 +55,7 @@ class ApiKeyCommand implements Runnable {
         public Integer call() {
             migrator.migrate();
             try {
-                ApiKeys.Created created = keys.create(name, perMinute, "command line");
+                ApiKeys.Created created = keys.create(name, perMinute, CommandLineActor.name());
                 spec.commandLine().getOut().println("Created " + created.key().name() + " ("
                         + created.key().perMinute() + " calls per minute). The key, shown only this once:");
                 spec.commandLine().getOut().println(created.secret());
@@ -87,7 +87,7 @@ class ApiKeyCommand implements Runnable {
         @Override
         public Integer call() {
             migrator.migrate();
-            if (!keys.revoke(name, "command line")) {
+            if (!keys.revoke(name, CommandLineActor.name())) {
                 spec.commandLine().getErr().println("error: no active key is named " + name);
                 return 1;
             }

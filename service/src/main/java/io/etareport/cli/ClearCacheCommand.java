@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
+import io.etareport.audit.AuditLog;
 import io.etareport.cache.CacheStore;
 import io.etareport.db.DatabaseMigrator;
 import io.etareport.jobs.ReportJobs;
@@ -30,11 +31,13 @@ class ClearCacheCommand implements Callable<Integer> {
     private final DatabaseMigrator migrator;
     private final CacheStore cache;
     private final ReportJobs reportJobs;
+    private final AuditLog audit;
 
-    ClearCacheCommand(DatabaseMigrator migrator, CacheStore cache, ReportJobs reportJobs) {
+    ClearCacheCommand(DatabaseMigrator migrator, CacheStore cache, ReportJobs reportJobs, AuditLog audit) {
         this.migrator = migrator;
         this.cache = cache;
         this.reportJobs = reportJobs;
+        this.audit = audit;
     }
 
     @Override
@@ -48,6 +51,9 @@ class ClearCacheCommand implements Callable<Integer> {
         }
         int deletedEntries = cache.deleteAll();
         int deletedJobs = jobs ? reportJobs.purgeFinished(Duration.ZERO, true) : 0;
+        audit.record(CommandLineActor.name(), "cache", null, "clear", null, jobs
+                ? AuditLog.fields("cache_entries", deletedEntries, "finished_jobs", deletedJobs)
+                : AuditLog.fields("cache_entries", deletedEntries));
         out.println("Deleted " + entries(deletedEntries) + (jobs ? " and " + jobs(deletedJobs) : "") + ".");
         return 0;
     }

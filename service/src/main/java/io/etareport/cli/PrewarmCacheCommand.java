@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
+import io.etareport.audit.AuditLog;
 import io.etareport.buz.Instance;
 import io.etareport.db.DatabaseMigrator;
 import io.etareport.schedule.CacheWarmUp;
@@ -28,10 +29,12 @@ class PrewarmCacheCommand implements Callable<Integer> {
 
     private final DatabaseMigrator migrator;
     private final CacheWarmUp warmUp;
+    private final AuditLog audit;
 
-    PrewarmCacheCommand(DatabaseMigrator migrator, CacheWarmUp warmUp) {
+    PrewarmCacheCommand(DatabaseMigrator migrator, CacheWarmUp warmUp, AuditLog audit) {
         this.migrator = migrator;
         this.warmUp = warmUp;
+        this.audit = audit;
     }
 
     @Override
@@ -43,6 +46,9 @@ class PrewarmCacheCommand implements Callable<Integer> {
         // Operators run this by hand or from cron: the names are for them, and never logged.
         CacheWarmUp.Summary summary = warmUp.run(chosen, out::println);
         out.println(summary.describe());
+        audit.record(CommandLineActor.name(), "cache", null, "prewarm", null, AuditLog.fields("instances",
+                chosen.stream().map(Instance::name).sorted().toList(), "refreshed", summary.refreshed(),
+                "stale", summary.stale(), "failed", summary.failed()));
         return summary.stale() + summary.failed() == 0 ? 0 : 1;
     }
 }

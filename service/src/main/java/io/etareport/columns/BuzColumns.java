@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The columns BuzManager sends ({@code buz_column}: names, never values) and what admins decided about them
@@ -129,14 +131,17 @@ public class BuzColumns implements ColumnRegistry {
         decide(name, true, decidedBy);
     }
 
-    /** Stops a column at once: from everything served, and from every stored copy and report. */
-    public StoredCopies.Stripped holdBack(String name, String decidedBy) {
+    /**
+     * Stops a column at once: from everything served, and from every stored copy and report. Inside a transaction
+     * (the decision and its audit row are one change), the copies are stripped once it commits.
+     */
+    public void holdBack(String name, String decidedBy) {
         decide(name, false, decidedBy);
-        ColumnPolicy current = reload();
-        StoredCopies.Stripped stripped = new StoredCopies(writes).strip(current);
-        log.info("A column was held back; removed it from {} stored copies and {} stored reports",
-                stripped.cacheCopies(), stripped.reportResults());
-        return stripped;
+        afterCommit(() -> {
+            StoredCopies.Stripped stripped = new StoredCopies(writes).strip(reload());
+            log.info("A column was held back; removed it from {} stored copies and {} stored reports",
+                    stripped.cacheCopies(), stripped.reportResults());
+        });
     }
 
     private void decide(String name, boolean approved, String decidedBy) {
@@ -145,7 +150,21 @@ public class BuzColumns implements ColumnRegistry {
                         + " decided_at = excluded.decided_at, decided_by = excluded.decided_by")
                 .params(name, approved ? 1 : 0, clock.millis(), decidedBy)
                 .update();
-        reload();
+        // The policy is read on the reading connections: they see the decision only once it is committed.
+        afterCommit(this::reload);
+    }
+
+    private static void afterCommit(Runnable work) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            work.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                work.run();
+            }
+        });
     }
 
     private SeenColumn.State state(String name, ColumnPolicy current, Map<String, Boolean> decisions) {

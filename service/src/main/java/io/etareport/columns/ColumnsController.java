@@ -14,22 +14,25 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** {@code /columns}: what BuzManager sends and what customers may see of it. Admins only (see SecurityConfig). */
 @Controller
 class ColumnsController {
 
-    static final String SENSITIVE = "That column cannot be approved: its name looks like a cost, a price paid, a"
-            + " margin, a note or an internal id, and such columns never reach customers.";
+    static final String SENSITIVE = "That column cannot be approved: its name looks like a cost, a price, a profit, a"
+            + " margin, a discount, a note or an internal id, and such columns never reach customers.";
 
     static final String AUDIT_ENTITY = "column";
 
     private final BuzColumns columns;
     private final AuditLog audit;
     private final ZoneId zone;
+    private final TransactionTemplate transactions;
 
-    ColumnsController(BuzColumns columns, AuditLog audit, ZoneId zone) {
+    ColumnsController(BuzColumns columns, AuditLog audit, ZoneId zone, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.columns = columns;
         this.audit = audit;
         this.zone = zone;
@@ -57,9 +60,12 @@ class ColumnsController {
             return list(model);
         }
         boolean shownBefore = columns.policy().allows(name);
-        columns.approve(name, who == null ? null : who.getName());
-        audit.record(AUDIT_ENTITY, name, "approve", AuditLog.fields("shown", shownBefore),
-                AuditLog.fields("shown", true));
+        // The decision and its audit row are one change: neither is kept without the other.
+        transactions.executeWithoutResult(status -> {
+            columns.approve(name, who == null ? null : who.getName());
+            audit.record(AUDIT_ENTITY, name, "approve", AuditLog.fields("shown", shownBefore),
+                    AuditLog.fields("shown", true));
+        });
         redirect.addFlashAttribute("notice", "Approved \u201c" + name + "\u201d: customers see it from the next"
                 + " time their orders are fetched from BuzManager.");
         return "redirect:/columns";
@@ -68,9 +74,11 @@ class ColumnsController {
     @PostMapping("/columns/hold-back")
     String holdBack(@RequestParam String name, Principal who, RedirectAttributes redirect) {
         boolean shownBefore = columns.policy().allows(name);
-        columns.holdBack(name, who == null ? null : who.getName());
-        audit.record(AUDIT_ENTITY, name, "hold back", AuditLog.fields("shown", shownBefore),
-                AuditLog.fields("shown", false));
+        transactions.executeWithoutResult(status -> {
+            columns.holdBack(name, who == null ? null : who.getName());
+            audit.record(AUDIT_ENTITY, name, "hold back", AuditLog.fields("shown", shownBefore),
+                    AuditLog.fields("shown", false));
+        });
         redirect.addFlashAttribute("notice", "Held back \u201c" + name + "\u201d: it is gone from every page and"
                 + " download, and from every stored copy.");
         return "redirect:/columns";

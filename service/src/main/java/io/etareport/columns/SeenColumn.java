@@ -33,8 +33,8 @@ public record SeenColumn(String instance, String entitySet, String name, ColumnK
         APPROVED("Approved", "Approved by an admin."),
         NOT_APPROVED("Held back", "Nobody has approved it yet."),
         HELD_BACK("Held back", "Held back by an admin."),
-        SENSITIVE("Held back", "Cannot be approved: its name looks like a cost, a price paid, a margin, a note or"
-                + " an internal id.");
+        SENSITIVE("Held back", "Cannot be approved: its name looks like a cost, a price, a profit, a margin,"
+                + " a discount, a note or an internal id.");
 
         private final String label;
         private final String why;

@@ -6,23 +6,20 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * The add and edit forms of {@code /admin}. Names must match BuzManager's exactly, so they are
- * only trimmed, never otherwise changed.
+ * The add and edit forms of {@code /admin}. Names follow {@link CustomerNames}.
  */
 class CustomerForm {
 
-    private static final String ONE_LINE = "[^\\p{Cntrl}]*";
-
-    @Size(max = 200, message = "Use at most {max} characters.")
-    @Pattern(regexp = ONE_LINE, message = "Use a single line of text.")
+    @Size(max = CustomerNames.MAX_LENGTH, message = "Use at most {max} characters.")
+    @Pattern(regexp = CustomerNames.ONE_LINE, message = "Use a single line of text.")
     private String displayName = "";
 
-    @Size(max = 200, message = "Use at most {max} characters.")
-    @Pattern(regexp = ONE_LINE, message = "Use a single line of text.")
+    @Size(max = CustomerNames.MAX_LENGTH, message = "Use at most {max} characters.")
+    @Pattern(regexp = CustomerNames.ONE_LINE, message = "Use a single line of text.")
     private String ddName = "";
 
-    @Size(max = 200, message = "Use at most {max} characters.")
-    @Pattern(regexp = ONE_LINE, message = "Use a single line of text.")
+    @Size(max = CustomerNames.MAX_LENGTH, message = "Use at most {max} characters.")
+    @Pattern(regexp = CustomerNames.ONE_LINE, message = "Use a single line of text.")
     private String cbrName = "";
 
     private String fieldType = FieldType.CUSTOMER_NAME.label();

@@ -160,6 +160,18 @@ public class CustomerLinks {
                 .query(Integer.class).single() > 0;
     }
 
+    /**
+     * Replaced links older than {@code age} (and past the grace period): forgotten, after which an old link is just
+     * an unknown one. Only counted unless {@code delete}.
+     */
+    public int purgeRetired(Duration age, boolean delete) {
+        long before = clock.millis() - Math.max(age.toMillis(), grace().toMillis());
+        return delete
+                ? writes.sql("DELETE FROM retired_link WHERE replaced_at < ?").param(before).update()
+                : reads.sql("SELECT count(*) FROM retired_link WHERE replaced_at < ?").param(before)
+                        .query(Integer.class).single();
+    }
+
     /** The ids of every paused customer. */
     public Set<Long> pausedCustomerIds() {
         return new HashSet<>(reads.sql("SELECT customer_id FROM paused_customer").query(Long.class).list());

@@ -47,7 +47,8 @@ final class CsvExport {
         writer.write(BYTE_ORDER_MARK);
         // Not closed: closing would close the caller's stream.
         CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT);
-        csv.printRecord(columns.names());
+        // Column names come from the supplier's data: guarded like every other cell.
+        csv.printRecord(columns.names().stream().map(FormulaGuard::guard).toList());
         String[] row = new String[columns.size()];
         for (Order order : orders) {
             for (OrderLine line : order.lines()) {

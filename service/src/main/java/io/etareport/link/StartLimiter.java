@@ -1,12 +1,7 @@
 package io.etareport.link;
 
-import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
-
 import io.etareport.jobs.JobProperties;
-
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import io.etareport.ops.ClientBuckets;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -21,10 +16,10 @@ import org.springframework.web.server.ResponseStatusException;
 @Component
 class StartLimiter {
 
-    /** A flood of addresses must not grow memory without bound: past this, start counting afresh. */
-    private static final int MAX_CLIENTS = 10_000;
+    /** Only guards memory: see {@link ClientBuckets} for why a flood of addresses cannot reset anyone. */
+    private static final int MAX_CLIENTS = 100_000;
 
-    private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final ClientBuckets buckets = new ClientBuckets(MAX_CLIENTS);
     private final int perMinute;
 
     StartLimiter(JobProperties properties) {
@@ -37,13 +32,7 @@ class StartLimiter {
      * @throws ResponseStatusException 429 (the "too many requests" page) when it is used up
      */
     void take(String client, String link) {
-        if (buckets.size() > MAX_CLIENTS) {
-            buckets.clear();
-        }
-        Bucket bucket = buckets.computeIfAbsent(client + " " + link, key -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
-                .build());
-        if (!bucket.tryConsume(1)) {
+        if (!buckets.take(client + " " + link, perMinute).allowed()) {
             throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS);
         }
     }

@@ -16,24 +16,28 @@ import io.sentry.protocol.SentryException;
 import io.sentry.protocol.User;
 
 /**
- * Takes personal data out of what goes to Sentry: request bodies and cookies are dropped, and
- * every email address is replaced by {@code [filtered]} wherever text can carry one.
+ * Takes personal data out of what goes to Sentry: request bodies and cookies are dropped, and every email
+ * address and every customer link (32 hex digits, the key to a customer's orders) is replaced by
+ * {@code [filtered]} wherever text can carry one: the request's URL, query and headers, the transaction, messages,
+ * exceptions, tags, extras and breadcrumbs.
  */
 final class SentryScrubber {
 
     static final String FILTERED = "[filtered]";
     private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+'-]+@[\\p{L}\\p{N}-]+(\\.[\\p{L}\\p{N}-]+)+");
+    private static final Pattern LINK = Pattern.compile("(?<![0-9A-Fa-f])[0-9A-Fa-f]{32}(?![0-9A-Fa-f])");
     private static final Set<String> SECRET_HEADERS = Set.of("cookie", "authorization", "x-api-key", "set-cookie");
 
     private SentryScrubber() {
     }
 
     static String filter(String text) {
-        return text == null ? null : EMAIL.matcher(text).replaceAll(FILTERED);
+        return text == null ? null : LINK.matcher(EMAIL.matcher(text).replaceAll(FILTERED)).replaceAll(FILTERED);
     }
 
     static SentryEvent scrub(SentryEvent event) {
         scrubRequest(event.getRequest());
+        event.setTransaction(filter(event.getTransaction()));
         Message message = event.getMessage();
         if (message != null) {
             message.setMessage(filter(message.getMessage()));

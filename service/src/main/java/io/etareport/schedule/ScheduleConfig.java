@@ -43,7 +43,8 @@ class ScheduleConfig {
 
     @Bean
     ScheduledWork scheduledWork(CacheWarmUp warmUp, ReportJobs jobs, AuditLog audit, ScheduleProperties properties,
-                                EtaHistory history) {
-        return new ScheduledWork(warmUp, jobs, audit, properties, history);
+                                EtaHistory history, io.etareport.cache.CacheStore cache,
+                                io.etareport.customers.CustomerLinks links, java.time.Clock clock) {
+        return new ScheduledWork(warmUp, jobs, audit, properties, history, cache, links, clock);
     }
 }

@@ -1,11 +1,14 @@
 package io.etareport.schedule;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 
 import io.etareport.audit.AuditLog;
 import io.etareport.report.EtaHistory;
 import io.etareport.buz.Instance;
+import io.etareport.cache.CacheStore;
+import io.etareport.customers.CustomerLinks;
 import io.etareport.jobs.ReportJobs;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -28,9 +31,15 @@ class ScheduledWork {
     private final AuditLog audit;
     private final ScheduleProperties properties;
     private final EtaHistory history;
+    private final CacheStore cache;
+    private final CustomerLinks links;
+    private final Clock clock;
 
     ScheduledWork(CacheWarmUp warmUp, ReportJobs jobs, AuditLog audit, ScheduleProperties properties,
-                  EtaHistory history) {
+                  EtaHistory history, CacheStore cache, CustomerLinks links, Clock clock) {
+        this.cache = cache;
+        this.links = links;
+        this.clock = clock;
         this.history = history;
         this.warmUp = warmUp;
         this.jobs = jobs;
@@ -53,7 +62,10 @@ class ScheduledWork {
         int deleted = jobs.purgeFinished(age, true);
         int entries = audit.purgeExpired(true);
         int moves = history.purgeExpired(true);
-        log.info("Scheduled purge: {} finished jobs older than {}, {} audit entries and {} expected-date moves deleted",
-                deleted, age, entries, moves);
+        int lookups = cache.purgeOrderLookups(clock.instant().minus(age), true);
+        int retired = links.purgeRetired(age, true);
+        log.info("Scheduled purge: {} finished jobs, {} copies of staff order look-ups and {} replaced links older"
+                + " than {}, {} audit entries and {} expected-date moves deleted", deleted, lookups, retired, age,
+                entries, moves);
     }
 }

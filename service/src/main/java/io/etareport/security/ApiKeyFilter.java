@@ -24,8 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The JSON API's door: {@code X-API-Key} missing → 401, unknown or revoked → 403, over the key's
- * per-minute limit → 429 with {@code Retry-After}; otherwise the call goes on as that key, and is
- * recorded in the call log with its route and status. Open routes pass without a key.
+ * per-minute limit, or from an address that sent too many wrong keys → 429 with {@code Retry-After};
+ * otherwise the call goes on as that key, and is recorded in the call log with its route and status.
+ * Refusals are counted ({@code eta.api.refused}), not logged. Open routes pass without a key.
  */
 final class ApiKeyFilter extends OncePerRequestFilter {
 
@@ -53,21 +54,28 @@ final class ApiKeyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        String address = request.getRemoteAddr();
+        ApiRateLimits.Decision mayTry = limits.mayTryKey(address);
+        if (!mayTry.allowed()) {
+            tooMany(response, mayTry, ApiError.tooManyWrongKeys());
+            return;
+        }
         ApiKeys.Verdict verdict = keys.check(request.getHeader(HEADER));
         if (verdict instanceof ApiKeys.Verdict.Missing) {
+            limits.missingKey();
             refuse(response, ApiError.missingKey());
             return;
         }
         if (!(verdict instanceof ApiKeys.Verdict.Accepted accepted)) {
+            limits.wrongKey(address);
             refuse(response, ApiError.invalidKey());
             return;
         }
         String name = accepted.caller().keyName();
         ApiRateLimits.Decision decision = limits.take(accepted.caller());
         if (!decision.allowed()) {
-            response.setHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
-            refuse(response, ApiError.rateLimited());
-            calls.record(name, request.getMethod(), "(over the limit)", response.getStatus());
+            // Counted by the limits, not logged: a runaway script would otherwise write a row per refusal.
+            tooMany(response, decision, ApiError.rateLimited());
             return;
         }
         SecurityContext context = contexts.createEmptyContext();
@@ -80,6 +88,12 @@ final class ApiKeyFilter extends OncePerRequestFilter {
             calls.record(name, request.getMethod(), route == null ? "(no route)" : route.toString(),
                     response.getStatus());
         }
+    }
+
+    private void tooMany(HttpServletResponse response, ApiRateLimits.Decision decision, ApiError error)
+            throws IOException {
+        response.setHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
+        refuse(response, error);
     }
 
     private void refuse(HttpServletResponse response, ApiError error) throws IOException {

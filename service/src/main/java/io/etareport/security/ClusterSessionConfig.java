@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
@@ -23,6 +24,11 @@ import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHtt
 @ConditionalOnExpression("!'${eta.database.url:}'.isBlank() and ${eta.database.shared-sessions:true}")
 @EnableJdbcHttpSession
 class ClusterSessionConfig {
+
+    @Bean
+    SessionTableCap sessionTableCap(JdbcClient db, RequestLimits limits) {
+        return new SessionTableCap(db, limits.sessions());
+    }
 
     @Bean
     SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionTimeout(

@@ -26,8 +26,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The first thing every request meets, so that a hostile client costs little:
  * <ul>
+ * <li>a multipart body is a 415 before anything parses it: no route takes files;</li>
  * <li>a body larger than its limit is a 413 before anything reads it into memory: by its declared
- * length, or, sent in chunks without one, after reading no more than the limit;</li>
+ * length, or, sent in chunks without one (of any content type, forms included), after reading no more than
+ * the limit;</li>
  * <li>a query string that is not valid percent-encoded UTF-8 is a 400 with one WARN line, no stack
  * trace and no parameter values (Tomcat would otherwise fail deep inside the first parameter read).</li>
  * </ul>
@@ -53,23 +55,42 @@ final class RequestGuard extends OncePerRequestFilter {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
+        if (isMultipart(request)) {
+            log.warn("Rejected a multipart body (415): {} {}", request.getMethod(), pathShape(request));
+            // Answered and committed here, not through the error page: rendering it would let the container
+            // parse the parts it was refusing (and answer 413 instead).
+            response.setStatus(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE);
+            response.setHeader("Connection", "close");
+            response.setContentType("text/plain;charset=UTF-8");
+            response.getWriter().write("Files cannot be sent here.\n");
+            response.flushBuffer();
+            return;
+        }
         long limit = limitFor(request);
         long declared = request.getContentLengthLong();
         if (declared > limit) {
             tooLarge(request, response, limit);
             return;
         }
-        if (declared < 0 && request.getHeader("Transfer-Encoding") != null && !isForm(request)) {
+        if (declared < 0 && request.getHeader("Transfer-Encoding") != null) {
             // Chunked: read at most one byte past the limit, then hand the body on from memory.
             byte[] body = request.getInputStream().readNBytes((int) limit + 1);
             if (body.length > limit) {
                 tooLarge(request, response, limit);
                 return;
             }
-            chain.doFilter(new BufferedBody(request, body), response);
+            HttpServletRequest buffered;
+            try {
+                buffered = isForm(request) ? new BufferedForm(request, body) : new BufferedBody(request, body);
+            } catch (IllegalArgumentException malformed) {
+                log.warn("Rejected a malformed form body (400): {} {}", request.getMethod(), pathShape(request));
+                response.setHeader("Connection", "close");
+                response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+                return;
+            }
+            chain.doFilter(buffered, response);
             return;
         }
-        // Chunked forms are parsed by Tomcat itself, within server.tomcat.max-http-form-post-size.
         chain.doFilter(request, response);
     }
 
@@ -79,8 +100,12 @@ final class RequestGuard extends OncePerRequestFilter {
 
     private static boolean isForm(HttpServletRequest request) {
         String type = request.getContentType();
-        return type != null && (type.startsWith("application/x-www-form-urlencoded")
-                || type.startsWith("multipart/form-data"));
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
     }
 
     private static void tooLarge(HttpServletRequest request, HttpServletResponse response, long limit)
@@ -97,8 +122,67 @@ final class RequestGuard extends OncePerRequestFilter {
         return LINK_ID.matcher(path).replaceAll("<id>");
     }
 
+    /**
+     * A form whose body was read already: the container can no longer parse it, so its fields are parsed here,
+     * after those of the query string, as the container would.
+     */
+    private static final class BufferedForm extends BufferedBody {
+
+        private final java.util.Map<String, String[]> parameters;
+
+        BufferedForm(HttpServletRequest request, byte[] body) {
+            super(request, body);
+            String encoding = request.getCharacterEncoding();
+            Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+            java.util.Map<String, java.util.List<String>> fields = new java.util.LinkedHashMap<>();
+            addFields(fields, request.getQueryString(), StandardCharsets.UTF_8);
+            addFields(fields, new String(body, StandardCharsets.ISO_8859_1), charset);
+            java.util.Map<String, String[]> parsed = new java.util.LinkedHashMap<>();
+            fields.forEach((name, values) -> parsed.put(name, values.toArray(String[]::new)));
+            this.parameters = java.util.Collections.unmodifiableMap(parsed);
+        }
+
+        private static void addFields(java.util.Map<String, java.util.List<String>> fields, String encoded,
+                                      Charset charset) {
+            if (encoded == null || encoded.isEmpty()) {
+                return;
+            }
+            for (String pair : encoded.split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int equals = pair.indexOf('=');
+                String name = java.net.URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), charset);
+                String value = equals < 0 ? "" : java.net.URLDecoder.decode(pair.substring(equals + 1), charset);
+                fields.computeIfAbsent(name, ignored -> new java.util.ArrayList<>()).add(value);
+            }
+        }
+
+        @Override
+        public String getParameter(String name) {
+            String[] values = parameters.get(name);
+            return values == null ? null : values[0];
+        }
+
+        @Override
+        public java.util.Map<String, String[]> getParameterMap() {
+            return parameters;
+        }
+
+        @Override
+        public java.util.Enumeration<String> getParameterNames() {
+            return java.util.Collections.enumeration(parameters.keySet());
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            String[] values = parameters.get(name);
+            return values == null ? null : values.clone();
+        }
+    }
+
     /** A request whose body was read already (and found small enough). */
-    private static final class BufferedBody extends HttpServletRequestWrapper {
+    private static class BufferedBody extends HttpServletRequestWrapper {
 
         private final byte[] body;
 

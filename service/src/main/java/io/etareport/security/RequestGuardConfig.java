@@ -1,6 +1,7 @@
 package io.etareport.security;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletListenerRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -15,5 +16,11 @@ class RequestGuardConfig {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.addUrlPatterns("/*");
         return registration;
+    }
+
+    /** Sessions in this node's memory, capped; not called when Spring Session keeps them in PostgreSQL. */
+    @Bean
+    ServletListenerRegistrationBean<SessionCap> sessionCap(RequestLimits limits) {
+        return new ServletListenerRegistrationBean<>(new SessionCap(limits.sessions()));
     }
 }

@@ -44,7 +44,7 @@ import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
@@ -161,7 +161,8 @@ class SecurityConfig {
                                             @Value("${management.server.port:-1}") int managementPort)
             throws Exception {
         SignInFailureHandler signInFailed = new SignInFailureHandler(sessionCookie, audit);
-        SignIns signedIn = new SignIns(audit);
+        RequestCache savedPages = requestCache();
+        SignIns signedIn = new SignIns(audit, savedPages);
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         // On a management port of its own, the scrape is for the network it is on.
@@ -205,7 +206,7 @@ class SecurityConfig {
                         .addHeaderWriter(new StaticHeadersWriter("X-Robots-Tag", "noindex")))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint())
                         .accessDeniedHandler(accessDenied()))
-                .requestCache(cache -> cache.requestCache(requestCache()))
+                .requestCache(cache -> cache.requestCache(savedPages))
                 .logout(logout -> logout
                         .logoutUrl("/logout")
                         .logoutSuccessUrl("/login?signed_out")
@@ -238,12 +239,17 @@ class SecurityConfig {
     }
 
     /**
-     * Remembers the page someone wanted before signing in, to go back there after; without Spring Security's
-     * {@code ?continue} marker, which would otherwise stay in the address bar.
+     * Remembers the staff page someone wanted before signing in, to go back there after: in a cookie, not a server
+     * session, so a signed-out visitor costs the server nothing (a session kept every probe of an unknown path for
+     * half an hour). Only a staff page is remembered (a GET, not a script's call), never an unknown path.
      */
     private static RequestCache requestCache() {
-        HttpSessionRequestCache cache = new HttpSessionRequestCache();
-        cache.setMatchingRequestParameterName(null);
+        RequestMatcher staffPages = new OrRequestMatcher(Arrays.stream(STAFF_PAGES)
+                .filter(pattern -> !pattern.startsWith("/login") && !pattern.equals("/logout"))
+                .map(pattern -> (RequestMatcher) pathPattern(HttpMethod.GET, pattern)).toList());
+        CookieRequestCache cache = new CookieRequestCache();
+        cache.setRequestMatcher(new AndRequestMatcher(staffPages, new NegatedRequestMatcher(
+                new RequestHeaderRequestMatcher("X-Requested-With", "XMLHttpRequest"))));
         return cache;
     }
 

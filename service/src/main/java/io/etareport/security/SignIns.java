@@ -10,6 +10,7 @@ import io.etareport.audit.AuditLog;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.savedrequest.RequestCache;
 
 /**
  * Records each sign-in in the audit log, then goes where the sign-in was heading (else {@code /admin}),
@@ -22,8 +23,9 @@ final class SignIns extends SavedRequestAwareAuthenticationSuccessHandler {
 
     private final AuditLog audit;
 
-    SignIns(AuditLog audit) {
+    SignIns(AuditLog audit, RequestCache savedPages) {
         this.audit = audit;
+        setRequestCache(savedPages);
         setDefaultTargetUrl("/admin");
     }
 

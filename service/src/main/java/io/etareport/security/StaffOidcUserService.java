@@ -27,8 +27,8 @@ final class StaffOidcUserService implements OAuth2UserService<OidcUserRequest, O
     public OidcUser loadUser(OidcUserRequest request) {
         OidcUser account = google.loadUser(request);
         String email = account.getEmail();
-        // Google always says whether it checked the address; one it did not check proves nothing.
-        if (email == null || Boolean.FALSE.equals(account.getEmailVerified())
+        // Only an address the provider says it checked proves anything: a token without the claim is refused too.
+        if (email == null || !Boolean.TRUE.equals(account.getEmailVerified())
                 || users.findActiveByEmail(email).isEmpty()) {
             throw new NotStaffException(email);
         }

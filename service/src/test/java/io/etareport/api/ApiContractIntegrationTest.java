@@ -222,6 +222,20 @@ class ApiContractIntegrationTest {
             assertThat(customers.findAll()).isEmpty();
         }
 
+        /** The staff form's rule for names, on the API too: one line of at most 200 characters. */
+        @Test
+        void namesWithControlCharactersOrOverTheFormsLengthAreValidationErrors() throws Exception {
+            for (String body : List.of("{\"dd_name\": \"Acme\\nEvil\"}", "{\"cbr_name\": \"Ac\\u0000me\"}",
+                    "{\"dd_name\": \"Acme\", \"display_name\": \"Tab\\there\"}",
+                    "{\"dd_name\": \"" + "x".repeat(201) + "\"}")) {
+                mvc.perform(keyed(post("/api/v1/customers")).contentType(MediaType.APPLICATION_JSON).content(body))
+                        .andExpect(status().isUnprocessableContent())
+                        .andExpect(jsonPath("$.code").value("VALIDATION_ERROR"));
+            }
+            assertThat(customers.findAll()).isEmpty();
+            create("{\"dd_name\": \"" + "x".repeat(200) + "\"}");
+        }
+
         @Test
         void aBodyThatIsNotJsonIsABadRequest() throws Exception {
             mvc.perform(keyed(post("/api/v1/customers")))
@@ -318,6 +332,27 @@ class ApiContractIntegrationTest {
             assertThat(resumed.get("data").get("paused").asBoolean()).isFalse();
             assertThat(resumed.get("data").get("customer").get("obfuscated_id").asString())
                     .isEqualTo(acme.obfuscatedId());
+        }
+
+        @Test
+        void aPausedCustomerGetsNoJobAndNoUpstreamCallOnAnyRoute() throws Exception {
+            String name = "Paused Probe DD";
+            Customer paused = customers.add(name, null, FieldType.CUSTOMER_NAME, "Paused Probe");
+            mvc.perform(keyed(post("/api/v1/customers/" + paused.obfuscatedId() + "/pause")))
+                    .andExpect(status().isOk());
+            long before = SimulatedBuzService.SIMULATOR.requestCounts().recentNaming(name).size();
+
+            for (MockHttpServletRequestBuilder call : List.of(
+                    post("/api/v1/reports/" + paused.obfuscatedId() + "/generate"),
+                    get("/api/v1/reports/" + paused.obfuscatedId() + "/download"),
+                    get("/api/v1/reports/" + paused.obfuscatedId() + "/download").param("format", "xlsx"),
+                    get("/api/v1/customers/" + paused.obfuscatedId() + "/orders"))) {
+                mvc.perform(keyed(call))
+                        .andExpect(status().isConflict())
+                        .andExpect(jsonPath("$.code").value("LINK_PAUSED"));
+            }
+            assertThat(db.sql("SELECT count(*) FROM report_job").query(Integer.class).single()).isZero();
+            assertThat(SimulatedBuzService.SIMULATOR.requestCounts().recentNaming(name)).hasSize((int) before);
         }
 
         @Test

@@ -159,6 +159,27 @@ class StaffChangesAuditIntegrationTest {
         assertThat((String) row.get("after_json")).as("never the key itself").doesNotContain("key_hash");
     }
 
+    /** The audit row is part of the decision: when it cannot be written, the column is not decided either. */
+    @ParameterizedTest
+    @CsvSource({"/columns/approve, Thickness", "/columns/hold-back, Width"})
+    void aColumnDecisionWhoseAuditRowFailsIsNotMade(String path, String name) throws Exception {
+        db.sql("DELETE FROM buz_column_decision").update();
+        db.sql("CREATE TRIGGER audit_down BEFORE INSERT ON audit_log WHEN NEW.entity = 'column'"
+                + " BEGIN SELECT RAISE(ABORT, 'audit log unavailable'); END").update();
+        try {
+            try {
+                mvc.perform(post(path).param("name", name).with(csrf()).with(Staff.signedInAs(Staff.ADMIN)))
+                        .andReturn();
+            } catch (Exception expected) {
+                // the failed write surfaces as an error; what matters is what was left behind
+            }
+        } finally {
+            db.sql("DROP TRIGGER audit_down").update();
+        }
+        assertThat(db.sql("SELECT count(*) FROM buz_column_decision").query(Integer.class).single()).isZero();
+        assertThat(db.sql("SELECT count(*) FROM audit_log").query(Integer.class).single()).isZero();
+    }
+
     private String ids(String text) {
         long admin = db.sql("SELECT id FROM users WHERE email = ?").param(Staff.ADMIN).query(Long.class).single();
         return text.replace("{customer}", String.valueOf(customer)).replace("{target}", String.valueOf(target))

@@ -120,18 +120,79 @@ class ClusterSingleFlightIntegrationTest {
         }
     }
 
+    /**
+     * A node frozen (SIGSTOP) while it holds a key's lock keeps its database session, and with it the lock, for as
+     * long as it stays frozen; stood in for by a connection of the test's own that takes the lock and never lets go.
+     * With nothing saved the other node stops waiting at the stale deadline and fetches itself.
+     */
+    @Test
+    void aFrozenNodeHoldingTheLockDoesNotStopTheOtherFromAnswering() throws Exception {
+        StaleIfErrorCache other = node(Duration.ofSeconds(1));
+        try (java.sql.Connection frozen = java.sql.DriverManager.getConnection(database.url(), "postgres", "")) {
+            holdForever(frozen, KEY);
+            ExecutorService callers = Executors.newSingleThreadExecutor();
+            try {
+                Future<Fetched<List<String>>> answer = callers.submit(() ->
+                        other.get(KEY, STRINGS, () -> List.of("fetched itself"), false));
+
+                assertThat(answer).succeedsWithin(Duration.ofSeconds(20)).satisfies(fetched -> {
+                    assertThat(fetched.value()).containsExactly("fetched itself");
+                    assertThat(fetched.source()).isEqualTo(Source.LIVE);
+                });
+                assertThat(heldLocks()).as("the frozen node still holds its lock").isEqualTo(1);
+            } finally {
+                callers.shutdownNow();
+            }
+        }
+    }
+
+    /** With a saved copy the caller gets it at the deadline, and the waiting live call still gets through. */
+    @Test
+    void aFrozenNodeHoldingTheLockLeavesTheSavedCopyAndThenAFreshOne() throws Exception {
+        StaleIfErrorCache other = node(Duration.ofSeconds(1));
+        other.get(KEY, STRINGS, () -> List.of("saved"), false);
+        try (java.sql.Connection frozen = java.sql.DriverManager.getConnection(database.url(), "postgres", "")) {
+            holdForever(frozen, KEY);
+            ExecutorService callers = Executors.newSingleThreadExecutor();
+            try {
+                Future<Fetched<List<String>>> answer = callers.submit(() ->
+                        other.get(KEY, STRINGS, () -> List.of("fresh"), false));
+
+                assertThat(answer).succeedsWithin(Duration.ofSeconds(20))
+                        .satisfies(fetched -> assertThat(fetched.value()).containsExactly("saved"));
+                await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                        assertThat(other.get(KEY, STRINGS, () -> List.of("fresh"), false).value())
+                                .containsExactly("fresh"));
+            } finally {
+                callers.shutdownNow();
+            }
+        }
+    }
+
+    private static void holdForever(java.sql.Connection connection, CacheKey key) throws java.sql.SQLException {
+        try (java.sql.PreparedStatement lock = connection.prepareStatement(
+                "SELECT pg_advisory_lock(hashtextextended(?, 0))")) {
+            lock.setString(1, key.value());
+            lock.executeQuery().close();
+        }
+    }
+
     private StaleIfErrorCache node() {
+        return node(Duration.ofSeconds(4));
+    }
+
+    private StaleIfErrorCache node(Duration staleDeadline) {
         HikariDataSource pool = new HikariDataSource();
         pool.setJdbcUrl(database.url());
         pool.setUsername("postgres");
         JdbcClient client = JdbcClient.create(pool);
-        AdvisoryClusterLock lock = new AdvisoryClusterLock(ClusterLockConfig.lockPool(database));
-        pools.add(lock);
-        pools.add(pool);
-        CacheProperties properties = new CacheProperties(Duration.ofSeconds(4),
+        CacheProperties properties = new CacheProperties(staleDeadline,
                 new CacheProperties.Breaker(3, Duration.ofSeconds(30), Duration.ofMinutes(10)),
                 new CacheProperties.Blackout(false, java.time.LocalTime.of(10, 0), java.time.LocalTime.of(16, 0)), false,
                 Duration.ofDays(1));
+        AdvisoryClusterLock lock = ClusterLockConfig.advisoryLock(database, properties);
+        pools.add(lock);
+        pools.add(pool);
         java.util.concurrent.ExecutorService liveCalls = Executors.newCachedThreadPool();
         pools.add(liveCalls::shutdownNow);
         return new StaleIfErrorCache(new CacheStore(client, client), properties, Clock.systemUTC(),

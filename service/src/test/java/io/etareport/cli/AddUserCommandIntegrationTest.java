@@ -42,7 +42,7 @@ class AddUserCommandIntegrationTest {
         assertThat(db.sql("SELECT email || '|' || name || '|' || role || '|' || active FROM users")
                 .query(String.class).single()).isEqualTo("boss@example.com|Zoë O'Brien|admin|1");
         assertThat(db.sql("SELECT actor || '|' || entity || '|' || action || '|' || after_json FROM audit_log")
-                .query(String.class).single()).isEqualTo("add-user command|user|add|"
+                .query(String.class).single()).isEqualTo("cli (" + System.getProperty("user.name") + ")|user|add|"
                 + "{\"email\":\"boss@example.com\",\"name\":\"Zoë O'Brien\",\"role\":\"admin\",\"active\":true}");
     }
 

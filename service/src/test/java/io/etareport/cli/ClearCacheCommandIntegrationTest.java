@@ -36,12 +36,27 @@ class ClearCacheCommandIntegrationTest {
                 + " ('statuses:DD', '[]', 0, 1), ('statuses:CBR', '[]', 0, 1)").update();
         db.sql("INSERT INTO buz_cache (cache_key, cooldown_until) VALUES ('order:DD:WorkInProgress:1', 5)").update();
         for (String status : List.of("completed", "failed", "running")) {
+            // A fresh heartbeat: the service's lease check would otherwise fail the running job as abandoned.
             db.sql("INSERT INTO report_job (id, customer_id, status, created_at, updated_at, heartbeat_at, finished_at)"
-                    + " VALUES (?, 1, ?, 0, 0, 0, ?)")
-                    .params(status + "-job", status, status.equals("running") ? null : 0).update();
+                    + " VALUES (?, 1, ?, 0, 0, ?, ?)")
+                    .params(status + "-job", status, System.currentTimeMillis(), status.equals("running") ? null : 0)
+                    .update();
             db.sql("INSERT INTO report_job_log (job_id, at, message) VALUES (?, 0, 'Loading customer')")
                     .param(status + "-job").update();
         }
+    }
+
+    @Test
+    void aConfirmedClearIsAuditedAsTheCommandLineAndTheOsUser() {
+        db.sql("DELETE FROM audit_log").update();
+        assertThat(run("--jobs")).isZero();
+        assertThat(count("audit_log")).as("a dry run changes nothing").isZero();
+
+        assertThat(run("--confirm", "--jobs")).isZero();
+
+        assertThat(db.sql("SELECT actor || '|' || entity || '|' || action || '|' || after_json FROM audit_log")
+                .query(String.class).single()).isEqualTo("cli (" + System.getProperty("user.name") + ")|cache|clear|"
+                + "{\"cache_entries\":3,\"finished_jobs\":2}");
     }
 
     private int run(String... args) {

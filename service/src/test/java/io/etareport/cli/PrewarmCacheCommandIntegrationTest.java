@@ -123,6 +123,16 @@ class PrewarmCacheCommandIntegrationTest {
     }
 
     @Test
+    void aRunIsAuditedAsTheCommandLineAndTheOsUser() {
+        db.sql("DELETE FROM audit_log").update();
+
+        assertThat(prewarm("--instance", "DD")).isZero();
+
+        assertThat(db.sql("SELECT actor || '|' || entity || '|' || action FROM audit_log").query(String.class)
+                .single()).isEqualTo("cli (" + System.getProperty("user.name") + ")|cache|prewarm");
+    }
+
+    @Test
     void skipsPausedCustomersWithoutCallingTheSupplierForThem() {
         Customer paused = customers.findAll().stream()
                 .filter(customer -> DemoCustomers.DD_ONLY.equals(customer.ddName())).findFirst().orElseThrow();

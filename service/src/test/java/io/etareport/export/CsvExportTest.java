@@ -118,4 +118,21 @@ class CsvExportTest {
         assertThat(rows.get(1).get(rows.get(0).indexOf("DateScheduled"))).isEqualTo("05 Jan 2025");
         assertThat(rows.get(1).get(rows.get(0).indexOf("Qty"))).isEqualTo("-2");
     }
+
+    /** A column's name comes from the supplier's data: a spreadsheet would run one that looks like a formula. */
+    @Test
+    void headerCellsAreFormulaGuardedToo() throws IOException {
+        OrderLine line = new OrderLine(DD, "SO-9", "Office", LocalDate.of(2025, 1, 5),
+                "Rollers", "Blockout", "Cutting", "1",
+                new LinkedHashMap<>(Map.of("=HYPERLINK(\"http://x\")", "a", "@SUM(A1)", "b", "Colour", "White")));
+        ColumnPolicy policy = ColumnPolicy.approving(List.of("=HYPERLINK(\"http://x\")", "@SUM(A1)", "Colour"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        new CsvExport().write(List.of(new Order(DD, "SO-9", "Office",
+                LocalDate.of(2025, 1, 5), List.of(line))), out, policy);
+
+        List<String> header = rows(out.toByteArray()).get(0);
+        assertThat(header).contains("'=HYPERLINK(\"http://x\")", "'@SUM(A1)", "Colour")
+                .doesNotContain("=HYPERLINK(\"http://x\")", "@SUM(A1)");
+    }
 }

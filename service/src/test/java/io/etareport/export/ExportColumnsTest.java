@@ -13,14 +13,15 @@ class ExportColumnsTest {
     @ParameterizedTest
     @ValueSource(strings = {"Cost", "UnitCost", "cost_price", "Buy Price", "BUYPRICE", "COGS", "Gross Margin %",
             "Mark_Up", "markup", "WholesalePrice", "Supplier Price", "supplier_price", "SUPPLIER-PRICE", "PKID",
-            "OrderPkId", "Notes", " notes ", "InternalNote", "BarcodeNo", "Barcode_No", "BARCODE NO"})
+            "OrderPkId", "Notes", " notes ", "InternalNote", "BarcodeNo", "Barcode_No", "BARCODE NO", "Price Group",
+            "GrossProfit", "Trade Discount"})
     void columnsNamedLikeCostsOrInternalDataAreSensitive(String column) {
         assertThat(ExportColumns.isSensitive(column)).isTrue();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"RefNo", "Descn", "Width", "Drop", "Colour", "OrderStatus", "Customer", "Supplier",
-            "Price Group", "Location"})
+            "Location"})
     void everyOtherColumnIsSafe(String column) {
         assertThat(ExportColumns.isSensitive(column)).isFalse();
     }

@@ -80,4 +80,43 @@ class SentryScrubberTest {
                 "Order 12345 @ DD failed: 503 at 10:00");
         assertThat(SentryScrubber.filter(null)).isNull();
     }
+
+    /** A customer's 32-hex link is the key to their orders: no field of an event may carry one. */
+    @Test
+    void customerLinksAreReplacedInEveryField() {
+        String link = "0123456789abcdef0123456789ABCDEF";
+        SentryEvent event = new SentryEvent();
+        Request request = new Request();
+        request.setUrl("https://eta.example.com/" + link + "/download.csv");
+        request.setQueryString("id=" + link);
+        request.setHeaders(Map.of("Referer", "https://eta.example.com/" + link));
+        event.setRequest(request);
+        Message message = new Message();
+        message.setFormatted("Report failed for " + link);
+        message.setParams(List.of(link));
+        event.setMessage(message);
+        SentryException exception = new SentryException();
+        exception.setValue("No customer " + link);
+        event.setExceptions(List.of(exception));
+        event.setTransaction("GET /" + link + "/calendar.ics");
+        event.setExtra("path", "/etas/" + link);
+        event.setTag("url", "/" + link);
+        Breadcrumb breadcrumb = new Breadcrumb("GET /" + link);
+        breadcrumb.setData("url", "http://localhost/" + link + "?x=1");
+        event.addBreadcrumb(breadcrumb);
+
+        SentryScrubber.scrub(event);
+
+        assertThat(event.getRequest().getUrl()).isEqualTo("https://eta.example.com/[filtered]/download.csv");
+        assertThat(event.getRequest().getQueryString()).isEqualTo("id=[filtered]");
+        assertThat(event.getRequest().getHeaders()).containsEntry("Referer", "https://eta.example.com/[filtered]");
+        assertThat(event.getMessage().getFormatted()).isEqualTo("Report failed for [filtered]");
+        assertThat(event.getMessage().getParams()).containsExactly("[filtered]");
+        assertThat(event.getExceptions().get(0).getValue()).isEqualTo("No customer [filtered]");
+        assertThat(event.getTransaction()).isEqualTo("GET /[filtered]/calendar.ics");
+        assertThat(event.getExtra("path")).isEqualTo("/etas/[filtered]");
+        assertThat(event.getTag("url")).isEqualTo("/[filtered]");
+        assertThat(event.getBreadcrumbs().get(0).getMessage()).isEqualTo("GET /[filtered]");
+        assertThat(event.getBreadcrumbs().get(0).getData("url")).isEqualTo("http://localhost/[filtered]?x=1");
+    }
 }

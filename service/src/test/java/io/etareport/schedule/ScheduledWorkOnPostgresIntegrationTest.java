@@ -39,6 +39,9 @@ class ScheduledWorkOnPostgresIntegrationTest {
     @Autowired
     JdbcClient db;
 
+    @Autowired
+    java.time.Clock clock;
+
     @BeforeEach
     void customers() {
         db.sql("DELETE FROM customers").update();
@@ -68,15 +71,33 @@ class ScheduledWorkOnPostgresIntegrationTest {
                 .isEqualTo(1);
     }
 
+    /**
+     * One test for everything the purge deletes: a run holds the cluster's purge slot for a minute, so a second
+     * call in this process would be skipped.
+     */
     @Test
-    void thePurgeDeletesOldFinishedJobsOnly() {
+    void thePurgeDeletesOldFinishedJobsOrderLookupCopiesAndReplacedLinksOnly() {
         db.sql("DELETE FROM report_job").update();
         db.sql("INSERT INTO report_job (id, customer_id, status, created_at, updated_at, heartbeat_at, finished_at)"
                 + " VALUES ('old', 1, 'completed', 0, 0, 0, 0), ('new', 2, 'completed', 0, 0, 0, ?)")
                 .param(System.currentTimeMillis()).update();
+        long now = clock.millis();
+        long old = now - java.time.Duration.ofDays(40).toMillis();
+        db.sql("INSERT INTO buz_cache (cache_key, payload, row_count, refreshed_at) VALUES"
+                + " ('order:DD:WorkInProgress:OLD', '[]', 0, ?), ('order:DD:WorkInProgress:NEW', '[]', 0, ?)")
+                .params(old, now).update();
+        Customer customer = customers.add("Purged Links DD", null, FieldType.CUSTOMER_NAME, null);
+        db.sql("DELETE FROM retired_link").update();
+        db.sql("INSERT INTO retired_link (obfuscated_id, customer_id, replaced_at) VALUES"
+                + " ('eeeeeeeeeeeeeeeeeeeeeeeeeeeeee01', ?, ?), ('eeeeeeeeeeeeeeeeeeeeeeeeeeeeee02', ?, ?)")
+                .params(customer.id(), old, customer.id(), now).update();
 
         work.purge();
 
         assertThat(db.sql("SELECT id FROM report_job").query(String.class).list()).containsExactly("new");
+        assertThat(db.sql("SELECT cache_key FROM buz_cache").query(String.class).list())
+                .containsExactly("order:DD:WorkInProgress:NEW");
+        assertThat(db.sql("SELECT obfuscated_id FROM retired_link").query(String.class).list())
+                .containsExactly("eeeeeeeeeeeeeeeeeeeeeeeeeeeeee02");
     }
 }

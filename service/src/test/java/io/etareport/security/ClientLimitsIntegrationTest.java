@@ -95,6 +95,58 @@ class ClientLimitsIntegrationTest {
         assertThat(answer).startsWith("HTTP/1.1 413");
     }
 
+    /** No route takes files: a multipart body is refused before anything parses it, signed in or not. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"/admin", "/eta/start", "/logout", "/manage_users"})
+    void multipartIs415BeforeAnythingParsesIt(String path) throws IOException {
+        String body = "--b\r\nContent-Disposition: form-data; name=\"dd_name\"\r\n\r\nAcme\r\n--b--\r\n";
+        String answer = send("POST " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: " + body.length() + "\r\n\r\n",
+                body.getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(answer).startsWith("HTTP/1.1 415");
+    }
+
+    @Test
+    void aChunkedTwentyMegabyteMultipartIs415BeforeItAllArrives() throws Exception {
+        assertThat(sendChunked("/admin", "multipart/form-data; boundary=b")).isEqualTo("HTTP/1.1 415");
+    }
+
+    /** Forms sent in chunks are counted against the form limit like any other body. */
+    @Test
+    void aChunkedFormOverTheLimitIs413() throws Exception {
+        assertThat(sendChunked("/manage_users", "application/x-www-form-urlencoded")).isEqualTo("HTTP/1.1 413");
+    }
+
+    /** Sends up to 20 MB in 4 KB chunks, unless the server answers first; returns its status line's start. */
+    private String sendChunked(String path, String contentType) throws Exception {
+        AtomicLong sent = new AtomicLong();
+        String answer;
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + contentType + "\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            Thread sender = new Thread(() -> {
+                byte[] chunk = ("1000\r\n" + "x".repeat(4096) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+                try {
+                    for (int i = 0; i < 5 * 1024; i++) {
+                        out.write(chunk);
+                        sent.addAndGet(4096);
+                    }
+                    out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                } catch (IOException closed) {
+                    // the server answered and closed
+                }
+            });
+            sender.start();
+            answer = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            sender.join(20_000);
+        }
+        assertThat(sent.get()).as("the server did not wait for all 20 MB").isLessThan(20L * 1024 * 1024);
+        return answer;
+    }
+
     @Test
     void aSmallStartRequestStillWorks() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

@@ -44,9 +44,12 @@ class DemoSignInIntegrationTest {
     void afterSignInTheAddressHasNoContinueMarker() throws Exception {
         var wanted = mvc.perform(get("/status_mapping").accept("text/html")).andReturn();
         assertThat(wanted.getResponse().getRedirectedUrl()).endsWith("/login");
-        MockHttpSession session = (MockHttpSession) wanted.getRequest().getSession(false);
+        // The page asked for is remembered in a cookie: a signed-out visitor gets no server session.
+        assertThat(wanted.getRequest().getSession(false)).isNull();
+        jakarta.servlet.http.Cookie remembered = wanted.getResponse().getCookie("REDIRECT_URI");
+        assertThat(remembered).isNotNull();
 
-        var signIn = mvc.perform(post("/login/demo").param("email", DemoSignIn.ADMIN).session(session).with(csrf()))
+        var signIn = mvc.perform(post("/login/demo").param("email", DemoSignIn.ADMIN).cookie(remembered).with(csrf()))
                 .andReturn();
 
         assertThat(signIn.getResponse().getRedirectedUrl()).endsWith("/status_mapping").doesNotContain("continue");

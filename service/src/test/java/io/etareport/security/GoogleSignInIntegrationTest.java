@@ -84,6 +84,17 @@ class GoogleSignInIntegrationTest extends TestOidcServer {
         assertHasNoSession();
     }
 
+    /** Only an explicit {@code email_verified=true} proves the address; a token without the claim proves nothing. */
+    @Test
+    void anIdTokenWithoutEmailVerifiedIsRefused() throws Exception {
+        nextAccountWithoutEmailVerified(Staff.ADMIN);
+
+        HttpResponse<String> page = browser.open(url("/oauth2/authorization/google"));
+
+        assertThat(page.statusCode()).isEqualTo(403);
+        assertHasNoSession();
+    }
+
     @Test
     void emailsAreComparedIgnoringCase() throws Exception {
         HttpResponse<String> page = signInWithGoogle("ADMIN@Staff.Test");

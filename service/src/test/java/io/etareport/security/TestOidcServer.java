@@ -30,6 +30,12 @@ abstract class TestOidcServer {
         registry.add("spring.security.oauth2.client.registration.google.scope", () -> "openid,email,profile");
     }
 
+    /** The next sign-in will be as this account, with an ID token that does not say whether the address is checked. */
+    static void nextAccountWithoutEmailVerified(String email) {
+        OIDC.enqueueCallback(new DefaultOAuth2TokenCallback("google", "google-id-of-" + email, "JWT",
+                List.of(CLIENT_ID), Map.of("email", email, "name", "Test Person"), 3600));
+    }
+
     /** The next sign-in at the test provider will be as this Google account. */
     static void nextGoogleAccount(String email, boolean verified) {
         OIDC.enqueueCallback(new DefaultOAuth2TokenCallback("google", "google-id-of-" + email, "JWT",
