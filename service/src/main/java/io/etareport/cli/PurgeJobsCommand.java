@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "purge-jobs", mixinStandardHelpOptions = true,
         description = "Delete finished report jobs older than N days, and audit log entries older than"
-                + " eta.audit.keep (2 years). Without --confirm, only says how many.")
+                + " eta.audit.keep (2 years). Without --confirm, only says how many.",
+        footer = {"", "Examples:", "  java -jar eta-report.jar purge-jobs               (says how many)", "  java -jar eta-report.jar purge-jobs --days 7 --confirm"})
 class PurgeJobsCommand implements Callable<Integer> {
 
     @Option(names = "--days", defaultValue = "30", description = "Age in days (default: ${DEFAULT-VALUE}).")
