@@ -12,6 +12,7 @@ import io.etareport.customers.Customer;
 import io.etareport.customers.CustomerLinks;
 import io.etareport.customers.CustomerRepository;
 import io.etareport.customers.ObfuscatedId;
+import io.etareport.ops.JsonError;
 import io.etareport.report.Report;
 import io.etareport.report.ReportFilter;
 import io.etareport.report.ReportDisplay;
@@ -25,11 +26,12 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -114,7 +116,7 @@ class CustomerReportController {
         // Exactly the original's answer for an unknown job, which its loading page and scripts read.
         return JobId.parse(jobId).flatMap(jobs::find)
                 .<ResponseEntity<?>>map(job -> ResponseEntity.ok(JobJson.of(job, jobs.queuePosition(jobId))))
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "not found")));
+                .orElseGet(() -> JsonError.of(HttpStatus.NOT_FOUND, "not found", "NOT_FOUND").response());
     }
 
     @PostMapping(path = "/eta/start", consumes = "application/json")
@@ -122,30 +124,36 @@ class CustomerReportController {
     ResponseEntity<?> startFromJson(@RequestBody Map<String, Object> body, HttpServletRequest request) {
         Object id = body.get("obfuscated_id");
         if (!(id instanceof String text) || !ObfuscatedId.isValid(text)) {
-            return problem(HttpStatus.BAD_REQUEST, "obfuscated_id must be 32 lowercase hex characters");
+            return problem(HttpStatus.BAD_REQUEST, "obfuscated_id must be 32 lowercase hex characters", "BAD_REQUEST");
         }
         Optional<Customer> customer;
         try {
             customer = links.open(text);
         } catch (ClosedLinkException closed) {
-            return problem(HttpStatus.NOT_FOUND, closed.getMessage());
+            return problem(HttpStatus.NOT_FOUND, closed.getMessage(), "NOT_FOUND");
         }
         if (customer.isEmpty()) {
-            return problem(HttpStatus.NOT_FOUND, "unknown customer");
+            return problem(HttpStatus.NOT_FOUND, "unknown customer", "NOT_FOUND");
         }
         try {
             limiter.take(request.getRemoteAddr(), text);
         } catch (ResponseStatusException tooMany) {
-            return problem(HttpStatus.TOO_MANY_REQUESTS, "too many reports started; please try again in a minute");
+            return problem(HttpStatus.TOO_MANY_REQUESTS, "too many reports started; please try again in a minute",
+                    "RATE_LIMITED");
         }
         return ResponseEntity.ok(Map.of("job_id", jobs.start(customer.get())));
     }
 
-    /** A JSON error as RFC 9457 problem details, still carrying the {@code error} field clients read. */
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String error) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, error);
-        body.setProperty("error", error);
-        return ResponseEntity.status(status).body(body);
+    /** A body that is not JSON gets the JSON error shape too, not the error page's. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    @ResponseBody
+    ResponseEntity<JsonError> unreadable() {
+        return problem(HttpStatus.BAD_REQUEST, "the body must be JSON with obfuscated_id", "BAD_REQUEST");
+    }
+
+    /** A JSON error in the service's one shape, still carrying the {@code error} field clients read. */
+    private static ResponseEntity<JsonError> problem(HttpStatus status, String error, String code) {
+        return JsonError.of(status, error, code).response();
     }
 
     @GetMapping("/report/{jobId}")

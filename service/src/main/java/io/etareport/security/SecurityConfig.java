@@ -156,9 +156,7 @@ class SecurityConfig {
 
     private static void writeJson(HttpServletResponse response, ApiError error, JsonMapper json)
             throws java.io.IOException {
-        response.setStatus(error.status().value());
-        response.setContentType("application/json");
-        response.getOutputStream().write(json.writeValueAsBytes(error));
+        error.toJson().write(response, json);
     }
 
     @Bean

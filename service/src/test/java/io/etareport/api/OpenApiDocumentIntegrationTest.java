@@ -68,7 +68,7 @@ class OpenApiDocumentIntegrationTest {
 
         assertThat(api.getComponents().getSecuritySchemes().get(OpenApiConfig.KEY_SCHEME).getName())
                 .isEqualTo("X-API-Key");
-        assertThat(api.getComponents().getSchemas()).containsKey("ApiError");
+        assertThat(api.getComponents().getSchemas()).containsKey("JsonError");
         api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
             assertThat(operation.getResponses()).as(method + " " + path).containsKeys("405", "500");
             if (!path.equals("/api/v1/health")) {
