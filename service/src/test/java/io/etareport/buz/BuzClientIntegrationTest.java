@@ -241,8 +241,9 @@ class BuzClientIntegrationTest {
             assertThat(gauge(registry, "eta.upstream.slots.waiting", "DD")).isZero();
             assertThat(gauge(registry, "eta.upstream.slots.in_use", "DD")).isZero();
             Timer waits = registry.get("eta.upstream.slot.wait").tags("instance", "DD", "outcome", "acquired").timer();
-            // Four calls, the two released ones sent again: six slots taken; two of them after a real wait.
-            assertThat(waits.count()).isEqualTo(6);
+            // Four calls, four slots taken (the JDK client sends a dropped one again inside its slot); two of them
+            // only after the hung ones were released.
+            assertThat(waits.count()).isEqualTo(4);
             assertThat(waits.max(TimeUnit.MILLISECONDS)).isPositive();
         } finally {
             callers.shutdownNow();

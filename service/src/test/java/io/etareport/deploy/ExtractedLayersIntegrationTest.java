@@ -64,7 +64,8 @@ class ExtractedLayersIntegrationTest {
                 .start();
         try {
             HttpClient http = HttpClient.newHttpClient();
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+            // Generous: a start takes seconds on an idle machine, minutes on a crowded one.
+            await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofMillis(500))
                     .failFast("the service stopped", () -> !service.isAlive())
                     .until(() -> status(http, "http://127.0.0.1:" + management + "/actuator/health/readiness") == 200);
             assertThat(status(http, "http://127.0.0.1:" + port + "/api/v1/health")).isEqualTo(200);
