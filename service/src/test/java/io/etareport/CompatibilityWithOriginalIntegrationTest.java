@@ -283,8 +283,10 @@ class CompatibilityWithOriginalIntegrationTest {
 
         assertThat(job.propertyNames()).contains("status", "pct", "log", "error", "done", "updated_ts");
         assertThat(job.get("status").asString()).isIn("running", "completed", "failed");
+        // The original's {"error": "not found"}, inside the service's one JSON error shape (problem details).
         assertThat(unknown.get("error").asString()).isEqualTo("not found");
-        assertThat(unknown.size()).isEqualTo(1);
+        assertThat(unknown.get("code").asString()).isEqualTo("NOT_FOUND");
+        assertThat(unknown.get("status").asInt()).isEqualTo(404);
     }
 
     @Test

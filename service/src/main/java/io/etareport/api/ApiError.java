@@ -1,11 +1,13 @@
 package io.etareport.api;
 
+import io.etareport.ops.JsonError;
+
 import org.springframework.http.HttpStatus;
 
 /**
- * The body of every refused or failed API call, as the original answered it:
- * {@code {"error": "message", "code": "CODE"}}. Messages are plain language and never carry
- * exception text.
+ * Why an API call was refused or failed, as the original named it: {@code {"error": "message", "code": "CODE"}}.
+ * It goes out as {@link JsonError}, problem details carrying these two members. Messages are plain language and
+ * never carry exception text.
  */
 public record ApiError(String error, String code) {
 
@@ -34,6 +36,11 @@ public record ApiError(String error, String code) {
 
     public static ApiError tooManyWrongKeys() {
         return new ApiError("Too many wrong API keys from this address; wait and try again", RATE_LIMITED);
+    }
+
+    /** The answer's body: problem details with the original's {@code error} and {@code code}. */
+    public JsonError toJson() {
+        return JsonError.of(status(), error, code);
     }
 
     /** The status code that goes with a code. */

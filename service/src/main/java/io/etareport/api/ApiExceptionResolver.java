@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
-import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -71,10 +70,7 @@ class ApiExceptionResolver implements HandlerExceptionResolver, Ordered {
     }
 
     static void write(HttpServletResponse response, ApiError error, JsonMapper json) throws IOException {
-        response.setStatus(error.status().value());
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setHeader("Cache-Control", "no-store");
-        response.getOutputStream().write(json.writeValueAsBytes(error));
+        error.toJson().write(response, json);
     }
 
     private static ApiError errorFor(Exception e) {

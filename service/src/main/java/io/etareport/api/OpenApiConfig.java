@@ -34,7 +34,8 @@ class OpenApiConfig {
                 .info(new Info().title("ETA Report API").version("v1").description(
                         "The original service's JSON API, kept call for call. Send a key in X-API-Key: the"
                                 + " BUZ_API_KEY setting or a named key an admin created. Answers are {\"data\": ...};"
-                                + " errors are {\"error\": \"message\", \"code\": \"CODE\"}."))
+                                + " errors are RFC 9457 problem details (application/problem+json) that also carry the"
+                                + " original's members: {\"error\": \"message\", \"code\": \"CODE\"}."))
                 .components(new Components().addSecuritySchemes(KEY_SCHEME, new SecurityScheme()
                         .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name("X-API-Key")))
                 .addSecurityItem(new SecurityRequirement().addList(KEY_SCHEME));
@@ -43,9 +44,9 @@ class OpenApiConfig {
     @Bean
     OpenApiCustomizer errorResponses() {
         return api -> {
-            Map<String, Schema> schemas = ModelConverters.getInstance(true).read(ApiError.class);
+            Map<String, Schema> schemas = ModelConverters.getInstance(true).read(io.etareport.ops.JsonError.class);
             schemas.forEach(api.getComponents()::addSchemas);
-            Schema<?> error = new Schema<>().$ref("#/components/schemas/ApiError");
+            Schema<?> error = new Schema<>().$ref("#/components/schemas/JsonError");
             api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
                 boolean keyed = operation.getSecurity() == null || !operation.getSecurity().isEmpty();
                 ApiResponses responses = operation.getResponses();
@@ -77,7 +78,7 @@ class OpenApiConfig {
     private static void add(ApiResponses responses, String status, String description, Schema<?> schema) {
         if (!responses.containsKey(status)) {
             responses.addApiResponse(status, new ApiResponse().description(description).content(
-                    new Content().addMediaType("application/json", new MediaType().schema(schema))));
+                    new Content().addMediaType("application/problem+json", new MediaType().schema(schema))));
         }
     }
 }

@@ -6,11 +6,11 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import io.etareport.buz.Instance;
+import io.etareport.ops.JsonError;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,10 +47,10 @@ class OrderLookupController {
                 .filter(candidate -> candidate.name().equals(instanceName.toUpperCase(Locale.ROOT)))
                 .findFirst();
         if (instance.isEmpty()) {
-            return error(HttpStatus.BAD_REQUEST, "Invalid instance. Use DD or CBR.");
+            return error(HttpStatus.BAD_REQUEST, "Invalid instance. Use DD or CBR.", ApiError.BAD_REQUEST);
         }
         if (!ORDER_NUMBER.matcher(orderNo).matches()) {
-            return error(HttpStatus.BAD_REQUEST, "That is not an order number.");
+            return error(HttpStatus.BAD_REQUEST, "That is not an order number.", ApiError.BAD_REQUEST);
         }
         try {
             return ResponseEntity.ok(lookup.find(instance.get(), entitySet, orderNo));
@@ -58,14 +58,12 @@ class OrderLookupController {
             log.warn("Order look-up on {} {} failed: {}", instance.get(), entitySet, e.toString());
             String message = e.getMessage() == null || e.getMessage().isBlank()
                     ? "The supplier's system is not available. Try again in a few minutes." : e.getMessage();
-            return error(HttpStatus.SERVICE_UNAVAILABLE, message);
+            return error(HttpStatus.SERVICE_UNAVAILABLE, message, "SUPPLIER_UNAVAILABLE");
         }
     }
 
-    /** A failed look-up as RFC 9457 problem details, still carrying the {@code status} and {@code error} fields. */
-    private static ResponseEntity<ProblemDetail> error(HttpStatus status, String message) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);
-        problem.setProperty("error", message);
-        return ResponseEntity.status(status).body(problem);
+    /** A failed look-up in the service's one JSON error shape, still carrying the {@code error} field. */
+    private static ResponseEntity<JsonError> error(HttpStatus status, String message, String code) {
+        return JsonError.of(status, message, code).response();
     }
 }

@@ -79,7 +79,9 @@ class BuzClient {
                         }
                     })
                     .build());
-            slots.put(instance, new Semaphore(properties.maxInFlight(), true));
+            Semaphore slot = new Semaphore(properties.maxInFlight(), true);
+            slots.put(instance, slot);
+            metrics.slots(instance, slot, properties.maxInFlight());
         }
     }
 
@@ -177,14 +179,20 @@ class BuzClient {
     /** One HTTP exchange, holding one of the instance's slots. */
     private Outcome exchange(Instance instance, ODataQuery query, Request request) {
         Semaphore slot = slots.get(instance);
+        long waitStarted = System.nanoTime();
+        boolean acquired = false;
+        metrics.waiting(instance);
         try {
-            if (!slot.tryAcquire(properties.readTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+            acquired = slot.tryAcquire(properties.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            if (!acquired) {
                 return Outcome.failed(failure(Kind.TIMEOUT, instance, 0, query,
                         "could not be asked in time: too many requests to it are already open"), false, null);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Outcome.failed(failure(Kind.TIMEOUT, instance, 0, query, "was interrupted while waiting"), false, null);
+        } finally {
+            metrics.waited(instance, acquired, System.nanoTime() - waitStarted);
         }
         long started = System.nanoTime();
         try {

@@ -30,6 +30,10 @@ record CacheProperties(
     /**
      * The supplier switches its API off every day between {@code start} and {@code end}, in the service's time zone
      * ({@code eta.time-zone}).
+     *
+     * @param enabled serve stored copies without calling the supplier during the window
+     * @param start   when the supplier's daily switch-off begins (HH:mm)
+     * @param end     when it ends (HH:mm)
      */
     public record Blackout(
             @DefaultValue("true") boolean enabled,

@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "add-user", mixinStandardHelpOptions = true,
-        description = "Add an active staff user, e.g. the first admin of a new database.")
+        description = "Add an active staff user, e.g. the first admin of a new database.",
+        footer = {"", "Examples:", "  java -jar eta-report.jar add-user --email ann@example.com --name 'Ann Lee'", "  java -jar eta-report.jar add-user --email sam@example.com --name Sam --role user"})
 class AddUserCommand implements Callable<Integer> {
 
     @Option(names = "--email", required = true, description = "Their Google account's email.")

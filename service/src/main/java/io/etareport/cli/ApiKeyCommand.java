@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "api-key", mixinStandardHelpOptions = true,
         description = "Create, revoke or list the JSON API's named keys.",
-        subcommands = {ApiKeyCommand.Create.class, ApiKeyCommand.Revoke.class, ApiKeyCommand.ListKeys.class})
+        subcommands = {ApiKeyCommand.Create.class, ApiKeyCommand.Revoke.class, ApiKeyCommand.ListKeys.class},
+        footer = {"", "Examples:", "  java -jar eta-report.jar api-key create erp-sync --per-minute 60", "  java -jar eta-report.jar api-key list", "  java -jar eta-report.jar api-key revoke erp-sync"})
 class ApiKeyCommand implements Runnable {
 
     @Spec
@@ -30,7 +31,8 @@ class ApiKeyCommand implements Runnable {
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true,
-            description = "Create a key and print it: the only time it is shown.")
+            description = "Create a key and print it: the only time it is shown.",
+        footer = {"", "Examples:", "  java -jar eta-report.jar api-key create erp-sync", "  java -jar eta-report.jar api-key create dashboard --per-minute 30"})
     static class Create implements Callable<Integer> {
 
         @Parameters(index = "0", description = "The key's name, e.g. the tool that uses it.")
@@ -67,7 +69,8 @@ class ApiKeyCommand implements Runnable {
         }
     }
 
-    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a key at once.")
+    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a key at once.",
+        footer = {"", "Examples:", "  java -jar eta-report.jar api-key revoke erp-sync"})
     static class Revoke implements Callable<Integer> {
 
         @Parameters(index = "0", description = "The key's name.")
@@ -96,7 +99,8 @@ class ApiKeyCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the keys (never the keys themselves).")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the keys (never the keys themselves).",
+        footer = {"", "Examples:", "  java -jar eta-report.jar api-key list"})
     static class ListKeys implements Callable<Integer> {
 
 

@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "clear-cache", mixinStandardHelpOptions = true,
         description = "Delete the stored copies of upstream results (and, with --jobs, finished report jobs)."
-                + " Without --confirm, only says what would be deleted.")
+                + " Without --confirm, only says what would be deleted.",
+        footer = {"", "Examples:", "  java -jar eta-report.jar clear-cache            (says what would go)", "  java -jar eta-report.jar clear-cache --confirm", "  java -jar eta-report.jar clear-cache --jobs --confirm"})
 class ClearCacheCommand implements Callable<Integer> {
 
     @Option(names = "--confirm", description = "Really delete.")

@@ -21,9 +21,15 @@ public final class Cli {
     private Cli() {
     }
 
-    /** A first argument that is not an option names a command. */
+    private static final Set<String> HELP = Set.of("-h", "--help", "help");
+    private static final Set<String> VERSION = Set.of("-V", "--version");
+
+    /**
+     * A first argument that is not an option names a command; {@code --help} and {@code --version} are answered
+     * here too, so that they never start the server.
+     */
     public static boolean isCommand(String[] args) {
-        return args.length > 0 && !args[0].startsWith("-");
+        return args.length > 0 && (!args[0].startsWith("-") || HELP.contains(args[0]) || VERSION.contains(args[0]));
     }
 
     /**
@@ -32,7 +38,7 @@ public final class Cli {
      */
     public static int run(Class<?> application, String[] args) {
         CommandLine probe = commandLine(null);
-        // Help and unknown commands need no database and no settings.
+        // Help, the version and unknown commands need no database and no settings.
         if (wantsHelpOnly(args) || !probe.getSubcommands().containsKey(args[0])) {
             return probe.execute(args);
         }
@@ -45,9 +51,8 @@ public final class Cli {
     }
 
     private static boolean wantsHelpOnly(String[] args) {
-        Set<String> help = Set.of("-h", "--help", "help");
         for (String arg : args) {
-            if (help.contains(arg)) {
+            if (HELP.contains(arg) || VERSION.contains(arg)) {
                 return true;
             }
         }

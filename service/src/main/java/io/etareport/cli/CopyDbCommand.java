@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "copy-db", mixinStandardHelpOptions = true,
         description = "Copy the SQLite database at DATABASE (adopted and migrated first) into an EMPTY PostgreSQL"
                 + " schema, and check every table's row count. The password comes from DATABASE_PASSWORD, never"
-                + " from the command line. Refuses a schema that already has tables.")
+                + " from the command line. Refuses a schema that already has tables.",
+        footer = {"", "Examples:", "  DATABASE=/var/lib/eta-report/eta.db DATABASE_PASSWORD=... \\", "    java -jar eta-report.jar copy-db --to jdbc:postgresql://db:5432/eta --user eta"})
 class CopyDbCommand implements Callable<Integer> {
 
     @Option(names = "--to", required = true, paramLabel = "JDBC-URL",

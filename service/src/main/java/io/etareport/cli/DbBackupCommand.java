@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "db-backup", mixinStandardHelpOptions = true,
         description = "Write a consistent copy of the database (safe while the service runs) and print its path;"
-                + " optionally delete older backups.")
+                + " optionally delete older backups.",
+        footer = {"", "Examples:", "  java -jar eta-report.jar db-backup", "  java -jar eta-report.jar db-backup --dir /var/backups/eta-report --keep 14"})
 class DbBackupCommand implements Callable<Integer> {
 
     @Option(names = "--dir", paramLabel = "D", description = "Folder for the copy (default: beside the database).")

@@ -7,7 +7,8 @@ import io.etareport.db.DatabaseMigrator;
 import picocli.CommandLine.Command;
 
 @Command(name = "init-db", mixinStandardHelpOptions = true,
-        description = "Create the database, or adopt and migrate an existing one, and print the schema version.")
+        description = "Create the database, or adopt and migrate an existing one, and print the schema version.",
+        footer = {"", "Examples:", "  DATABASE=/var/lib/eta-report/eta.db java -jar eta-report.jar init-db", "  DATABASE_URL=jdbc:postgresql://db:5432/eta java -jar eta-report.jar init-db"})
 class InitDbCommand implements Callable<Integer> {
 
     private final DatabaseMigrator migrator;

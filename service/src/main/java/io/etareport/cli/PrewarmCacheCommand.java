@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "prewarm-cache", mixinStandardHelpOptions = true,
         description = "Fetch every configured customer's open orders live and store them, so the cache is full"
-                + " before the supplier's daily blackout. Exits non-zero if any could not be refreshed.")
+                + " before the supplier's daily blackout. Exits non-zero if any could not be refreshed.",
+        footer = {"", "Examples:", "  java -jar eta-report.jar prewarm-cache", "  java -jar eta-report.jar prewarm-cache --instance DD"})
 class PrewarmCacheCommand implements Callable<Integer> {
 
     @Option(names = "--instance", paramLabel = "DD|CBR",

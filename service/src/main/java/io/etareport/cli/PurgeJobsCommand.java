@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "purge-jobs", mixinStandardHelpOptions = true,
         description = "Delete finished report jobs, copies of staff order look-ups and replaced links older than"
                 + " N days, and audit log entries older than eta.audit.keep (2 years). Without --confirm, only says"
-                + " how many.")
+                + " how many.",
+        footer = {"", "Examples:", "  java -jar eta-report.jar purge-jobs               (says how many)", "  java -jar eta-report.jar purge-jobs --days 7 --confirm"})
 class PurgeJobsCommand implements Callable<Integer> {
 
     @Option(names = "--days", defaultValue = "30", description = "Age in days (default: ${DEFAULT-VALUE}).")

@@ -17,6 +17,7 @@ import io.etareport.jobs.JobId;
 import io.etareport.jobs.JobProperties;
 import io.etareport.jobs.JobStatus;
 import io.etareport.jobs.ReportJobs;
+import io.etareport.ops.JsonError;
 import io.etareport.report.Report;
 import io.etareport.report.ReportDisplay;
 import io.etareport.report.OrderModels;
@@ -29,11 +30,12 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -122,7 +124,7 @@ class CustomerReportController {
         // Exactly the original's answer for an unknown job, which its loading page and scripts read.
         return links.openJob(jobId)
                 .<ResponseEntity<?>>map(job -> ResponseEntity.ok(JobJson.of(job, jobs.queuePosition(jobId))))
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "not found")));
+                .orElseGet(() -> JsonError.of(HttpStatus.NOT_FOUND, "not found", "NOT_FOUND").response());
     }
 
     @PostMapping(path = "/eta/start", consumes = "application/json")
@@ -130,27 +132,33 @@ class CustomerReportController {
     ResponseEntity<?> startFromJson(@RequestBody Map<String, Object> body, HttpServletRequest request) {
         Object id = body.get("obfuscated_id");
         if (!(id instanceof String text) || !ObfuscatedId.isValid(text)) {
-            return problem(HttpStatus.BAD_REQUEST, "obfuscated_id must be 32 lowercase hex characters");
+            return problem(HttpStatus.BAD_REQUEST, "obfuscated_id must be 32 lowercase hex characters", "BAD_REQUEST");
         }
         OpenLink link;
         try {
             link = links.open(text, request);
             link.takeStart();
         } catch (ClosedLinkException closed) {
-            return problem(HttpStatus.NOT_FOUND, closed.getMessage());
+            return problem(HttpStatus.NOT_FOUND, closed.getMessage(), "NOT_FOUND");
         } catch (ResponseStatusException refused) {
             return refused.getStatusCode() == HttpStatus.TOO_MANY_REQUESTS
-                    ? problem(HttpStatus.TOO_MANY_REQUESTS, "too many reports started; please try again in a minute")
-                    : problem(HttpStatus.NOT_FOUND, "unknown customer");
+                    ? problem(HttpStatus.TOO_MANY_REQUESTS, "too many reports started; please try again in a minute",
+                            "RATE_LIMITED")
+                    : problem(HttpStatus.NOT_FOUND, "unknown customer", "NOT_FOUND");
         }
         return ResponseEntity.ok(Map.of("job_id", jobs.start(link.customer())));
     }
 
-    /** A JSON error as RFC 9457 problem details, still carrying the {@code error} field clients read. */
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String error) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, error);
-        body.setProperty("error", error);
-        return ResponseEntity.status(status).body(body);
+    /** A body that is not JSON gets the JSON error shape too, not the error page's. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    @ResponseBody
+    ResponseEntity<JsonError> unreadable() {
+        return problem(HttpStatus.BAD_REQUEST, "the body must be JSON with obfuscated_id", "BAD_REQUEST");
+    }
+
+    /** A JSON error in the service's one shape, still carrying the {@code error} field clients read. */
+    private static ResponseEntity<JsonError> problem(HttpStatus status, String error, String code) {
+        return JsonError.of(status, error, code).response();
     }
 
     /** The report of one of this link's jobs: the address the loading page moves to. */

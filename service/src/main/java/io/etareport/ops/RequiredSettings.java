@@ -6,23 +6,36 @@ import java.util.Set;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 
 /**
  * Stops start-up in dev, staging and production when any variable the operators must set is
- * missing, naming all of them at once (the FailureAnalyzer prints it without a stack trace).
+ * missing, naming all of them at once by their environment variables (the FailureAnalyzer prints it without a
+ * stack trace). A value counts however Spring was given it, not only through that variable.
  * Operator commands only need the database.
  */
 class RequiredSettings implements EnvironmentPostProcessor, Ordered {
 
     // FLASK_SECRET is not among them: the original signed its sessions with it, ours are server-side and need no
     // secret. The operators' env files may still set it; it is accepted and ignored.
-    static final List<String> SERVICE = List.of("DATABASE", "GOOGLE_CLIENT_ID",
-            "GOOGLE_CLIENT_SECRET", "BUZ_DD_USERNAME", "BUZ_DD_PASSWORD", "BUZ_CBR_USERNAME", "BUZ_CBR_PASSWORD");
-    static final List<String> PRODUCTION_ONLY = List.of("SERVER_NAME");
-    static final List<String> COMMAND = List.of("DATABASE");
+    static final List<Setting> SERVICE = List.of(
+            new Setting("DATABASE", "eta.database.path"),
+            new Setting("GOOGLE_CLIENT_ID", "spring.security.oauth2.client.registration.google.client-id"),
+            new Setting("GOOGLE_CLIENT_SECRET", "spring.security.oauth2.client.registration.google.client-secret"),
+            new Setting("BUZ_DD_USERNAME", "eta.buz.instances.dd.username"),
+            new Setting("BUZ_DD_PASSWORD", "eta.buz.instances.dd.password"),
+            new Setting("BUZ_CBR_USERNAME", "eta.buz.instances.cbr.username"),
+            new Setting("BUZ_CBR_PASSWORD", "eta.buz.instances.cbr.password"));
+    static final List<Setting> PRODUCTION_ONLY = List.of(new Setting("SERVER_NAME", "eta.links.server-name"));
+    static final List<Setting> COMMAND = List.of(SERVICE.get(0));
+    private static final Setting DATABASE_URL = new Setting("DATABASE_URL", "eta.database.url");
+    /** application*.yml's stand-in for a missing Google client id, which lets operator commands start. */
+    private static final String NOT_SET = "not-set";
     private static final Set<String> REAL_ENVIRONMENTS = Set.of("dev", "staging", "prod");
 
     @Override
@@ -38,7 +51,8 @@ class RequiredSettings implements EnvironmentPostProcessor, Ordered {
         if (profiles.stream().noneMatch(REAL_ENVIRONMENTS::contains)) {
             return List.of();
         }
-        List<String> required = new ArrayList<>();
+        Binder binder = environment instanceof ConfigurableEnvironment configurable ? Binder.get(configurable) : null;
+        List<Setting> required = new ArrayList<>();
         if (environment.getProperty("eta.cli", Boolean.class, false)) {
             required.addAll(COMMAND);
         } else {
@@ -48,13 +62,30 @@ class RequiredSettings implements EnvironmentPostProcessor, Ordered {
             }
         }
         // DATABASE_URL (PostgreSQL) stands in for the SQLite file.
-        boolean postgres = !isBlank(environment.getProperty("DATABASE_URL"));
-        return required.stream().filter(name -> !(postgres && name.equals("DATABASE")))
-                .filter(name -> isBlank(environment.getProperty(name))).toList();
+        boolean postgres = DATABASE_URL.isSet(environment, binder);
+        return required.stream().filter(setting -> !(postgres && setting.variable().equals("DATABASE")))
+                .filter(setting -> !setting.isSet(environment, binder)).map(Setting::variable).toList();
     }
 
-    private static boolean isBlank(String value) {
-        return value == null || value.isBlank();
+    /**
+     * A required value: set by its environment variable (the operators' name, which messages use) or by any
+     * of Spring's ways of setting the property it fills ({@code SPRING_APPLICATION_JSON}, a system property,
+     * {@code --name=value}, a relaxed environment variable such as {@code ETA_DATABASE_PATH}, a config file).
+     */
+    record Setting(String variable, String property) {
+
+        boolean isSet(Environment environment, Binder binder) {
+            if (hasValue(environment.getProperty(variable))) {
+                return true;
+            }
+            String bound = binder == null ? environment.getProperty(property)
+                    : binder.bind(ConfigurationPropertyName.of(property), Bindable.of(String.class)).orElse(null);
+            return hasValue(bound);
+        }
+
+        private static boolean hasValue(String value) {
+            return value != null && !value.isBlank() && !value.strip().equals(NOT_SET);
+        }
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.etareport.ops;
 
 import java.time.ZoneId;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,12 +9,12 @@ import org.springframework.context.annotation.Configuration;
 class TimeZoneConfig {
 
     /**
-     * The business's time zone ({@code eta.time-zone}, set in application.yml), the one setting behind the
+     * The business's time zone ({@code eta.time-zone}, {@link ServiceProperties}), the one setting behind the
      * supplier's blackout window, the times and dates customers read, download file names and backup stamps.
      * Instants stay UTC; only what people read is turned into this zone.
      */
     @Bean
-    ZoneId timeZone(@Value("${eta.time-zone}") ZoneId zone) {
-        return zone;
+    ZoneId timeZone(ServiceProperties settings) {
+        return settings.timeZone();
     }
 }

@@ -47,7 +47,7 @@ class ScheduledWork {
         this.properties = properties;
     }
 
-    @Scheduled(cron = "${eta.schedule.warm-up:0 30 9 * * MON-FRI}", zone = "${eta.time-zone}")
+    @Scheduled(cron = "${eta.schedule.warm-up:0 30 9 * * MON-FRI}", zone = "#{@timeZone.id}")
     @SchedulerLock(name = "warm-up", lockAtMostFor = "PT1H", lockAtLeastFor = "PT1M")
     void warmUp() {
         // Customer names go to the terminal of the command only; the log gets the counts.
@@ -55,7 +55,7 @@ class ScheduledWork {
         log.info("Scheduled cache warm-up: {}", summary.describe());
     }
 
-    @Scheduled(cron = "${eta.schedule.purge:0 15 3 * * *}", zone = "${eta.time-zone}")
+    @Scheduled(cron = "${eta.schedule.purge:0 15 3 * * *}", zone = "#{@timeZone.id}")
     @SchedulerLock(name = "purge", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
     void purge() {
         Duration age = properties.purgeJobsAge();

@@ -12,7 +12,6 @@ import io.etareport.api.ApiError;
 import io.etareport.api.ApiKeys;
 import io.etareport.api.ApiRateLimits;
 
-import org.springframework.http.MediaType;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -97,9 +96,6 @@ final class ApiKeyFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletResponse response, ApiError error) throws IOException {
-        response.setStatus(error.status().value());
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setHeader("Cache-Control", "no-store");
-        response.getOutputStream().write(json.writeValueAsBytes(error));
+        error.toJson().write(response, json);
     }
 }

@@ -104,8 +104,9 @@ class SecurityConfig {
     }
 
     /**
-     * The JSON API (and the Prometheus scrape on the main port): a key per call, no session, no
-     * cookie, no CSRF (nothing rides on a browser's credentials), errors as the original's JSON.
+     * The JSON API (and, on the main port, the Prometheus scrape and {@code /actuator/info}; and the OpenAPI
+     * document when the request brings a key, so integrators can generate a client): a key per call, no session,
+     * no cookie, no CSRF (nothing rides on a browser's credentials), errors as the original's JSON.
      */
     @Bean
     @Order(1)
@@ -113,9 +114,12 @@ class SecurityConfig {
                                        JsonMapper json,
                                        @Value("${management.server.port:-1}") int managementPort) throws Exception {
         RequestMatcher open = pathPattern(HttpMethod.GET, "/api/v1/health");
-        RequestMatcher scrapeOnMainPort = new AndRequestMatcher(pathPattern("/actuator/prometheus"),
+        RequestMatcher scrapeOnMainPort = new AndRequestMatcher(operatorEndpoints(),
                 new NegatedRequestMatcher(onPort(managementPort)));
-        http.securityMatcher(new OrRequestMatcher(pathPattern("/api/**"), scrapeOnMainPort))
+        RequestMatcher apiDocsWithKey = new AndRequestMatcher(
+                new OrRequestMatcher(pathPattern("/v3/api-docs"), pathPattern("/v3/api-docs/**")),
+                new RequestHeaderRequestMatcher(ApiKeyFilter.HEADER));
+        http.securityMatcher(new OrRequestMatcher(pathPattern("/api/**"), scrapeOnMainPort, apiDocsWithKey))
                 .authorizeHttpRequests(requests -> requests
                         // The second dispatch of a streamed download, and error rendering, were let in already.
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
@@ -141,15 +145,18 @@ class SecurityConfig {
         return http.build();
     }
 
+    /** What operators' tools read: metrics and the running version; behind a key, or on the management port. */
+    private static RequestMatcher operatorEndpoints() {
+        return new OrRequestMatcher(pathPattern("/actuator/prometheus"), pathPattern("/actuator/info"));
+    }
+
     private static RequestMatcher onPort(int port) {
         return request -> port > 0 && request.getLocalPort() == port;
     }
 
     private static void writeJson(HttpServletResponse response, ApiError error, JsonMapper json)
             throws java.io.IOException {
-        response.setStatus(error.status().value());
-        response.setContentType("application/json");
-        response.getOutputStream().write(json.writeValueAsBytes(error));
+        error.toJson().write(response, json);
     }
 
     @Bean
@@ -166,10 +173,10 @@ class SecurityConfig {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         // On a management port of its own, the scrape is for the network it is on.
-                        .requestMatchers(new AndRequestMatcher(pathPattern("/actuator/prometheus"),
-                                onPort(managementPort))).permitAll()
+                        .requestMatchers(new AndRequestMatcher(operatorEndpoints(), onPort(managementPort)))
+                        .permitAll()
                         .requestMatchers("/actuator/**").denyAll()
-                        // The API's OpenAPI document and its Swagger UI: signed-in staff
+                        // The API's OpenAPI document and its Swagger UI: signed-in staff (with a key: the API chain)
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .hasAnyRole("ADMIN", "USER")
                         // Staff area

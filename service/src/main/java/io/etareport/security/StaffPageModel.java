@@ -2,17 +2,41 @@ package io.etareport.security;
 
 import io.etareport.users.StaffUser;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.boot.info.GitProperties;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Gives every staff page the signed-in member of staff, for the navigation and role-dependent buttons. */
+/**
+ * Gives every staff page the signed-in member of staff, for the navigation and role-dependent buttons, and the
+ * running version for the footer.
+ */
 @ControllerAdvice(basePackages = {"io.etareport.customers", "io.etareport.users", "io.etareport.statuses",
         "io.etareport.api", "io.etareport.security"})
 class StaffPageModel {
 
+    private final String version;
+
+    StaffPageModel(ObjectProvider<BuildProperties> build, ObjectProvider<GitProperties> git) {
+        this.version = version(build.getIfAvailable(), git.getIfAvailable());
+    }
+
+    /** "0.1.0 · 70ee37f", the running build as {@code /actuator/info} and {@code --version} name it. */
+    static String version(BuildProperties build, GitProperties git) {
+        String number = build == null ? "development build" : build.getVersion();
+        return git == null || git.getShortCommitId() == null ? number : number + " · " + git.getShortCommitId();
+    }
+
     @ModelAttribute("currentUser")
     StaffUser currentUser(@AuthenticationPrincipal StaffUser signedIn) {
         return signedIn;
+    }
+
+    /** Shown in the staff pages' footer only (customers never see it). */
+    @ModelAttribute("serviceVersion")
+    String serviceVersion() {
+        return version;
     }
 }

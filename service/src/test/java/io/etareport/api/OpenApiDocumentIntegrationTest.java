@@ -34,6 +34,9 @@ class OpenApiDocumentIntegrationTest {
     JdbcClient db;
 
     @Autowired
+    ApiKeys keys;
+
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -65,7 +68,7 @@ class OpenApiDocumentIntegrationTest {
 
         assertThat(api.getComponents().getSecuritySchemes().get(OpenApiConfig.KEY_SCHEME).getName())
                 .isEqualTo("X-API-Key");
-        assertThat(api.getComponents().getSchemas()).containsKey("ApiError");
+        assertThat(api.getComponents().getSchemas()).containsKey("JsonError");
         api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
             assertThat(operation.getResponses()).as(method + " " + path).containsKeys("405", "500");
             if (!path.equals("/api/v1/health")) {
@@ -74,6 +77,43 @@ class OpenApiDocumentIntegrationTest {
         }));
         assertThat(api.getPaths().get("/api/v1/health").getGet().getSecurity()).isEmpty();
         assertThat(document.toLowerCase(Locale.ROOT)).doesNotContain("/admin", "/manage_users");
+    }
+
+    @Test
+    void integratorsFetchTheDocumentWithAValidKey() throws Exception {
+        String key = keys.create("client-generator", 0, "test").secret();
+
+        mvc.perform(get("/v3/api-docs").header("X-API-Key", key)).andExpect(status().isOk());
+        mvc.perform(get("/v3/api-docs").header("X-API-Key", "not-a-key")).andExpect(status().isForbidden());
+        // The key opens the document only, not the staff pages around it.
+        mvc.perform(get("/swagger-ui/index.html").header("X-API-Key", key)).andExpect(status().is3xxRedirection());
+    }
+
+    /** The rules are listed in {@link OpenApiLint}. */
+    @Test
+    void theDocumentPassesTheLintRules() throws Exception {
+        String document = mvc.perform(get("/v3/api-docs").with(Staff.signedInAs(Staff.USER)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        OpenAPI api = new OpenAPIV3Parser().readContents(document, null, null).getOpenAPI();
+
+        assertThat(OpenApiLint.problems(api)).isEmpty();
+    }
+
+    /** (swagger-parser gives a document without servers the server "/", so oas3-api-servers is not shown here.) */
+    @Test
+    void theLintRulesCatchWhatTheyDescribe() {
+        OpenAPI broken = new OpenAPIV3Parser().readContents("{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"t\",\"version\":\"1\"},"
+                + "\"paths\":{\"/a/{id}/\":{\"get\":{\"operationId\":\"same\",\"responses\":{\"404\":{\"description\":\"x\"}}}},"
+                + "\"/b\":{\"get\":{\"operationId\":\"same\",\"responses\":{\"200\":{\"description\":\"ok\"}}}}}}",
+                null, null).getOpenAPI();
+
+        assertThat(OpenApiLint.problems(broken))
+                .anyMatch(p -> p.startsWith("operation-operationId-unique"))
+                .anyMatch(p -> p.startsWith("path-params"))
+                .anyMatch(p -> p.startsWith("path-keys-no-trailing-slash"))
+                .anyMatch(p -> p.startsWith("operation-success-response"))
+                .anyMatch(p -> p.startsWith("info-description"))
+                .anyMatch(p -> p.startsWith("operation-tags"));
     }
 
     @Test

@@ -80,8 +80,10 @@ class OrderLookupControllerIntegrationTest {
         assertThat(response.getStatus()).isEqualTo(400);
         assertThat(response.getContentAsString())
                 .contains("\"status\":400", "\"error\":\"Invalid instance. Use DD or CBR.\"",
-                        "\"detail\":\"Invalid instance. Use DD or CBR.\"", "\"title\":\"Bad Request\"")
+                        "\"detail\":\"Invalid instance. Use DD or CBR.\"", "\"title\":\"Bad Request\"",
+                        "\"code\":\"BAD_REQUEST\"")
                 .doesNotContain("\"properties\"");
+        assertThat(response.getContentType()).isEqualTo("application/problem+json");
         assertThat(asked()).isEmpty();
     }
 
@@ -102,6 +104,7 @@ class OrderLookupControllerIntegrationTest {
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(json(response).get("error").asString())
                 .isEqualTo("The supplier's system is unavailable right now. Please try again in a few minutes.");
+        assertThat(json(response).get("code").asString()).isEqualTo("SUPPLIER_UNAVAILABLE");
     }
 
     private MockHttpServletResponse open(String path) throws Exception {

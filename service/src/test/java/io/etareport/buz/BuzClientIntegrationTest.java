@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import io.etareport.buz.BuzException.Kind;
 import io.etareport.simulator.BuzSimulator;
@@ -21,6 +22,9 @@ import io.etareport.simulator.FaultMode;
 import io.etareport.simulator.SimulatorSettings;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -210,6 +214,44 @@ class BuzClientIntegrationTest {
         } finally {
             callers.shutdownNow();
         }
+    }
+
+    @Test
+    void requestsWaitingForASlotAndTheirWaitAreMeasuredPerInstance() throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        BuzClient limited = new SimulatedBuz(simulator).maxInFlight(2).readTimeout(Duration.ofMinutes(1)).client(registry);
+        simulator.faults().failNext("DD", 2, FaultMode.HANG);
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        try {
+            List<CompletableFuture<List<Map<String, Object>>>> calls = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                calls.add(CompletableFuture.supplyAsync(() -> limited.fetch(Instance.DD, ONE_CUSTOMER), callers));
+            }
+            await().atMost(PATIENCE).until(() -> gauge(registry, "eta.upstream.slots.waiting", "DD"), n -> n == 2);
+            assertThat(gauge(registry, "eta.upstream.slots.in_use", "DD")).isEqualTo(2);
+            assertThat(gauge(registry, "eta.upstream.slots.max", "DD")).isEqualTo(2);
+            assertThat(gauge(registry, "eta.upstream.slots.waiting", "CBR")).isZero();
+            assertThat(gauge(registry, "eta.upstream.slots.in_use", "CBR")).isZero();
+
+            simulator.faults().clear();
+            for (CompletableFuture<List<Map<String, Object>>> call : calls) {
+                call.get();
+            }
+
+            assertThat(gauge(registry, "eta.upstream.slots.waiting", "DD")).isZero();
+            assertThat(gauge(registry, "eta.upstream.slots.in_use", "DD")).isZero();
+            Timer waits = registry.get("eta.upstream.slot.wait").tags("instance", "DD", "outcome", "acquired").timer();
+            // Four calls, four slots taken (the JDK client sends a dropped one again inside its slot); two of them
+            // only after the hung ones were released.
+            assertThat(waits.count()).isEqualTo(4);
+            assertThat(waits.max(TimeUnit.MILLISECONDS)).isPositive();
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    private static double gauge(SimpleMeterRegistry registry, String name, String instance) {
+        return registry.get(name).tag("instance", instance).gauge().value();
     }
 
     @Test

@@ -88,6 +88,11 @@ final class SimulatedBuz {
         return new BuzClient(properties(), RestClient.builder());
     }
 
+    /** A client whose metrics go to this registry. */
+    BuzClient client(io.micrometer.core.instrument.MeterRegistry registry) {
+        return new BuzClient(properties(), RestClient.builder(), new BuzMetrics(registry));
+    }
+
     BuzQueries queries() {
         BuzProperties properties = properties();
         return new BuzQueries(new BuzClient(properties, RestClient.builder()), properties, DEFAULT_COLUMNS);

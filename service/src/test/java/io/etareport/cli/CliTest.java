@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import io.etareport.EtaReportApplication;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,12 @@ class CliTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private PrintStream originalOut;
     private PrintStream originalErr;
+
+    @BeforeAll
+    static void startLoggingBeforeCapturing() {
+        // SLF4J's one-time start-up notice goes to stderr: let it go there before a test reads stderr.
+        org.slf4j.LoggerFactory.getLogger(CliTest.class);
+    }
 
     @BeforeEach
     void capture() {
@@ -98,6 +105,58 @@ class CliTest {
         assertThat(Cli.run(EtaReportApplication.class, new String[] {"db-backup", "--help"})).isZero();
         assertThat(stdout()).contains("--dir");
         assertThat(Cli.run(EtaReportApplication.class, new String[] {"init-db", "--help"})).isZero();
+    }
+
+    @Test
+    void helpAndVersionAreCommandsSoTheyNeverStartTheServer() {
+        for (String arg : new String[] {"--help", "-h", "help", "--version", "-V"}) {
+            assertThat(Cli.isCommand(new String[] {arg})).as(arg).isTrue();
+        }
+        assertThat(Cli.isCommand(new String[0])).isFalse();
+        assertThat(Cli.isCommand(new String[] {"--server.port=8081"})).isFalse();
+    }
+
+    @Test
+    void helpInEveryFormListsTheCommandsAndExitsZero() {
+        for (String arg : new String[] {"--help", "-h", "help"}) {
+            out.reset();
+
+            assertThat(Cli.run(EtaReportApplication.class, new String[] {arg})).as(arg).isZero();
+            assertThat(stdout()).as(arg).contains("init-db", "db-backup", "prewarm-cache", "clear-cache",
+                    "purge-jobs", "add-user", "api-key", "copy-db", "Examples:");
+        }
+    }
+
+    @Test
+    void helpOfOneCommandShowsItsExamples() {
+        assertThat(Cli.run(EtaReportApplication.class, new String[] {"help", "db-backup"})).isZero();
+        assertThat(stdout()).contains("Usage: eta-report db-backup", "Examples:",
+                "java -jar eta-report.jar db-backup --dir");
+    }
+
+    @Test
+    void everyCommandHasExamplesInItsHelp() {
+        var root = Cli.commandLine(null);
+        java.util.List<String> without = new java.util.ArrayList<>();
+        java.util.ArrayDeque<picocli.CommandLine> todo = new java.util.ArrayDeque<>(root.getSubcommands().values());
+        while (!todo.isEmpty()) {
+            picocli.CommandLine command = todo.pop();
+            if (command.getCommandName().equals("help")) {
+                continue;
+            }
+            if (!command.getUsageMessage().contains("Examples:\n  java -jar eta-report.jar")
+                    && !command.getUsageMessage().contains("Examples:\n  DATABASE")) {
+                without.add(command.getCommandSpec().qualifiedName());
+            }
+            todo.addAll(command.getSubcommands().values());
+        }
+        assertThat(without).isEmpty();
+    }
+
+    @Test
+    void versionPrintsTheBuildAndTheCommitWithoutADatabase() {
+        assertThat(Cli.run(EtaReportApplication.class, new String[] {"--version"})).isZero();
+        assertThat(stdout()).startsWith("eta-report ").contains("commit ", "built ", "Java ");
     }
 
     @Test

@@ -183,7 +183,9 @@ class CustomerReportIntegrationTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.job_id").isString());
         mvc.perform(post("/eta/start").contentType(MediaType.APPLICATION_JSON).content("{not json"))
-                .andExpect(status().isBadRequest());
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("BAD_REQUEST"));
         mvc.perform(post("/eta/start").contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error").value("obfuscated_id must be 32 lowercase hex characters"))
@@ -195,6 +197,8 @@ class CustomerReportIntegrationTest {
                         .content("{\"obfuscated_id\":\"0123456789abcdef0123456789abcdef\"}"))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.error").value("unknown customer"))
+                .andExpect(jsonPath("$.code").value("NOT_FOUND"))
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.title").value("Not Found"));
     }
 

@@ -54,6 +54,18 @@ class MetricsIntegrationTest {
     }
 
     @Test
+    void theRunningVersionIsInActuatorInfoWithTheSameAccessAsMetrics() throws Exception {
+        mvc.perform(get("/actuator/info")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/actuator/info").header("X-API-Key", "wrong")).andExpect(status().isForbidden());
+
+        String info = mvc.perform(get("/actuator/info").header("X-API-Key", KEY))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(info).contains("\"build\"", "\"version\"", "\"artifact\":\"eta-report\"", "\"java\"");
+        assertThat(info).contains("\"git\"", "\"commit\"");
+    }
+
+    @Test
     void afterAReportTheScrapeHoldsTheReportTimeUpstreamCallsJobsCopiesAndDownloads() throws Exception {
         db.sql("DELETE FROM buz_cache").update();
         Customer customer = customers.add(DemoCustomers.ON_BOTH, DemoCustomers.ON_BOTH, FieldType.CUSTOMER_NAME, null);

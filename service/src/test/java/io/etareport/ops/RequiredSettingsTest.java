@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.mock.env.MockEnvironment;
 
 class RequiredSettingsTest {
@@ -79,6 +82,42 @@ class RequiredSettingsTest {
     }
 
     @Test
+    void aValueGivenTheSpringWayCountsAndTheMessageStillNamesTheVariable() {
+        // What SPRING_APPLICATION_JSON, --name=value or a relaxed ETA_DATABASE_PATH become: the bound property.
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("eta.database.path", "/var/lib/eta-report/eta.db")
+                .withProperty("spring.security.oauth2.client.registration.google.client-id", "id.apps.example")
+                .withProperty("spring.security.oauth2.client.registration.google.client-secret", "secret")
+                .withProperty("eta.buz.instances.DD.username", "dd-user")
+                .withProperty("eta.buz.instances.DD.password", "dd-pass")
+                .withProperty("eta.buz.instances.CBR.username", "cbr-user")
+                .withProperty("eta.links.server-name", "eta.example.com");
+        environment.setActiveProfiles("prod");
+
+        assertThat(RequiredSettings.missing(environment)).containsExactly("BUZ_CBR_PASSWORD");
+    }
+
+    @Test
+    void theRelaxedEnvironmentVariableOfThePropertyCounts() {
+        MockEnvironment environment = copyWithout(all(), "GOOGLE_CLIENT_ID");
+        environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                Map.of("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_GOOGLE_CLIENTID", "id")));
+        environment.setActiveProfiles("prod");
+
+        assertThat(RequiredSettings.missing(environment)).isEmpty();
+    }
+
+    @Test
+    void theConfigFilesStandInForAMissingGoogleClientIdIsStillMissing() {
+        MockEnvironment environment = copyWithout(all(), "GOOGLE_CLIENT_ID")
+                .withProperty("spring.security.oauth2.client.registration.google.client-id", "not-set");
+        environment.setActiveProfiles("prod");
+
+        assertThat(RequiredSettings.missing(environment)).containsExactly("GOOGLE_CLIENT_ID");
+    }
+
+    @Test
     void theFailureIsReportedAsOnePlainMessageWithoutAStackTrace() {
         var failure = new IllegalStateException("wrapped",
                 new RequiredSettings.MissingSettingsException(List.of("DATABASE", "FLASK_SECRET")));
@@ -91,8 +130,8 @@ class RequiredSettingsTest {
 
     private static MockEnvironment all() {
         MockEnvironment environment = new MockEnvironment();
-        for (String name : RequiredSettings.SERVICE) {
-            environment.setProperty(name, "set");
+        for (RequiredSettings.Setting setting : RequiredSettings.SERVICE) {
+            environment.setProperty(setting.variable(), "set");
         }
         environment.setProperty("SERVER_NAME", "eta.example.com");
         return environment;
