@@ -1,14 +1,8 @@
 package io.etareport.cache;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 import io.etareport.buz.BuzException;
@@ -69,65 +63,9 @@ public class CachedBuz {
         return openOrders(instance, scope, live, forceRefresh);
     }
 
-    /**
-     * Each of these customers' open order lines on one instance, as {@link #openOrders} gives them, fetched in
-     * batches of as many customers as one request can name, at most {@code eta.buz.max-in-flight} batches at once:
-     * what the warm-up asks. Each customer still goes through the cache on its own key; a failing batch leaves
-     * each of its customers its own stored copy or its own failure.
-     *
-     * @return per customer name, in the order given (duplicates once), what its fetch came to
-     */
-    public Map<String, Outcome> openOrdersOfEach(Instance instance, List<String> customers, boolean forceRefresh) {
-        List<List<String>> batches = coalesced.batches(instance, customers);
-        Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
-        ExecutorService pool = Executors.newFixedThreadPool(
-                Math.max(1, Math.min(coalesced.maxInFlight(), batches.size())));
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (List<String> batch : batches) {
-                CoalescedCustomers.Together together = coalesced.together(instance, batch);
-                running.add(pool.submit(() -> {
-                    // The first customer's live call sends the batch's query; the others read its answer.
-                    for (String customer : batch) {
-                        outcomes.put(customer, outcome(instance, customer, together, forceRefresh));
-                    }
-                }));
-            }
-            for (Future<?> batch : running) {
-                batch.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("A warm-up batch failed unexpectedly", e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
-        Map<String, Outcome> ordered = new LinkedHashMap<>();
-        batches.forEach(batch -> batch.forEach(customer -> {
-            if (outcomes.containsKey(customer)) {
-                ordered.put(customer, outcomes.get(customer));
-            }
-        }));
-        return ordered;
-    }
-
-    /** What one customer's fetch came to: its lines, or why there are none. */
-    public record Outcome(Fetched<List<OrderLine>> fetched, RuntimeException failure) {
-    }
-
-    private Outcome outcome(Instance instance, String customer, CoalescedCustomers.Together together,
-                            boolean forceRefresh) {
-        try {
-            return new Outcome(openOrders(instance, CustomerScope.customer(customer),
-                    () -> together.openOrders(customer), forceRefresh), null);
-        } catch (RuntimeException e) {
-            return new Outcome(null, e);
-        }
-    }
-
-    private Fetched<List<OrderLine>> openOrders(Instance instance, CustomerScope scope,
-                                                Supplier<List<OrderLine>> live, boolean forceRefresh) {
+    /** As {@link #openOrders(Instance, CustomerScope, boolean)}, with the live call given. */
+    Fetched<List<OrderLine>> openOrders(Instance instance, CustomerScope scope, Supplier<List<OrderLine>> live,
+                                        boolean forceRefresh) {
         Fetched<List<OrderLine>> fetched = cache.get(CacheKey.openOrders(instance, scope), ORDER_LINES, live,
                 forceRefresh);
         // A stored copy may predate a column being held back: it never gets past here.

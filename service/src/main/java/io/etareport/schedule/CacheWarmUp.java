@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import io.etareport.buz.CustomerScope;
 import io.etareport.buz.Instance;
 import io.etareport.buz.OrderLine;
+import io.etareport.cache.BatchedFetches;
 import io.etareport.cache.CachedBuz;
 import io.etareport.cache.Fetched;
 import io.etareport.customers.Customer;
@@ -30,10 +31,13 @@ public class CacheWarmUp {
     private final CustomerRepository customers;
     private final CustomerLinks links;
     private final CachedBuz buz;
+    private final BatchedFetches batched;
     /** Stored copies' times, in the service's time zone. */
     private final DateTimeFormatter localTime;
 
-    public CacheWarmUp(CustomerRepository customers, CustomerLinks links, CachedBuz buz, ZoneId zone) {
+    public CacheWarmUp(CustomerRepository customers, CustomerLinks links, CachedBuz buz, BatchedFetches batched,
+                       ZoneId zone) {
+        this.batched = batched;
         this.customers = customers;
         this.links = links;
         this.buz = buz;
@@ -51,7 +55,7 @@ public class CacheWarmUp {
 
     /**
      * Warms {@code instances} for every customer that is not paused. Customers named singly are fetched in
-     * batches, one request naming as many as fit (see {@link CachedBuz#openOrdersOfEach}); customer groups each
+     * batches, one request naming as many as fit (see {@link BatchedFetches#openOrdersOfEach}); customer groups each
      * fetch their member list and its batches, as a report does.
      *
      * @param lines one line per customer and instance, naming the customer: for an operator's terminal only,
@@ -77,8 +81,8 @@ public class CacheWarmUp {
                     names.add(scope.name());
                 }
             }
-            Map<String, CachedBuz.Outcome> batched = names.isEmpty() ? Map.of()
-                    : buz.openOrdersOfEach(instance, names, true);
+            Map<String, BatchedFetches.Outcome> outcomes = names.isEmpty() ? Map.of()
+                    : batched.openOrdersOfEach(instance, names, true);
             for (Customer customer : active) {
                 CustomerScope scope = customer.scopes().get(instance);
                 if (scope == null) {
@@ -86,9 +90,9 @@ public class CacheWarmUp {
                 }
                 String who = "#" + customer.id() + " " + customer.name() + " " + instance;
                 if (scope.kind() == CustomerScope.Kind.CUSTOMER) {
-                    CachedBuz.Outcome outcome = batched.get(scope.name());
+                    BatchedFetches.Outcome outcome = outcomes.get(scope.name());
                     if (outcome == null) {
-                        tally.failed(who, "interrupted");
+                        tally.failed(who, "the warm-up was interrupted");
                     } else if (outcome.failure() != null) {
                         tally.failed(who, outcome.failure().getMessage());
                     } else {

@@ -66,7 +66,12 @@ public final class SickSupplierBenchmark {
     private final BuzSimulator simulator;
     private final CustomerRepository customers;
     private final JdbcClient db;
-    private final HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
+    // Daemon threads: the JVM ends when the benchmark does.
+    private final HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16, task -> {
+        Thread thread = new Thread(task);
+        thread.setDaemon(true);
+        return thread;
+    })).build();
     private final int port;
 
     private SickSupplierBenchmark(BuzSimulator simulator, ConfigurableApplicationContext app) {
@@ -210,6 +215,10 @@ public final class SickSupplierBenchmark {
         // Many visitors from one address here: the per-client start limit would measure itself.
         properties.put("eta.jobs.starts-per-minute", "100000");
         properties.put("server.port", "0");
+        // -Dbench.jobs.workers=N (in BENCH_JAVA_OPTS) to measure another number of report workers.
+        if (System.getProperty("bench.jobs.workers") != null) {
+            properties.put("eta.jobs.workers", System.getProperty("bench.jobs.workers"));
+        }
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         return new SpringApplicationBuilder(EtaReportApplication.class).profiles("test").run(args);

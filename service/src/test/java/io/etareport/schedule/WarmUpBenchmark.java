@@ -11,6 +11,7 @@ import java.util.TreeSet;
 
 import io.etareport.EtaReportApplication;
 import io.etareport.bench.Bench;
+import io.etareport.buz.CoalescedCustomers;
 import io.etareport.buz.Instance;
 import io.etareport.customers.CustomerRepository;
 import io.etareport.customers.FieldType;
@@ -26,7 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The scheduled warm-up ({@link CacheWarmUp}, as {@code prewarm-cache} runs it) of many customers against the
  * simulator, every request slowed by the latency: how long it takes and how many upstream requests it costs,
- * against the least it could cost (the open lines fetched ÷ the page size, per instance, rounded up).
+ * against the least it could cost: each batch's open lines ÷ the page size, rounded up, the batches being the
+ * customers' names split to fit {@code eta.buz.max-url-length} (and, for scale, all the lines ÷ the page size).
  * <p>
  * On demand: {@code bench/run.sh WarmUpBenchmark [latency-ms] [customers] [page-size] [runs]} (default 1500, 200, 500, 1).
  * The customers are the simulator's, taken in name order from both instances: each is named on every instance
@@ -56,6 +58,15 @@ public final class WarmUpBenchmark {
             }
             long floor = pagesFloor(simulator, BuzSimulator.DD_CODE, chosen, pageSize)
                     + pagesFloor(simulator, BuzSimulator.CBR_CODE, chosen, pageSize);
+            // The least with names split to fit a URL: each batch's lines in pages.
+            CoalescedCustomers coalesced = app.getBean(CoalescedCustomers.class);
+            long batchFloor = 0;
+            for (Instance instance : Instance.values()) {
+                SortedSet<String> known = instance == Instance.DD ? dd : cbr;
+                for (List<String> batch : coalesced.batches(instance, chosen.stream().filter(known::contains).toList())) {
+                    batchFloor += pagesFloor(simulator, instance.code(), batch, pageSize);
+                }
+            }
             long fetches = chosen.stream().filter(dd::contains).count() + chosen.stream().filter(cbr::contains).count();
             CacheWarmUp warmUp = app.getBean(CacheWarmUp.class);
             simulator.faults().latency(SimulatorFaults.ALL, latency);
@@ -67,9 +78,9 @@ public final class WarmUpBenchmark {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 long requests = simulator.requestCounts().total();
                 System.out.printf("run %d: %d customers (%d customer-instance fetches) in %.1f s (%.2f min);"
-                                + " %d upstream requests, floor %d (%.2f × the floor); %s%n", run, chosen.size(),
-                        fetches, seconds, seconds / 60, requests, floor, (double) requests / floor,
-                        summary.describe());
+                                + " %d upstream requests; least in pages per batch %d (%.2f ×), all lines in pages %d;"
+                                + " %s%n", run, chosen.size(), fetches, seconds, seconds / 60, requests, batchFloor,
+                        (double) requests / batchFloor, floor, summary.describe());
             }
             simulator.faults().clear();
         }
