@@ -19,8 +19,10 @@ import org.springframework.stereotype.Service;
  * Live fetches of single customers that share upstream requests. A fetch of one customer waits up to
  * {@code eta.buz.coalesce.window} for fetches of other customers of the same instance; then one query names them
  * all and each gets its own lines, exactly as if asked alone ({@link BuzQueries#openOrdersOfEach}). A query is sent
- * before the window ends once no further name fits {@code eta.buz.max-url-length}. The same batches serve the
- * warm-up ({@link #batches}, {@link #together}).
+ * before the window ends once no further name fits {@code eta.buz.max-url-length}, and later than the window while
+ * {@code eta.buz.max-in-flight} batches of the instance are already out (it would only wait for a request slot
+ * anyway, and meanwhile it gathers more names). The same batches serve the warm-up ({@link #batches},
+ * {@link #together}).
  * <p>
  * Only the request is shared: callers still fetch per customer (through the cache, with its single flight,
  * cluster lock, breaker and deadline). A failing query fails each of its customers' fetches alike, with its own
@@ -34,8 +36,10 @@ public class CoalescedCustomers {
     private final BuzQueries queries;
     private final java.time.Duration window;
     private final int maxInFlight;
-    /** The batch still taking names, per instance; guarded by itself. */
+    /** The batch still taking names, per instance; guarded by itself, like {@link #sending}. */
     private final Map<Instance, Forming> forming = new EnumMap<>(Instance.class);
+    /** Batches of each instance being sent now. */
+    private final Map<Instance, Integer> sending = new EnumMap<>(Instance.class);
 
     CoalescedCustomers(BuzQueries queries, CoalesceProperties properties, BuzProperties buz) {
         this.queries = queries;
@@ -83,16 +87,40 @@ public class CoalescedCustomers {
         } catch (InterruptedException e) {
             interrupted = true;
         }
-        synchronized (forming) {
-            forming.remove(instance, batch);
-        }
+        interrupted |= awaitTurn(instance, batch);
         try {
             return batch.together.openOrders(customer);
         } finally {
+            synchronized (forming) {
+                sending.merge(instance, -1, Integer::sum);
+                forming.notifyAll();
+            }
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /**
+     * While {@code eta.buz.max-in-flight} batches of the instance are already being sent, a new one would only wait
+     * for a free request slot: it keeps taking names instead (until it is full), so a crowd costs fewer requests.
+     *
+     * @return whether the wait was interrupted
+     */
+    private boolean awaitTurn(Instance instance, Forming batch) {
+        boolean interrupted = false;
+        synchronized (forming) {
+            while (!interrupted && forming.get(instance) == batch && sending.getOrDefault(instance, 0) >= maxInFlight) {
+                try {
+                    forming.wait();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            forming.remove(instance, batch);
+            sending.merge(instance, 1, Integer::sum);
+        }
+        return interrupted;
     }
 
     /**

@@ -165,6 +165,45 @@ class CoalescedCustomersIntegrationTest {
     }
 
     @Test
+    void whileEveryRequestSlotIsBusyTheNextBatchKeepsGatheringCustomers() throws Exception {
+        try (BuzSimulator simulator = BuzSimulator.start(SimulatorSettings.defaults())) {
+            SimulatedBuz buz = new SimulatedBuz(simulator).maxInFlight(1);
+            BuzQueries queries = buz.queries();
+            CoalescedCustomers coalesced = coalesced(queries, buz, Duration.ofMillis(50));
+            List<String> names = new ArrayList<>(simulator.dataSet().customers(Instance.DD.code())).subList(0, 6);
+            ExecutorService threads = Executors.newCachedThreadPool();
+            try {
+                Map<String, List<OrderLine>> alone = new LinkedHashMap<>();
+                names.forEach(name -> alone.put(name, queries.openOrders(Instance.DD, CustomerScope.customer(name))));
+                simulator.resetRequestCounts();
+                simulator.faults().latency("DD", 3_000);
+
+                CompletableFuture<List<OrderLine>> first = CompletableFuture.supplyAsync(
+                        () -> coalesced.openOrders(Instance.DD, names.get(0)), threads);
+                await().atMost(Duration.ofSeconds(10)).until(() -> jobsRequests(simulator).size() == 1);
+                Map<String, CompletableFuture<List<OrderLine>>> later = new LinkedHashMap<>();
+                // Each well after the previous one's window: only the busy slot keeps them together.
+                for (String name : names.subList(1, names.size())) {
+                    later.put(name, CompletableFuture.supplyAsync(() -> coalesced.openOrders(Instance.DD, name),
+                            threads));
+                    Thread.sleep(150);
+                }
+                assertThat(first).as("the first request is still out").isNotDone();
+
+                assertThat(first.get()).isEqualTo(alone.get(names.get(0)));
+                for (String name : later.keySet()) {
+                    assertThat(later.get(name).get()).as(name).isEqualTo(alone.get(name));
+                }
+                assertThat(jobsRequests(simulator)).as("the first, then everyone who came while it was out")
+                        .hasSize(2);
+            } finally {
+                threads.shutdownNow();
+                queries.destroy();
+            }
+        }
+    }
+
+    @Test
     void aFullBatchIsSentWithoutWaitingForTheWindow() {
         try (BuzSimulator simulator = BuzSimulator.start(SimulatorSettings.defaults())) {
             SimulatedBuz buz = new SimulatedBuz(simulator).maxUrlLength(400);
