@@ -2,6 +2,7 @@ package io.etareport.buz;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -105,6 +106,40 @@ public class BuzQueries implements DisposableBean {
     private List<OrderLine> admitted(Instance instance, List<Map<String, Object>> rows) {
         columns.seen(SeenColumns.of(instance, JOBS_SCHEDULE, rows));
         return OrderLineReader.read(instance, rows, columns.policy());
+    }
+
+    /**
+     * The open order lines of each of these customers, asked in one query (all its pages), each customer's lines
+     * exactly as {@link #openOrders} would give for that customer alone: the same rows in the same order, dated
+     * within that customer's own orders. A customer without open lines gets an empty list.
+     *
+     * @param customers distinct names that fit one request ({@link #fitInOneRequest})
+     */
+    public Map<String, List<OrderLine>> openOrdersOfEach(Instance instance, List<String> customers) {
+        customers.forEach(BuzQueries::requireName);
+        if (customers.size() == 1) {
+            // The very request a lone fetch makes.
+            return Map.of(customers.get(0), openOrders(instance, CustomerScope.customer(customers.get(0))));
+        }
+        List<Map<String, Object>> rows = client.fetch(instance, customersQuery(customers));
+        columns.seen(SeenColumns.of(instance, JOBS_SCHEDULE, rows));
+        ColumnPolicy policy = columns.policy();
+        Map<String, List<OrderLine>> lines = new LinkedHashMap<>();
+        CustomerRows.split(customers, rows).forEach((customer, own) ->
+                lines.put(customer, OrderLineReader.read(instance, own, policy)));
+        return lines;
+    }
+
+    /** Whether one query can name all these customers within {@code eta.buz.max-url-length}. */
+    boolean fitInOneRequest(Instance instance, List<String> customers) {
+        ODataQuery query = customers.size() == 1
+                ? ODataQuery.of(JOBS_SCHEDULE, ODataFilter.and(openLines(), ODataFilter.eq("Customer", customers.get(0))))
+                : customersQuery(customers);
+        return client.urlLength(instance, query) <= client.maxUrlLength();
+    }
+
+    private static ODataQuery customersQuery(List<String> customers) {
+        return ODataQuery.of(JOBS_SCHEDULE, customersIn(customers));
     }
 
     private List<Map<String, Object>> groupRows(Instance instance, String group) {

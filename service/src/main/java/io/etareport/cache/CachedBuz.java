@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 
 import io.etareport.buz.BuzException;
 import io.etareport.buz.BuzQueries;
+import io.etareport.buz.CoalescedCustomers;
 import io.etareport.buz.CustomerScope;
 import io.etareport.buz.Instance;
 import io.etareport.buz.OrderLine;
@@ -32,24 +33,33 @@ public class CachedBuz {
 
     private final StaleIfErrorCache cache;
     private final BuzQueries buz;
+    private final CoalescedCustomers coalesced;
     private final java.time.Duration membersTtl;
 
-    public CachedBuz(StaleIfErrorCache cache, BuzQueries buz, CacheProperties properties) {
+    public CachedBuz(StaleIfErrorCache cache, BuzQueries buz, CoalescedCustomers coalesced, CacheProperties properties) {
         this.cache = cache;
         this.buz = buz;
+        this.coalesced = coalesced;
         this.membersTtl = properties.groupMembersTtl();
     }
 
     /**
      * A customer's or a customer group's open order lines on one instance. A group's member list
      * is its own cache entry, used for {@code eta.cache.group-members-ttl} without asking again, so
-     * a group report costs only its order requests.
+     * a group report costs only its order requests. A customer's live fetch shares its request with other
+     * customers' fetches starting at the same moment ({@link CoalescedCustomers}).
      */
     public Fetched<List<OrderLine>> openOrders(Instance instance, CustomerScope scope, boolean forceRefresh) {
         Supplier<List<OrderLine>> live = switch (scope.kind()) {
-            case CUSTOMER -> () -> buz.openOrders(instance, scope);
+            case CUSTOMER -> () -> coalesced.openOrders(instance, scope.name());
             case GROUP -> () -> buz.openOrdersOf(instance, groupMembers(instance, scope.name(), forceRefresh));
         };
+        return openOrders(instance, scope, live, forceRefresh);
+    }
+
+    /** As {@link #openOrders(Instance, CustomerScope, boolean)}, with the live call given. */
+    Fetched<List<OrderLine>> openOrders(Instance instance, CustomerScope scope, Supplier<List<OrderLine>> live,
+                                        boolean forceRefresh) {
         // Only allowed columns come from BuzQueries (the column policy's boundary); a column held back later is
         // stripped from stored copies when it is held back.
         return cache.get(CacheKey.openOrders(instance, scope), ORDER_LINES, live, forceRefresh);

@@ -2,7 +2,6 @@ package io.etareport.report;
 
 import java.time.Duration;
 
-import io.etareport.buz.Instance;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
@@ -12,8 +11,10 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * The pool that fetches a report's instances in parallel. Separate from the job workers, so a worker waiting on its
- * fetches can never starve them; sized for every instance at the Buz client's default in-flight limit (the real
- * throttle). Built with Boot's builder: named threads, stopped with the context, measured by Actuator.
+ * fetches can never starve them. No queue and no fixed size, like the cache's live calls: a fetch that waited for a
+ * thread could not share its upstream request with the other customers asking at that moment. It stays bounded by
+ * the job workers (one fetch per instance each); the Buz client's in-flight limit throttles the supplier. Built with
+ * Boot's builder: named threads, stopped with the context, measured by Actuator.
  */
 @Configuration(proxyBeanMethods = false)
 class ReportExecutors {
@@ -23,8 +24,8 @@ class ReportExecutors {
     @Bean(FETCHES)
     @Qualifier(FETCHES)
     ThreadPoolTaskExecutor buzFetches(ThreadPoolTaskExecutorBuilder builder) {
-        int threads = 4 * Instance.values().length;
-        return builder.corePoolSize(threads).maxPoolSize(threads).queueCapacity(Integer.MAX_VALUE)
+        return builder.corePoolSize(0).maxPoolSize(Integer.MAX_VALUE).queueCapacity(0)
+                .keepAlive(Duration.ofSeconds(60))
                 .threadNamePrefix("buz-fetch-")
                 .awaitTermination(true).awaitTerminationPeriod(Duration.ofSeconds(2))
                 .customizers(pool -> pool.setDaemon(true))

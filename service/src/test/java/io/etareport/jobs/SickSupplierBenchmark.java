@@ -36,7 +36,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <ol>
  * <li>{@code hang}: 20 customers with saved copies open their links at once while DD hangs;</li>
  * <li>{@code crowd}: 100 different customers at once, no saved copies, every request slowed by the latency;</li>
- * <li>{@code group}: the 300-member group, first with its members unknown (cold), then known (warm).</li>
+ * <li>{@code group}: the 300-member group, first with its members unknown (cold), then known (warm);</li>
+ * <li>{@code alone}: one customer on both instances opening alone, nothing saved (not in the default run).</li>
  * </ol>
  * On demand: {@code bench/run.sh SickSupplierBenchmark [latency-ms] [scenario...]} (default 1500, all).
  */
@@ -60,13 +61,21 @@ public final class SickSupplierBenchmark {
             if (scenarios.contains("group")) {
                 bench.group(latency);
             }
+            if (scenarios.contains("alone")) {
+                bench.alone(latency);
+            }
         }
     }
 
     private final BuzSimulator simulator;
     private final CustomerRepository customers;
     private final JdbcClient db;
-    private final HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
+    // Daemon threads: the JVM ends when the benchmark does.
+    private final HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16, task -> {
+        Thread thread = new Thread(task);
+        thread.setDaemon(true);
+        return thread;
+    })).build();
     private final int port;
 
     private SickSupplierBenchmark(BuzSimulator simulator, ConfigurableApplicationContext app) {
@@ -96,6 +105,33 @@ public final class SickSupplierBenchmark {
         simulator.faults().latency(SimulatorFaults.ALL, latency);
         simulator.resetRequestCounts();
         report(openAll(hundred), "crowd, 100 customers");
+        simulator.faults().clear();
+    }
+
+    /** One customer on both instances opening alone, nothing saved: against one request's latency per page. */
+    private void alone(int latency) throws Exception {
+        Bench.header("one customer alone, both instances, " + latency + " ms a request, nothing saved");
+        db.sql("DELETE FROM customers").update();
+        Customer one = customers.add(DemoCustomers.ON_BOTH, DemoCustomers.ON_BOTH, FieldType.CUSTOMER_NAME, null);
+        simulator.faults().latency(SimulatorFaults.ALL, latency);
+        List<Long> millis = new ArrayList<>();
+        for (int run = 1; run <= 6; run++) {
+            db.sql("DELETE FROM buz_cache").update();
+            db.sql("DELETE FROM report_job").update();
+            simulator.resetRequestCounts();
+            long ready = timeToReady(one);
+            long requests = simulator.requestCounts().total();
+            // Pages are asked one after another; the instances at once: the floor is the longer instance.
+            long floor = latency * Math.max(simulator.requestCounts().count("DD"), simulator.requestCounts().count("CBR"));
+            System.out.printf("run %d: ready after %d ms, %d upstream requests, floor %d ms (%.2f ×)%n", run, ready,
+                    requests, floor, (double) ready / floor);
+            if (run > 1) {
+                millis.add(ready);
+            }
+        }
+        millis.sort(null);
+        System.out.printf("alone, after one warm-up run: median %d ms, min %d ms, max %d ms%n",
+                percentile(millis, 50), millis.get(0), millis.get(millis.size() - 1));
         simulator.faults().clear();
     }
 
@@ -210,6 +246,10 @@ public final class SickSupplierBenchmark {
         // Many visitors from one address here: the per-client start limit would measure itself.
         properties.put("eta.jobs.starts-per-minute", "100000");
         properties.put("server.port", "0");
+        // -Dbench.jobs.workers=N (in BENCH_JAVA_OPTS) to measure another number of report workers.
+        if (System.getProperty("bench.jobs.workers") != null) {
+            properties.put("eta.jobs.workers", System.getProperty("bench.jobs.workers"));
+        }
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         return new SpringApplicationBuilder(EtaReportApplication.class).profiles("test").run(args);
