@@ -3,19 +3,19 @@ package io.etareport.cli;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
-import io.etareport.audit.AuditLog;
-import io.etareport.report.EtaHistory;
 import io.etareport.db.DatabaseMigrator;
-import io.etareport.jobs.ReportJobs;
+import io.etareport.schedule.Purges;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+/** The scheduled purge's list, run by hand: the same {@link Purges}, so the two never differ. */
 @Command(name = "purge-jobs", mixinStandardHelpOptions = true,
-        description = "Delete finished report jobs older than N days, and audit log entries older than"
-                + " eta.audit.keep (2 years). Without --confirm, only says how many.")
+        description = "Delete finished report jobs older than N days, and every other kind of old row the"
+                + " scheduled purge deletes (audit entries, expected-date moves, API calls, link opens), each"
+                + " after its own keep setting. Without --confirm, only says how many.")
 class PurgeJobsCommand implements Callable<Integer> {
 
     @Option(names = "--days", defaultValue = "30", description = "Age in days (default: ${DEFAULT-VALUE}).")
@@ -28,15 +28,11 @@ class PurgeJobsCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final DatabaseMigrator migrator;
-    private final ReportJobs jobs;
-    private final AuditLog audit;
-    private final EtaHistory history;
+    private final Purges purges;
 
-    PurgeJobsCommand(DatabaseMigrator migrator, ReportJobs jobs, AuditLog audit, EtaHistory history) {
+    PurgeJobsCommand(DatabaseMigrator migrator, Purges purges) {
         this.migrator = migrator;
-        this.jobs = jobs;
-        this.audit = audit;
-        this.history = history;
+        this.purges = purges;
     }
 
     @Override
@@ -46,20 +42,8 @@ class PurgeJobsCommand implements Callable<Integer> {
             return 2;
         }
         migrator.migrate();
-        int count = jobs.purgeFinished(Duration.ofDays(days), confirm);
-        int entries = audit.purgeExpired(confirm);
-        String kept = audit.keep().toDays() + " days";
-        int moves = history.purgeExpired(confirm);
-        String movesKept = history.keep().toDays() + " days";
-        spec.commandLine().getOut().println(confirm
-                ? "Deleted " + count + " finished jobs older than " + days + " days."
-                : count + " finished jobs are older than " + days + " days. Run again with --confirm to delete them.");
-        spec.commandLine().getOut().println(confirm
-                ? "Deleted " + entries + " audit log entries older than " + kept + "."
-                : entries + " audit log entries are older than " + kept + ". Run again with --confirm to delete them.");
-        spec.commandLine().getOut().println(confirm
-                ? "Deleted " + moves + " expected-date moves older than " + movesKept + "."
-                : moves + " expected-date moves are older than " + movesKept + ". Run again with --confirm to delete them.");
+        purges.run(Duration.ofDays(days), confirm)
+                .forEach(purged -> spec.commandLine().getOut().println(purged.describe(confirm)));
         return 0;
     }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import io.etareport.customers.ClosedLinkException;
 import io.etareport.customers.Customer;
 import io.etareport.customers.CustomerLinks;
+import io.etareport.customers.LinkOpens;
 import io.etareport.customers.CustomerRepository;
 import io.etareport.customers.ObfuscatedId;
 import io.etareport.report.Report;
@@ -59,10 +60,12 @@ class CustomerReportController {
     private final JobEvents events;
     private final Clock clock;
     private final StartLimiter limiter;
+    private final LinkOpens opens;
 
     CustomerReportController(CustomerRepository customers, CustomerLinks links, ReportJobs jobs,
                              JobProperties properties, ZoneId zone, StartLimiter limiter, ReportDisplay display,
-                             StageProperties stages, JobEvents events, Clock clock) {
+                             StageProperties stages, JobEvents events, Clock clock, LinkOpens opens) {
+        this.opens = opens;
         this.events = events;
         this.clock = clock;
         this.display = display;
@@ -83,6 +86,7 @@ class CustomerReportController {
         if (LinkPreviews.isPreview(request)) {
             return "report/preview";
         }
+        opens.record(customer.id(), request);
         limiter.take(request.getRemoteAddr(), id);
         String jobId = jobs.start(customer);
         Optional<Job> started = jobs.find(new JobId(jobId));
@@ -182,6 +186,7 @@ class CustomerReportController {
         if (LinkPreviews.isPreview(request)) {
             return "report/preview";
         }
+        opens.record(customer.id(), request);
         limiter.take(request.getRemoteAddr(), id);
         return render(id, null, jobs.awaitReport(customer), query, model);
     }
