@@ -24,7 +24,7 @@ final class SignIns extends SavedRequestAwareAuthenticationSuccessHandler {
 
     SignIns(AuditLog audit) {
         this.audit = audit;
-        setDefaultTargetUrl("/admin");
+        setDefaultTargetUrl("/desk");
     }
 
     @Override
