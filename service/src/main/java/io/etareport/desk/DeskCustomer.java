@@ -19,11 +19,11 @@ record DeskCustomer(long id, String name, boolean paused, Instant storedAt, Inst
                     long overdue, long moved, long ready, long onHold, List<DeskRow> rows, Instant lastOpened,
                     int opens30, String link, String mailto) {
 
-    boolean hasReport() {
+    public boolean hasReport() {
         return storedAt != null;
     }
 
-    boolean neverOpened() {
+    public boolean neverOpened() {
         return lastOpened == null;
     }
 }

@@ -33,7 +33,7 @@ record DeskFilter(Long customer, Instance instance, DeskState state, String sear
         return new DeskFilter(customerId, instance, DeskState.parse(state).orElse(null), words);
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return customer == null && instance == null && state == null && search == null;
     }
 

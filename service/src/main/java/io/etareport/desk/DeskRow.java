@@ -14,28 +14,28 @@ import io.etareport.report.OrderView;
  */
 record DeskRow(long customerId, String customerName, OrderView view, Set<DeskState> states, LocalDate since) {
 
-    Instance instance() {
+    public Instance instance() {
         return view.order().instance();
     }
 
-    String refNo() {
+    public String refNo() {
         return view.order().refNo();
     }
 
-    String reference() {
+    public String reference() {
         return view.order().descn();
     }
 
-    LocalDate expected() {
+    public LocalDate expected() {
         return view.order().expected();
     }
 
     /** The expected date before its recent move, when it moved recently. */
-    LocalDate movedFrom() {
+    public LocalDate movedFrom() {
         return view.movedRecently() && view.order().dateChange() != null ? view.order().dateChange().previous() : null;
     }
 
-    boolean has(DeskState state) {
+    public boolean has(DeskState state) {
         return states.contains(state);
     }
 }

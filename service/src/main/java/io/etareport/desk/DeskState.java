@@ -21,11 +21,11 @@ enum DeskState {
         this.label = label;
     }
 
-    String value() {
+    public String value() {
         return value;
     }
 
-    String label() {
+    public String label() {
         return label;
     }
 
