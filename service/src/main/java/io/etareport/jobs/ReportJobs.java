@@ -158,6 +158,13 @@ public class ReportJobs {
      * column back takes effect at once, even for reports stored before.
      */
     public Optional<Report> report(String jobId) {
+        // Each customer's newest result outlives keep-results for the staff desk; a link holder never sees it then.
+        Instant keptSince = clock.instant().minus(properties.keepResults());
+        boolean kept = store.find(jobId).map(job -> job.finishedAt() == null || !job.finishedAt().isBefore(keptSince))
+                .orElse(false);
+        if (!kept) {
+            return Optional.empty();
+        }
         return store.result(jobId).map(stored -> json.readValue(ResultCodec.open(stored), Report.class)
                 .keepingColumns(columns.policy()));
     }
