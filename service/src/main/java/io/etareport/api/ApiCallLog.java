@@ -10,7 +10,6 @@ import io.etareport.db.ReadOnly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -65,14 +64,17 @@ public class ApiCallLog {
         return last;
     }
 
-    /** Deletes calls older than the keep period; hourly in the service. */
-    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
-    public int purge() {
-        int deleted = writes.sql("DELETE FROM api_call WHERE at < ?")
-                .param(clock.instant().minus(properties.keepCalls()).toEpochMilli()).update();
-        if (deleted > 0) {
-            log.info("API call log: {} calls older than {} deleted", deleted, properties.keepCalls());
+    /** Calls older than the keep period: counted, or deleted when {@code delete} is set (the purge list's). */
+    public int purge(boolean delete) {
+        long cutoff = clock.instant().minus(properties.keepCalls()).toEpochMilli();
+        if (!delete) {
+            return reads.sql("SELECT count(*) FROM api_call WHERE at < ?").param(cutoff).query(Integer.class).single();
         }
-        return deleted;
+        return writes.sql("DELETE FROM api_call WHERE at < ?").param(cutoff).update();
+    }
+
+    /** How long a call is kept. */
+    public java.time.Duration keep() {
+        return properties.keepCalls();
     }
 }

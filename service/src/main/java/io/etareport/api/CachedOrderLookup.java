@@ -22,10 +22,9 @@ class CachedOrderLookup implements OrderLookup {
     }
 
     @Override
-    public Found find(Instance instance, String entitySet, String refNo) {
+    public Fetched<List<Map<String, Object>>> fetch(Instance instance, String entitySet, String refNo) {
         OrderSet set = Arrays.stream(OrderSet.values()).filter(s -> s.entitySet().equals(entitySet)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Unknown entity set: " + entitySet));
-        Fetched<List<Map<String, Object>>> fetched = buz.order(instance, set, refNo);
-        return new Found(fetched.value(), fetched.source().label());
+        return buz.order(instance, set, refNo);
     }
 }

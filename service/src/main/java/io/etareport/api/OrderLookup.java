@@ -1,5 +1,7 @@
 package io.etareport.api;
 
+import io.etareport.cache.Fetched;
+
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +26,13 @@ interface OrderLookup {
      * @throws RuntimeException with a message staff can read when the supplier's system cannot
      *                          be reached and nothing is stored
      */
-    Found find(Instance instance, String entitySet, String refNo);
+    default Found find(Instance instance, String entitySet, String refNo) {
+        Fetched<List<Map<String, Object>>> fetched = fetch(instance, entitySet, refNo);
+        return new Found(fetched.value(), fetched.source().label());
+    }
+
+    /** As {@link #find}, with when the rows were fetched from the supplier (for a stored copy's notice). */
+    Fetched<List<Map<String, Object>>> fetch(Instance instance, String entitySet, String refNo);
 
     /**
      * What a look-up answers, also its JSON: {@code {"data": [...], "source": "live"}}, the original's shape.

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 class OrderLookupController {
 
     private static final Logger log = LoggerFactory.getLogger(OrderLookupController.class);
-    private static final Pattern ORDER_NUMBER = Pattern.compile("[A-Za-z0-9._-]{1,50}");
+    static final Pattern ORDER_NUMBER = Pattern.compile("[A-Za-z0-9._-]{1,50}");
 
     private final OrderLookup lookup;
 

@@ -26,6 +26,14 @@ public record SeenColumn(String instance, String entitySet, String name, ColumnK
         return SHOWN.withZone(zone).format(lastSeen);
     }
 
+    /**
+     * The name in its words ("Customer", "Name" for CustomerName; "Line_", "Value" for Line_Value), so the page can
+     * let it wrap between words and never inside one.
+     */
+    public java.util.List<String> nameParts() {
+        return java.util.List.of(name.split("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=_)"));
+    }
+
     /** What customers get of the column. */
     public enum State {
         REQUIRED("Always shown", "The report needs it."),

@@ -31,8 +31,10 @@ class CustomerAdminController {
     private final CustomerRepository customers;
     private final ReportLinks links;
     private final CustomerLinks linkStates;
+    private final LinkMail mail;
 
-    CustomerAdminController(CustomerRepository customers, ReportLinks links, CustomerLinks linkStates) {
+    CustomerAdminController(CustomerRepository customers, ReportLinks links, CustomerLinks linkStates, LinkMail mail) {
+        this.mail = mail;
         this.customers = customers;
         this.links = links;
         this.linkStates = linkStates;
@@ -117,7 +119,10 @@ class CustomerAdminController {
     private String showList(Model model, HttpServletRequest request) {
         java.util.Set<Long> paused = linkStates.pausedCustomerIds();
         List<Row> rows = customers.findAll().stream()
-                .map(c -> new Row(c, links.linkFor(c, request), paused.contains(c.id()))).toList();
+                .map(c -> {
+                    String link = links.linkFor(c, request);
+                    return new Row(c, link, paused.contains(c.id()), mail.mailto(c, link));
+                }).toList();
         model.addAttribute("rows", rows);
         model.addAttribute("allLinks", rows.stream().map(row -> row.customer().name() + ": " + row.link())
                 .collect(Collectors.joining("\n")));
@@ -137,7 +142,7 @@ class CustomerAdminController {
         return customers.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
-    /** One line of the list: the customer, their full link, and whether it is paused. */
-    record Row(Customer customer, String link, boolean paused) {
+    /** One line of the list: the customer, their full link, whether it is paused, and "Email link". */
+    record Row(Customer customer, String link, boolean paused, String mailto) {
     }
 }

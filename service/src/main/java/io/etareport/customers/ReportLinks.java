@@ -16,7 +16,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  */
 @Component
 @EnableConfigurationProperties(ReportLinks.Properties.class)
-class ReportLinks {
+public class ReportLinks {
 
     private final Properties properties;
 
@@ -28,7 +28,7 @@ class ReportLinks {
         return properties.rotationGrace() == null ? Duration.ZERO : properties.rotationGrace();
     }
 
-    String linkFor(Customer customer, HttpServletRequest request) {
+    public String linkFor(Customer customer, HttpServletRequest request) {
         String serverName = properties.serverName();
         if (serverName != null && !serverName.isBlank()) {
             return "https://" + serverName.trim() + "/" + customer.obfuscatedId();

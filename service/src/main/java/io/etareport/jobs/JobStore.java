@@ -222,10 +222,31 @@ class JobStore {
                 .params(customerId, DONE, since.toEpochMilli()).query(String.class).optional();
     }
 
-    /** Drops the stored reports of jobs finished before {@code before}; the jobs themselves stay. */
+    /**
+     * Drops the stored reports of jobs finished before {@code before}; the jobs themselves stay, and so does each
+     * customer's newest stored report (what the staff desk reads, however old).
+     */
     int dropResultsBefore(Instant before) {
-        return writes.sql("UPDATE report_job SET result = NULL WHERE finished_at < ? AND result IS NOT NULL")
+        return writes.sql("UPDATE report_job SET result = NULL WHERE finished_at < ? AND result IS NOT NULL"
+                        + " AND " + NEWER_STORED_EXISTS.replace("{job}", "report_job"))
                 .param(before.toEpochMilli()).update();
+    }
+
+    /** Whether the customer of job {job} has a newer stored report. */
+    private static final String NEWER_STORED_EXISTS = "EXISTS (SELECT 1 FROM report_job newer"
+            + " WHERE newer.customer_id = {job}.customer_id AND newer.status = 'completed' AND newer.result IS NOT NULL"
+            + " AND (newer.finished_at > {job}.finished_at OR (newer.finished_at = {job}.finished_at AND newer.id > {job}.id)))";
+
+    /** Each customer's newest completed job that still holds its report. */
+    List<Stored> newestStored() {
+        return reads.sql("SELECT id, customer_id, finished_at FROM report_job j WHERE status = 'completed'"
+                        + " AND result IS NOT NULL AND NOT " + NEWER_STORED_EXISTS.replace("{job}", "j"))
+                .query((row, n) -> new Stored(row.getString(1), row.getLong(2), Instant.ofEpochMilli(row.getLong(3))))
+                .list();
+    }
+
+    /** A stored report's job: whose, and when it finished. */
+    record Stored(String jobId, long customerId, Instant finishedAt) {
     }
 
     int countWithStatus(JobStatus status) {

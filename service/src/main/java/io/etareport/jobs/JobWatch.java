@@ -7,16 +7,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps jobs honest while the service runs: heartbeats for jobs in progress, failing jobs whose
- * worker went quiet, and dropping old results. Not active in operator commands.
+ * worker went quiet, and dropping old results. Not active in operator commands; the schedule module's
+ * registry runs {@link #heartbeat} and {@link #dropOldResults}.
  */
 @Component
 @ConditionalOnWebApplication
-class JobWatch {
+public class JobWatch {
 
     private static final Logger log = LoggerFactory.getLogger(JobWatch.class);
 
@@ -41,8 +41,8 @@ class JobWatch {
         }
     }
 
-    @Scheduled(fixedDelayString = "${eta.jobs.heartbeat-interval:5s}")
-    void heartbeat() {
+    /** This node's part: its own jobs' leases and time limits; every node runs it. */
+    public void heartbeat() {
         jobs.beat();
         int stalled = store.failStalled(clock.instant().minus(properties.stallLimit()), ReportJobs.STALLED).size();
         if (stalled > 0) {
@@ -54,8 +54,8 @@ class JobWatch {
         }
     }
 
-    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
-    void dropOldResults() {
+    /** Results older than {@code eta.jobs.keep-results}, except each customer's newest report (the desk's). */
+    public void dropOldResults() {
         store.dropResultsBefore(clock.instant().minus(properties.keepResults()));
     }
 }

@@ -58,6 +58,8 @@ public class ReportJobs {
     private final ThreadPoolTaskExecutor workers;
     /** Jobs this process is working on, for heartbeats and the time limit. */
     private final Map<String, Running> running = new ConcurrentHashMap<>();
+    /** Parsed newest reports by job id, for {@link #newestReports()}. */
+    private final Map<String, Report> parsedNewest = new ConcurrentHashMap<>();
 
     ReportJobs(JobStore store, ReportService reports, JobProperties properties, ErrorReporter errors,
                ReportMetrics metrics, JsonMapper json, Clock clock, ColumnRegistry columns,
@@ -156,8 +158,47 @@ public class ReportJobs {
      * column back takes effect at once, even for reports stored before.
      */
     public Optional<Report> report(String jobId) {
+        // Each customer's newest result outlives keep-results for the staff desk; a link holder never sees it then.
+        Instant keptSince = clock.instant().minus(properties.keepResults());
+        boolean kept = store.find(jobId).map(job -> job.finishedAt() == null || !job.finishedAt().isBefore(keptSince))
+                .orElse(false);
+        if (!kept) {
+            return Optional.empty();
+        }
         return store.result(jobId).map(stored -> json.readValue(ResultCodec.open(stored), Report.class)
                 .keepingColumns(columns.policy()));
+    }
+
+    /**
+     * Each customer's newest stored report, however old: what the staff desk reads, without any call to the
+     * supplier. Reports are parsed once per job and kept while they are a customer's newest (a stored result
+     * never changes), so opening the desk again costs one query.
+     */
+    public java.util.List<StoredReport> newestReports() {
+        java.util.List<JobStore.Stored> newest = store.newestStored();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        java.util.List<StoredReport> reports = new java.util.ArrayList<>(newest.size());
+        for (JobStore.Stored stored : newest) {
+            ids.add(stored.jobId());
+            Report report = parsedNewest.get(stored.jobId());
+            if (report == null) {
+                Optional<Report> read = store.result(stored.jobId())
+                        .map(bytes -> json.readValue(ResultCodec.open(bytes), Report.class));
+                if (read.isEmpty()) {
+                    continue; // dropped between the two queries
+                }
+                report = read.get();
+                parsedNewest.put(stored.jobId(), report);
+            }
+            reports.add(new StoredReport(stored.customerId(), stored.jobId(), stored.finishedAt(),
+                    report.keepingColumns(columns.policy())));
+        }
+        parsedNewest.keySet().retainAll(ids);
+        return reports;
+    }
+
+    /** A customer's stored report and when its job finished. */
+    public record StoredReport(long customerId, String jobId, Instant storedAt, Report report) {
     }
 
     /** The place of a queued job in the queue (1: next), or 0 when it is not queued. */

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import io.etareport.customers.ClosedLinkException;
 import io.etareport.customers.Customer;
+import io.etareport.customers.LinkOpens;
 import io.etareport.customers.CustomerRepository;
 import io.etareport.customers.ObfuscatedId;
 import io.etareport.jobs.Job;
@@ -64,13 +65,15 @@ class CustomerReportController {
     private final InstanceNames factoryNames;
     private final JobEvents events;
     private final Clock clock;
+    private final LinkOpens opens;
 
     CustomerReportController(CustomerRepository customers, OpenLinks links, ReportJobs jobs,
                              JobProperties properties, ZoneId zone, ReportDisplay display,
                              StageProperties stages, JobEvents events, Clock clock, OrderModels orderModels,
-                             InstanceNames factoryNames) {
+                             InstanceNames factoryNames, LinkOpens opens) {
         this.factoryNames = factoryNames;
         this.orderModels = orderModels;
+        this.opens = opens;
         this.events = events;
         this.clock = clock;
         this.display = display;
@@ -84,11 +87,12 @@ class CustomerReportController {
 
     @GetMapping({"/" + OpenLink.ID, "/etas/" + OpenLink.ID})
     String open(@StartsReport OpenLink link, @RequestParam MultiValueMap<String, String> query, Model model,
-                HttpServletResponse response) {
+                HttpServletRequest request, HttpServletResponse response) {
         privateLink(response);
         if (link.preview()) {
             return "report/preview";
         }
+        opens.record(link.customer().id(), request);
         Customer customer = link.customer();
         String jobId = jobs.start(customer);
         Optional<Job> started = jobs.find(new JobId(jobId));
@@ -202,11 +206,12 @@ class CustomerReportController {
 
     @GetMapping("/sync/" + OpenLink.ID)
     String sync(@StartsReport OpenLink link, @RequestParam MultiValueMap<String, String> query, Model model,
-                HttpServletResponse response) {
+                HttpServletRequest request, HttpServletResponse response) {
         privateLink(response);
         if (link.preview()) {
             return "report/preview";
         }
+        opens.record(link.customer().id(), request);
         return render(link.id(), null, jobs.awaitReport(link.customer()), query, model);
     }
 

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Set;
 
 import io.etareport.buz.OrderLine;
-import io.etareport.cache.Source;
 import io.etareport.report.DateChange;
 import io.etareport.report.Dates;
 import io.etareport.report.FilterChoices;
@@ -21,6 +20,7 @@ import io.etareport.report.ReportFilter;
 import io.etareport.report.OrderModel;
 import io.etareport.report.Stages;
 import io.etareport.report.InstanceSource;
+import io.etareport.report.SavedCopyNotice;
 
 /**
  * What the report page shows, with every text prepared here so the template only prints. Every
@@ -230,53 +230,14 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
                                         java.util.function.Function<io.etareport.buz.Instance, String> names) {
         List<String> notices = new ArrayList<>();
         for (InstanceSource source : report.sources()) {
-            if (source.unavailable()) {
-                notices.add("Orders from " + names.apply(source.instance()) + " are missing: the supplier's system could not be"
-                        + " reached and there is no saved copy yet. Please try again later.");
-            } else if (source.fromCache()) {
-                notices.add("Orders from " + names.apply(source.instance()) + " come from a saved copy, last refreshed "
-                        + (source.refreshedAt() == null ? "at an unknown time"
-                        : age(source.refreshedAt(), report.builtAt()) + " ("
-                        + UPDATED.format(source.refreshedAt().atZone(zone)) + " " + Dates.placeName(zone) + " time)")
-                        + ", because " + why(source.kind()));
-            }
+            SavedCopyNotice.of(source, report.builtAt(), zone, names.apply(source.instance())).ifPresent(notices::add);
         }
         return notices;
     }
 
-    /** Why a saved copy was shown, from the cache's label. */
-    private static String why(Source kind) {
-        return switch (kind) {
-            case CACHE_SLOW -> "the supplier's system is slow right now. A fresh copy is on its way: open the link"
-                    + " again in a minute to see it.";
-            case CACHE_BLACKOUT -> "the supplier's system is switched off for maintenance at this time of day.";
-            case CACHE_BREAKER -> "the supplier's system is having problems right now. We will check it again"
-                    + " shortly.";
-            case CACHE_TIMEOUT -> "the supplier's system is not responding right now.";
-            case CACHE_CONNECTION -> "we cannot connect to the supplier's system right now.";
-            default -> "the supplier's system is not available right now.";
-        };
-    }
-
     /** "3 hours ago", measured up to when the report was built, so a kept report reads the same later. */
     static String age(java.time.Instant saved, java.time.Instant builtAt) {
-        java.time.Duration age = java.time.Duration.between(saved, builtAt);
-        long minutes = Math.max(0, age.toMinutes());
-        if (minutes < 1) {
-            return "less than a minute ago";
-        }
-        if (minutes < 60) {
-            return plural(minutes, "minute") + " ago";
-        }
-        long hours = minutes / 60;
-        if (hours < 48) {
-            return plural(hours, "hour") + " ago";
-        }
-        return plural(hours / 24, "day") + " ago";
-    }
-
-    private static String plural(long n, String unit) {
-        return n + " " + unit + (n == 1 ? "" : "s");
+        return SavedCopyNotice.age(saved, builtAt);
     }
 
     private static String item(OrderLine line) {

@@ -4,9 +4,10 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import io.etareport.audit.AuditLog;
-import io.etareport.report.EtaHistory;
+import io.etareport.customers.CustomerLinks;
+import io.etareport.customers.CustomerRepository;
 import io.etareport.db.DatabaseProperties;
+import io.etareport.jobs.JobWatch;
 import io.etareport.jobs.ReportJobs;
 
 import net.javacrumbs.shedlock.core.LockProvider;
@@ -18,14 +19,16 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Scheduled work runs in the service only (not in operator commands). On PostgreSQL the lock is a row in
+ * Scheduled work runs in the service only, never inside an operator command. On PostgreSQL the lock is a row in
  * {@code shedlock} with the database's clock, so nodes whose clocks differ still agree; SQLite is one node,
  * where every run may go ahead.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
+@EnableScheduling
 @EnableSchedulerLock(defaultLockAtMostFor = "PT1H")
 @EnableConfigurationProperties(ScheduleProperties.class)
 class ScheduleConfig {
@@ -42,9 +45,8 @@ class ScheduleConfig {
     }
 
     @Bean
-    ScheduledWork scheduledWork(CacheWarmUp warmUp, ReportJobs jobs, AuditLog audit, ScheduleProperties properties,
-                                EtaHistory history, io.etareport.cache.CacheStore cache,
-                                io.etareport.customers.CustomerLinks links, java.time.Clock clock) {
-        return new ScheduledWork(warmUp, jobs, audit, properties, history, cache, links, clock);
+    ScheduledWork scheduledWork(CustomerRepository customers, CustomerLinks links, ReportJobs jobs, JobWatch watch,
+                                Purges purges, ScheduleProperties properties) {
+        return new ScheduledWork(customers, links, jobs, watch, purges, properties);
     }
 }

@@ -1,14 +1,12 @@
 package io.etareport.schedule;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumSet;
+import java.util.Set;
 
-import io.etareport.audit.AuditLog;
-import io.etareport.report.EtaHistory;
-import io.etareport.buz.Instance;
-import io.etareport.cache.CacheStore;
+import io.etareport.customers.Customer;
 import io.etareport.customers.CustomerLinks;
+import io.etareport.customers.CustomerRepository;
+import io.etareport.jobs.JobWatch;
 import io.etareport.jobs.ReportJobs;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -18,54 +16,88 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * The warm-up before the blackout and the daily purge, inside the service instead of an operator's cron.
- * Each run holds a cluster-wide lock ({@link SchedulerLock}): the node that takes it runs the work, the others
- * skip that run. lockAtLeastFor keeps a node whose clock is a little behind from running it again.
+ * Every piece of work the service does on a schedule, in one place: {@link ScheduledTasks} lists them from the
+ * annotations here, and no other class may carry {@link Scheduled}. A task with a {@link SchedulerLock} runs
+ * once per cluster: the node that takes the lock runs it, the others skip that run (lockAtLeastFor keeps a node
+ * whose clock is a little behind from running it again). A task without one runs on every node, because it
+ * looks after that node's own work.
  */
 class ScheduledWork {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduledWork.class);
 
-    private final CacheWarmUp warmUp;
-    private final ReportJobs jobs;
-    private final AuditLog audit;
-    private final ScheduleProperties properties;
-    private final EtaHistory history;
-    private final CacheStore cache;
+    private final CustomerRepository customers;
     private final CustomerLinks links;
-    private final Clock clock;
+    private final ReportJobs jobs;
+    private final JobWatch watch;
+    private final Purges purges;
+    private final ScheduleProperties properties;
 
-    ScheduledWork(CacheWarmUp warmUp, ReportJobs jobs, AuditLog audit, ScheduleProperties properties,
-                  EtaHistory history, CacheStore cache, CustomerLinks links, Clock clock) {
-        this.cache = cache;
+    ScheduledWork(CustomerRepository customers, CustomerLinks links, ReportJobs jobs, JobWatch watch, Purges purges,
+                  ScheduleProperties properties) {
+        this.customers = customers;
         this.links = links;
-        this.clock = clock;
-        this.history = history;
-        this.warmUp = warmUp;
         this.jobs = jobs;
-        this.audit = audit;
+        this.watch = watch;
+        this.purges = purges;
         this.properties = properties;
     }
 
+    /** Before the supplier's blackout: every customer's report is built (which fills the cache) and stored. */
     @Scheduled(cron = "${eta.schedule.warm-up:0 30 9 * * MON-FRI}", zone = "#{@timeZone.id}")
     @SchedulerLock(name = "warm-up", lockAtMostFor = "PT1H", lockAtLeastFor = "PT1M")
     void warmUp() {
-        // Customer names go to the terminal of the command only; the log gets the counts.
-        CacheWarmUp.Summary summary = warmUp.run(EnumSet.allOf(Instance.class), line -> { });
-        log.info("Scheduled cache warm-up: {}", summary.describe());
+        storeEveryReport("Scheduled cache warm-up");
+    }
+
+    /** After the blackout, so what the desk shows in the afternoon is the afternoon's state. */
+    @Scheduled(cron = "${eta.schedule.warm-up-after:0 15 16 * * MON-FRI}", zone = "#{@timeZone.id}")
+    @SchedulerLock(name = "warm-up-after", lockAtMostFor = "PT1H", lockAtLeastFor = "PT1M")
+    void warmUpAfterBlackout() {
+        storeEveryReport("Scheduled warm-up after the blackout");
     }
 
     @Scheduled(cron = "${eta.schedule.purge:0 15 3 * * *}", zone = "#{@timeZone.id}")
     @SchedulerLock(name = "purge", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
     void purge() {
         Duration age = properties.purgeJobsAge();
-        int deleted = jobs.purgeFinished(age, true);
-        int entries = audit.purgeExpired(true);
-        int moves = history.purgeExpired(true);
-        int lookups = cache.purgeOrderLookups(clock.instant().minus(age), true);
-        int retired = links.purgeRetired(age, true);
-        log.info("Scheduled purge: {} finished jobs, {} copies of staff order look-ups and {} replaced links older"
-                + " than {}, {} audit entries and {} expected-date moves deleted", deleted, lookups, retired, age,
-                entries, moves);
+        purges.run(age, true).forEach(purged -> log.info("Scheduled purge: {}", purged.describe(true)));
+    }
+
+    /** Old reports' data goes; each customer's newest report stays, for the desk. */
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
+    @SchedulerLock(name = "drop-old-reports", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
+    void dropOldReports() {
+        watch.dropOldResults();
+    }
+
+    /** Every node renews the leases of its own jobs and stops its own jobs that ran too long. */
+    @Scheduled(fixedDelayString = "${eta.jobs.heartbeat-interval:5s}")
+    void jobHeartbeat() {
+        watch.heartbeat();
+    }
+
+    /**
+     * Builds and stores each customer's report through the normal jobs (a report younger than the reuse window
+     * is kept). One customer at a time, so the warm-up never takes every worker from customers opening links.
+     * Paused customers are skipped: nobody can open their link.
+     */
+    private void storeEveryReport(String what) {
+        Set<Long> paused = links.pausedCustomerIds();
+        int stored = 0;
+        int failed = 0;
+        for (Customer customer : customers.findAll()) {
+            if (paused.contains(customer.id())) {
+                continue;
+            }
+            try {
+                jobs.awaitReport(customer);
+                stored++;
+            } catch (RuntimeException e) {
+                failed++;
+            }
+        }
+        // Counts only: customer names never go to the log.
+        log.info("{}: {} reports stored, {} failed, {} paused skipped", what, stored, failed, paused.size());
     }
 }

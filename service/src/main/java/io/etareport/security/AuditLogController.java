@@ -74,6 +74,9 @@ class AuditLogController {
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         model.addAttribute("time", time);
+        // Dates are days in the business's zone: the labels name it and no day after its today can be picked.
+        model.addAttribute("place", io.etareport.report.Dates.placeName(zone));
+        model.addAttribute("today", LocalDate.now(clock.withZone(zone)));
         return "staff/audit";
     }
 

@@ -26,7 +26,7 @@ class LoginController {
     @GetMapping("/login")
     String login(@AuthenticationPrincipal StaffUser signedIn, Model model) {
         if (signedIn != null) {
-            return "redirect:/admin";
+            return "redirect:/desk";
         }
         DemoSignIn demoSignIn = demo.getIfAvailable();
         model.addAttribute("googleSignIn", google.getIfAvailable() != null);

@@ -68,12 +68,6 @@ class SecurityConfig {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
             + " img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
 
-    /** Pages of the staff area (and sign-in), which get {@code same-origin} referrers. */
-    private static final String[] STAFF_PAGES = {"/admin", "/admin/**", "/manage_users", "/manage_users/**",
-            "/status_mapping", "/status_mapping/**", "/refresh_statuses", "/columns", "/columns/**",
-            "/jobs-schedule/**", "/wip/**", "/staff/**", "/audit", "/audit.csv", "/login", "/login/**", "/logout",
-            "/sentry-debug", "/edit/*", "/delete/*", "/add_user", "/edit_user/*", "/toggle_user_status/*",
-            "/delete_user/*"};
 
     /**
      * The original's staff URLs that only take a POST. Any other method reaches Spring MVC, which answers
@@ -186,6 +180,7 @@ class SecurityConfig {
                         .requestMatchers(ORIGINAL_POST_ONLY).permitAll()
                         .requestMatchers("/jobs-schedule/**", "/wip/**").hasAnyRole("ADMIN", "USER")
                         .requestMatchers("/status_mapping", "/status_mapping/**").hasAnyRole("ADMIN", "USER")
+                        .requestMatchers("/desk", "/desk/**", "/orders", "/orders/**").hasAnyRole("ADMIN", "USER")
                         .requestMatchers("/refresh_statuses", "/manage_users", "/manage_users/**", "/columns",
                                 "/columns/**", "/staff/**", "/sentry-debug", "/audit", "/audit.csv").hasRole("ADMIN")
                         // Sign-in, errors, static files
@@ -251,7 +246,7 @@ class SecurityConfig {
      * half an hour). Only a staff page is remembered (a GET, not a script's call), never an unknown path.
      */
     private static RequestCache requestCache() {
-        RequestMatcher staffPages = new OrRequestMatcher(Arrays.stream(STAFF_PAGES)
+        RequestMatcher staffPages = new OrRequestMatcher(Arrays.stream(StaffPages.PATTERNS)
                 .filter(pattern -> !pattern.startsWith("/login") && !pattern.equals("/logout"))
                 .map(pattern -> (RequestMatcher) pathPattern(HttpMethod.GET, pattern)).toList());
         CookieRequestCache cache = new CookieRequestCache();
@@ -270,7 +265,7 @@ class SecurityConfig {
     }
 
     private static HeaderWriter referrerPolicy() {
-        RequestMatcher staffPages = new OrRequestMatcher(Arrays.stream(STAFF_PAGES)
+        RequestMatcher staffPages = new OrRequestMatcher(Arrays.stream(StaffPages.PATTERNS)
                 .map(pattern -> (RequestMatcher) pathPattern(pattern)).toList());
         return (HttpServletRequest request, HttpServletResponse response) -> {
             if (!response.containsHeader("Referrer-Policy")) {

@@ -26,7 +26,7 @@ final class SignIns extends SavedRequestAwareAuthenticationSuccessHandler {
     SignIns(AuditLog audit, RequestCache savedPages) {
         this.audit = audit;
         setRequestCache(savedPages);
-        setDefaultTargetUrl("/admin");
+        setDefaultTargetUrl("/desk");
     }
 
     @Override

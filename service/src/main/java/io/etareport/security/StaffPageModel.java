@@ -1,5 +1,7 @@
 package io.etareport.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import io.etareport.users.StaffUser;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -10,11 +12,11 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * Gives every staff page the signed-in member of staff, for the navigation and role-dependent buttons, and the
- * running version for the footer.
+ * Gives every staff page (by its URL, {@link StaffPages}) the signed-in member of staff, for the navigation and
+ * role-dependent buttons, and the running version for the footer. A customer's page never gets them, even when
+ * staff preview a link.
  */
-@ControllerAdvice(basePackages = {"io.etareport.customers", "io.etareport.users", "io.etareport.statuses",
-        "io.etareport.api", "io.etareport.security"})
+@ControllerAdvice
 class StaffPageModel {
 
     private final String version;
@@ -30,8 +32,8 @@ class StaffPageModel {
     }
 
     @ModelAttribute("currentUser")
-    StaffUser currentUser(@AuthenticationPrincipal StaffUser signedIn) {
-        return signedIn;
+    StaffUser currentUser(@AuthenticationPrincipal StaffUser signedIn, HttpServletRequest request) {
+        return signedIn != null && StaffPages.matches(request) ? signedIn : null;
     }
 
     /** Shown in the staff pages' footer only (customers never see it). */

@@ -141,7 +141,7 @@ class ApiKeysIntegrationTest {
         db.sql("INSERT INTO api_call (key_name, method, route, status, at) VALUES ('k', 'GET', '/r', 200, ?),"
                 + " ('k', 'GET', '/r', 200, ?)").params(old, recent).update();
 
-        assertThat(calls.purge()).isEqualTo(1);
+        assertThat(calls.purge(true)).isEqualTo(1);
         assertThat(db.sql("SELECT at FROM api_call").query(Long.class).list()).containsExactly(recent);
     }
 

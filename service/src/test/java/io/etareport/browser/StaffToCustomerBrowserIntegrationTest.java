@@ -191,7 +191,8 @@ class StaffToCustomerBrowserIntegrationTest {
         browser.findElement(By.id("email")).clear();
         browser.findElement(By.id("email")).sendKeys("admin@example.com");
         browser.findElement(By.id("email")).submit();
-        wait.until(driver -> driver.getCurrentUrl().endsWith("/admin"));
+        wait.until(driver -> driver.getCurrentUrl().endsWith("/desk"));
+        browser.get("http://localhost:" + port + "/admin");
     }
 
     private String addCustomerAndCopyTheirLink(String name, String buzName) {

@@ -60,7 +60,7 @@ class DemoSignInIntegrationTest {
         var signIn = mvc.perform(post("/login/demo").param("email", DemoSignIn.ADMIN).with(csrf())).andReturn();
 
         assertThat(signIn.getResponse().getStatus()).isEqualTo(302);
-        assertThat(signIn.getResponse().getRedirectedUrl()).isEqualTo("/admin");
+        assertThat(signIn.getResponse().getRedirectedUrl()).isEqualTo("/desk");
         MockHttpSession session = (MockHttpSession) signIn.getRequest().getSession(false);
         assertThat(mvc.perform(get("/manage_users").session(session)).andReturn().getResponse().getStatus())
                 .isEqualTo(200);

@@ -52,6 +52,14 @@ class StaffRouteAccessIntegrationTest {
     @ParameterizedTest(name = "{0} {1}: anonymous {3}, user {4}, admin {5}")
     @CsvSource(delimiter = '|', textBlock = """
             GET  | /admin                          |                                                   | login | 200      | 200
+            GET  | /desk                           |                                                   | login | 200      | 200
+            GET  | /desk?customer={customer}&state=overdue&factory=DD&q=1 |                     | login | 200      | 200
+            GET  | /desk/desk.csv                  |                                                   | login | 200      | 200
+            GET  | /desk/customers?sort=opens&only=never-opened |                              | login | 200      | 200
+            POST | /desk/refresh/{customer}        |                                                   | login | redirect | redirect
+            POST | /desk/refresh/999999            |                                                   | login | 404      | 404
+            GET  | /orders                         |                                                   | login | 200      | 200
+            GET  | /orders?number=123              |                                                   | login | 200      | 200
             POST | /admin                          | displayName=New&ddName=New+DD&fieldType=Customer+Name | login | 403 | redirect
             GET  | /admin/edit/{customer}          |                                                   | login | 403      | 200
             POST | /admin/edit/{customer}          | ddName=Acme+2&fieldType=Customer+Name             | login | 403      | redirect

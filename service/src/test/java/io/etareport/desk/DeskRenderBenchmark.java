@@ -1,0 +1,119 @@
+package io.etareport.desk;
+
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.GZIPOutputStream;
+
+import io.etareport.EtaReportApplication;
+import io.etareport.TestClockConfig;
+import io.etareport.bench.Bench;
+import io.etareport.buz.Instance;
+import io.etareport.buz.OrderLine;
+import io.etareport.cache.Source;
+import io.etareport.report.FilterChoices;
+import io.etareport.report.InstanceSource;
+import io.etareport.report.Order;
+import io.etareport.report.Report;
+import io.etareport.security.Staff;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Time to open the desk (stored reports read, order models built, page rendered) with many customers stored, on
+ * demand: {@code bench/run.sh DeskRenderBenchmark [customers] [orders each]}. Target: 500 customers × 40 orders
+ * within 300 ms (median). The whole service on a SQLite file, through Spring Security and Thymeleaf (MockMvc, no
+ * socket); the first open parses the stored reports, later opens reuse them as the desk does.
+ */
+public final class DeskRenderBenchmark {
+
+    private static final String[] STATUSES = {"Entered", "Cutting", "In Production", "Ready for Dispatch", "On Hold",
+            "Invoiced"};
+
+    public static void main(String[] args) throws Exception {
+        int customers = Bench.intArg(args, 0, 500);
+        int orders = Bench.intArg(args, 1, 40);
+        Path dir = Files.createTempDirectory("desk-bench");
+        ConfigurableApplicationContext service = new SpringApplicationBuilder(EtaReportApplication.class,
+                TestClockConfig.class).profiles("test")
+                .run("--server.port=0", "--eta.database.path=" + dir.resolve("bench.db"),
+                        "--eta.schedule.warm-up=-", "--eta.schedule.warm-up-after=-");
+        try {
+            JdbcClient db = service.getBean(JdbcClient.class);
+            JsonMapper json = service.getBean(JsonMapper.class);
+            Staff.reset(db);
+            store(db, json, customers, orders);
+            Bench.header("desk, " + customers + " customers x " + orders + " orders stored");
+            MockMvc mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) service)
+                    .apply(springSecurity()).build();
+            Bench.measure("first open (parses every report)", 0, 1, () -> open(mvc, "/desk"));
+            Bench.measure("open /desk", 5, 21, () -> open(mvc, "/desk"));
+            Bench.measure("open /desk?state=overdue", 3, 11, () -> open(mvc, "/desk?state=overdue"));
+            Bench.measure("open /desk/customers", 3, 11, () -> open(mvc, "/desk/customers?sort=overdue"));
+            Bench.measure("download /desk/desk.csv", 3, 11, () -> open(mvc, "/desk/desk.csv"));
+        } finally {
+            service.close();
+        }
+    }
+
+    private static Integer open(MockMvc mvc, String path) throws Exception {
+        var response = mvc.perform(MockMvcRequestBuilders.get(path).with(Staff.signedInAs(Staff.USER)))
+                .andReturn().getResponse();
+        if (response.getStatus() != 200) {
+            throw new IllegalStateException(path + " answered " + response.getStatus());
+        }
+        return response.getContentAsByteArray().length;
+    }
+
+    /** Customers with one completed job each, its report stored as the jobs store it (JSON, gzipped). */
+    private static void store(JdbcClient db, JsonMapper json, int customers, int orders) throws Exception {
+        LocalDate today = LocalDate.now(ZoneId.of("Australia/Sydney"));
+        Instant now = Instant.now();
+        for (int c = 0; c < customers; c++) {
+            String name = "Bench Customer " + c;
+            db.sql("INSERT INTO customers (dd_name, cbr_name, obfuscated_id, field_type, display_name)"
+                            + " VALUES (?, ?, ?, 'Customer Name', ?)")
+                    .params(name, name, UUID.randomUUID().toString().replace("-", ""), name).update();
+            long id = db.sql("SELECT max(id) FROM customers").query(Long.class).single();
+            List<Order> list = new ArrayList<>(orders);
+            for (int o = 0; o < orders; o++) {
+                Instance instance = o % 2 == 0 ? Instance.DD : Instance.CBR;
+                String refNo = String.valueOf(100_000 + c * 100 + o);
+                List<OrderLine> lines = new ArrayList<>();
+                for (int l = 0; l < 3; l++) {
+                    lines.add(new OrderLine(instance, refNo, "Kitchen " + o, null, "Roller Blinds", "Blockout",
+                            STATUSES[(c + o + l) % STATUSES.length], String.valueOf(l + 1), Map.of()));
+                }
+                list.add(new Order(instance, refNo, "Kitchen " + o, today.plusDays(o - 20), lines));
+            }
+            Report report = new Report(name, list, FilterChoices.none(),
+                    List.of(new InstanceSource(Instance.DD, Source.LIVE, now),
+                            new InstanceSource(Instance.CBR, Source.CACHE_BLACKOUT, now.minusSeconds(3600))), now);
+            ByteArrayOutputStream gz = new ByteArrayOutputStream();
+            try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+                out.write(json.writeValueAsBytes(report));
+            }
+            long at = now.toEpochMilli();
+            db.sql("INSERT INTO report_job (id, customer_id, status, pct, stage, result, created_at, updated_at,"
+                            + " heartbeat_at, finished_at) VALUES (?, ?, 'completed', 100, 'Done', ?, ?, ?, ?, ?)")
+                    .params(UUID.randomUUID().toString(), id, gz.toByteArray(), at, at, at, at).update();
+        }
+    }
+}
