@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
         description = "Operator commands. Without a command, java -jar eta-report.jar serves the ETA report.",
         subcommands = {InitDbCommand.class, DbBackupCommand.class, PrewarmCacheCommand.class,
                 ClearCacheCommand.class, PurgeJobsCommand.class, AddUserCommand.class, ApiKeyCommand.class,
-                CopyDbCommand.class})
+                CopyDbCommand.class, SendUpdatesCommand.class})
 class RootCommand implements Runnable {
 
     @picocli.CommandLine.Spec
