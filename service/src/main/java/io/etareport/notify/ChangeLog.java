@@ -90,6 +90,11 @@ class ChangeLog {
                 .list();
     }
 
+    boolean hasState(long customerId) {
+        return writes.sql("SELECT count(*) FROM notify_order_state WHERE customer_id = ?").param(customerId)
+                .query(Integer.class).single() > 0;
+    }
+
     /** The id of a customer's latest change: where a new subscriber starts. */
     long latest(long customerId) {
         return writes.sql("SELECT coalesce(max(id), 0) FROM notify_change WHERE customer_id = ?").param(customerId)

@@ -4,18 +4,16 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * The update mails' schedule, once per cluster like the other scheduled work (each run holds a ShedLock lock, so
- * with several nodes one of them runs it). Only with mail settings ({@code spring.mail.host}).
+ * with several nodes one of them runs it). Without mail settings ({@code spring.mail.host}) each run does nothing.
  */
 @Component
 @ConditionalOnWebApplication
-@ConditionalOnProperty("spring.mail.host")
 class NotifySchedule {
 
     private static final Logger log = LoggerFactory.getLogger(NotifySchedule.class);
@@ -27,8 +25,11 @@ class NotifySchedule {
     private final Outbox outbox;
     private final NotifyProperties properties;
 
+    private final MailUpdates mail;
+
     NotifySchedule(Updates updates, OutboxSender sender, Subscriptions subscriptions, ChangeLog changes,
-                   Outbox outbox, NotifyProperties properties) {
+                   Outbox outbox, NotifyProperties properties, MailUpdates mail) {
+        this.mail = mail;
         this.updates = updates;
         this.sender = sender;
         this.subscriptions = subscriptions;
@@ -41,6 +42,9 @@ class NotifySchedule {
     @Scheduled(cron = "${eta.notify.digest:0 45 9 * * MON-FRI}", zone = "${eta.time-zone}")
     @SchedulerLock(name = "notify-digest", lockAtMostFor = "PT1H", lockAtLeastFor = "PT1M")
     void digest() {
+        if (!mail.available()) {
+            return;
+        }
         log.info("Update digest: {}", updates.run(true, line -> { }).describe());
         sender.deliverDue();
     }
@@ -49,6 +53,9 @@ class NotifySchedule {
     @Scheduled(cron = "${eta.notify.immediate:0 5 * * * *}", zone = "${eta.time-zone}")
     @SchedulerLock(name = "notify-immediate", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
     void immediate() {
+        if (!mail.available()) {
+            return;
+        }
         log.info("Updates as they happen: {}", updates.run(false, line -> { }).describe());
         sender.deliverDue();
     }
@@ -56,6 +63,9 @@ class NotifySchedule {
     @Scheduled(cron = "${eta.notify.send:30 * * * * *}", zone = "${eta.time-zone}")
     @SchedulerLock(name = "notify-send", lockAtMostFor = "PT10M", lockAtLeastFor = "PT5S")
     void send() {
+        if (!mail.available()) {
+            return;
+        }
         sender.deliverDue();
     }
 

@@ -64,7 +64,7 @@ class Outbox {
         return writes.sql("SELECT id, subscriber_id, email, subject, text_body, html_body, unsubscribe_url, attempts"
                         + " FROM notify_outbox WHERE id = ?")
                 .param(id)
-                .query((rs, row) -> new Message(rs.getLong(1), (Long) rs.getObject(2, Long.class), rs.getString(3),
+                .query((rs, row) -> new Message(rs.getLong(1), Db.nullableLong(rs, 2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8)))
                 .optional();
     }

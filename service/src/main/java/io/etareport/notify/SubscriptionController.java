@@ -32,9 +32,11 @@ class SubscriptionController {
     private final CustomerRepository customers;
     private final MailUpdates mail;
     private final NotifyProperties properties;
+    private final Updates updates;
 
     SubscriptionController(Subscriptions subscriptions, CustomerLinks links, CustomerRepository customers,
-                           MailUpdates mail, NotifyProperties properties) {
+                           MailUpdates mail, NotifyProperties properties, Updates updates) {
+        this.updates = updates;
         this.subscriptions = subscriptions;
         this.links = links;
         this.customers = customers;
@@ -60,6 +62,7 @@ class SubscriptionController {
             return "notify/message";
         }
         subscriptions.subscribe(customer.get(), email, Subscriptions.Cadence.of(cadence), siteUrl(request));
+        updates.baselineSoon(customer.get());
         model.addAttribute("title", "Check your inbox");
         model.addAttribute("message", "We sent an email to " + email.trim() + ". Open the link in it to start the"
                 + " updates. Nothing else is sent until you do.");

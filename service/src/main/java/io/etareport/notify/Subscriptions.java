@@ -96,7 +96,7 @@ class Subscriptions {
             Optional<Long[]> existing = writes.sql("SELECT id, confirmed_at, created_at FROM notify_subscriber"
                             + " WHERE customer_id = ? AND email = ?")
                     .params(customer.id(), address)
-                    .query((rs, row) -> new Long[] {rs.getLong(1), (Long) rs.getObject(2, Long.class), rs.getLong(3)})
+                    .query((rs, row) -> new Long[] {rs.getLong(1), Db.nullableLong(rs, 2), rs.getLong(3)})
                     .optional();
             long id;
             if (existing.isEmpty()) {
@@ -256,7 +256,7 @@ class Subscriptions {
     private Subscriber row(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Subscriber(rs.getLong(1), rs.getLong(2), rs.getString(3), Cadence.of(rs.getString(4)),
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(8),
-                (Long) rs.getObject(9, Long.class), (Long) rs.getObject(10, Long.class),
-                (Long) rs.getObject(11, Long.class));
+                Db.nullableLong(rs, 9), Db.nullableLong(rs, 10),
+                Db.nullableLong(rs, 11));
     }
 }

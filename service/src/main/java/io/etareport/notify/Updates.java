@@ -6,6 +6,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 import io.etareport.buz.Instance;
@@ -17,6 +19,8 @@ import io.etareport.report.OrderModels;
 import io.etareport.report.Progress;
 import io.etareport.report.Report;
 import io.etareport.report.ReportService;
+
+import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +51,12 @@ public class Updates {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final OutboxSender sender;
+    /** Baselines taken after a sign-up, one at a time, off the request's thread. */
+    private final ExecutorService baselines = Executors.newSingleThreadExecutor(work -> {
+        Thread thread = new Thread(work, "update-baseline");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     Updates(ReportService reports, OrderModels models, CustomerRepository customers, CustomerLinks links,
             Subscriptions subscriptions, ChangeLog changes, Outbox outbox, MailComposer composer,
@@ -99,6 +109,21 @@ public class Updates {
                     + ", " + checked.changes() + " changes, " + checked.mails() + " mails");
         }
         return new Summary(ids.size(), live, found, mails);
+    }
+
+    /**
+     * Soon after someone signs up for a customer nobody followed yet, takes the customer's orders as they are now
+     * from live data, so the first change after it is news (changes are only found against what was seen).
+     */
+    void baselineSoon(Customer customer) {
+        if (!changes.hasState(customer.id())) {
+            baselines.execute(() -> check(customer, false));
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        baselines.shutdownNow();
     }
 
     /** Sends every mail that is due now; answers how many went. */
