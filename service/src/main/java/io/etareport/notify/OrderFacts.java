@@ -15,7 +15,7 @@ record OrderFacts(Instance instance, String refNo, String descn, LocalDate expec
 
     static OrderFacts of(OrderView view) {
         return new OrderFacts(view.order().instance(), view.order().refNo(), view.order().descn(),
-                view.order().expected(), view.ready(), view.overdue(), "Done".equals(view.state()));
+                view.order().expected(), view.ready(), view.overdue(), view.done());
     }
 
     Key key() {

@@ -28,6 +28,8 @@ public record StageProperties(
     /** The stage of a cancelled line: never counted, never makes an order late. */
     public static final String CANCELLED = "Cancelled";
 
+    // Two constructors: Boot binds through this one only when told so.
+    @org.springframework.boot.context.properties.bind.ConstructorBinding
     public StageProperties {
         stages = stages == null ? List.of() : stages.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
         if (readyStage != null && !stages.contains(readyStage.strip())) {
