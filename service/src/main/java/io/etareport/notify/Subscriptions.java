@@ -73,7 +73,7 @@ class Subscriptions {
         }
 
         /** {@code j***@example.com}: enough for staff to tell two apart, not enough to write to. */
-        String masked() {
+        public String masked() {
             int at = email.indexOf('@');
             return email.charAt(0) + "***" + email.substring(at);
         }

@@ -90,7 +90,10 @@ public class Updates {
      * @param lines  one line per customer, naming it: for an operator's terminal only, never for the log
      */
     public Summary run(boolean digest, Consumer<String> lines) {
-        subscriptions.endReplacedLinks(customers::findById);
+        if (digest) {
+            // Until the daily run after a link was replaced, staff may move its subscribers to the new link.
+            subscriptions.endReplacedLinks(customers::findById);
+        }
         List<Long> ids = subscriptions.customersWithSubscribers(digest ? null : Subscriptions.Cadence.IMMEDIATE);
         Set<Long> paused = links.pausedCustomerIds();
         int live = 0;

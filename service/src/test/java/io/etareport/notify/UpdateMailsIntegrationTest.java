@@ -64,6 +64,15 @@ class UpdateMailsIntegrationTest {
     @Autowired
     JdbcClient db;
 
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    OutboxSender sender;
+
+    @Autowired
+    org.springframework.mail.javamail.JavaMailSender mail;
+
     private Customer customer;
 
     @BeforeEach
@@ -164,6 +173,71 @@ class UpdateMailsIntegrationTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("does not look like an email address");
         assertThat(TestMailServer.received()).isEmpty();
+    }
+
+    @Test
+    void aSenderThatStopsBetweenSendingAndMarkingNeverCausesASecondMail() throws Exception {
+        mvc.perform(post("/" + customer.obfuscatedId() + "/updates").with(csrf()).param("email", "ash@example.com"))
+                .andExpect(status().isOk());
+        long id = outbox.due(10).get(0);
+
+        // What a node does before it dies: claims the mail and hands it to the SMTP server, never marks it sent.
+        Outbox.Message claimed = outbox.claim(id).orElseThrow();
+        mail.send(message -> {
+            message.setRecipients(jakarta.mail.Message.RecipientType.TO, claimed.email());
+            message.setSubject(claimed.subject());
+            message.setText(claimed.text());
+        });
+        clock.set(clock.instant().plus(Outbox.CLAIM_LOST_AFTER).plusSeconds(1));
+        updates.deliverDue();
+        updates.deliverDue();
+
+        assertThat(TestMailServer.received()).hasSize(1);
+        assertThat(db.sql("SELECT status FROM notify_outbox WHERE id = ?").param(id).query(String.class).single())
+                .isEqualTo("unknown");
+    }
+
+    @Test
+    void aMailServerThatIsDownGetsTheMailLaterOnce() throws Exception {
+        mvc.perform(post("/" + customer.obfuscatedId() + "/updates").with(csrf()).param("email", "max@example.com"))
+                .andExpect(status().isOk());
+        TestMailServer.SMTP.stop();
+        try {
+            assertThat(updates.deliverDue()).isZero();
+        } finally {
+            TestMailServer.SMTP.start();
+        }
+        assertThat(db.sql("SELECT status || ':' || attempts FROM notify_outbox").query(String.class).single())
+                .isEqualTo("pending:1");
+        assertThat(updates.deliverDue()).as("not before its pause is over").isZero();
+
+        clock.set(clock.instant().plus(OutboxSender.backoff(1)).plusSeconds(1));
+        assertThat(updates.deliverDue()).isEqualTo(1);
+        assertThat(updates.deliverDue()).isZero();
+        assertThat(TestMailServer.received()).hasSize(1);
+    }
+
+    @Test
+    void staffSeeConfirmedSubscribersMaskedAndRemoveOneWithAnAuditEntry() throws Exception {
+        io.etareport.security.Staff.reset(db);
+        mvc.perform(post(path(subscribe("robin@example.com"))).with(csrf())).andExpect(status().isOk());
+        subscribe("pending@example.com");
+        var admin = io.etareport.security.Staff.signedInAs(io.etareport.security.Staff.ADMIN);
+
+        String page = mvc.perform(get("/staff/customers/" + customer.id() + "/subscribers").with(admin))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("1 confirmed subscriber.").contains("r***@example.com")
+                .doesNotContain("robin@example.com").doesNotContain("pending");
+
+        long id = db.sql("SELECT id FROM notify_subscriber WHERE email = 'robin@example.com'").query(Long.class)
+                .single();
+        mvc.perform(post("/staff/customers/" + customer.id() + "/subscribers/" + id + "/remove").with(admin)
+                .with(csrf())).andExpect(status().is3xxRedirection());
+
+        assertThat(db.sql("SELECT count(*) FROM notify_subscriber WHERE id = ?").param(id).query(Integer.class)
+                .single()).isZero();
+        assertThat(db.sql("SELECT before_json FROM audit_log WHERE entity = 'subscriber' AND action = 'delete'")
+                .query(String.class).single()).contains("r***@example.com").doesNotContain("robin");
     }
 
     /** Signs up on the customer page; answers the link in the confirmation mail. */
