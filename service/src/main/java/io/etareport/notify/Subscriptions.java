@@ -116,7 +116,7 @@ class Subscriptions {
                         .params(cadence.code, siteUrl, customer.obfuscatedId(), Tokens.hash(token), expires, now, id)
                         .update();
             }
-            outbox.add("confirm:" + id + ":" + now, null, address,
+            outbox.add("confirm:" + id + ":" + now, id, address,
                     composer.confirmation(siteUrl + "/updates/confirm/" + token, properties.confirmValid()), null);
         });
     }
@@ -161,10 +161,12 @@ class Subscriptions {
 
     /** Customers with at least one confirmed subscriber, optionally of one cadence only (null: any). */
     List<Long> customersWithSubscribers(Cadence cadence) {
-        return reads.sql("SELECT DISTINCT customer_id FROM notify_subscriber WHERE confirmed_at IS NOT NULL"
-                        + " AND stopped_at IS NULL AND (? IS NULL OR cadence = ?) ORDER BY customer_id")
-                .params(cadence == null ? null : cadence.code, cadence == null ? null : cadence.code)
-                .query(Long.class).list();
+        String sql = "SELECT DISTINCT customer_id FROM notify_subscriber WHERE confirmed_at IS NOT NULL"
+                + " AND stopped_at IS NULL";
+        if (cadence == null) {
+            return reads.sql(sql + " ORDER BY customer_id").query(Long.class).list();
+        }
+        return reads.sql(sql + " AND cadence = ? ORDER BY customer_id").param(cadence.code).query(Long.class).list();
     }
 
     /** Confirmed subscribers of a customer, for staff. */
@@ -246,8 +248,13 @@ class Subscriptions {
 
     /** Pending subscriptions whose confirmation link expired: deleted, with their confirmation mails. */
     int purgeUnconfirmed() {
-        return writes.sql("DELETE FROM notify_subscriber WHERE confirmed_at IS NULL AND confirm_expires < ?")
-                .param(clock.millis()).update();
+        return transactions.execute(status -> {
+            long now = clock.millis();
+            writes.sql("DELETE FROM notify_outbox WHERE subscriber_id IN (SELECT id FROM notify_subscriber"
+                    + " WHERE confirmed_at IS NULL AND confirm_expires < ?)").param(now).update();
+            return writes.sql("DELETE FROM notify_subscriber WHERE confirmed_at IS NULL AND confirm_expires < ?")
+                    .param(now).update();
+        });
     }
 
     private static final String SELECT = "SELECT id, customer_id, email, cadence, site_url, link_id,"
