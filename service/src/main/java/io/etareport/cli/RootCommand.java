@@ -7,12 +7,13 @@ import picocli.CommandLine.Command;
         description = "Operator commands. Without a command, java -jar eta-report.jar serves the ETA report.",
         subcommands = {CommandLine.HelpCommand.class, InitDbCommand.class, DbBackupCommand.class,
                 PrewarmCacheCommand.class, ClearCacheCommand.class, PurgeJobsCommand.class, AddUserCommand.class,
-                ApiKeyCommand.class, CopyDbCommand.class},
+                ApiKeyCommand.class, CopyDbCommand.class, SendUpdatesCommand.class},
         footer = {"", "Examples:",
                 "  java -jar eta-report.jar                  serve the report (settings: docs/configuration.md)",
                 "  java -jar eta-report.jar --version",
                 "  java -jar eta-report.jar help db-backup",
-                "  java -jar eta-report.jar init-db"})
+                "  java -jar eta-report.jar init-db",
+                "  java -jar eta-report.jar send-updates"})
 class RootCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -192,6 +192,8 @@ class SecurityConfig {
                                 "/*/calendar.ics", "/*/report/*")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/eta/start").permitAll()
+                        // Update mails: signing up from a customer page, the mails' confirm and unsubscribe links
+                        .requestMatchers("/*/updates", "/updates/confirm/*", "/updates/unsubscribe/*").permitAll()
                         // Any one-segment path, so a mistyped customer link is the report's 404,
                         // not a sign-in page. The staff pages above are matched first.
                         .requestMatchers("/", "/*").permitAll()
@@ -199,7 +201,10 @@ class SecurityConfig {
                 // The loading page posts JSON to start a report job for a public link. It acts on
                 // no one's session: a forged request could only start a job for a link its
                 // sender already holds, which opening the link does anyway.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(pathPattern(HttpMethod.POST, "/eta/start")))
+                // A mail program's one-click unsubscribe (RFC 8058) posts without a token; the unguessable
+                // link is the credential, and a forged post could only unsubscribe its own sender.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(pathPattern(HttpMethod.POST, "/eta/start"),
+                        pathPattern(HttpMethod.POST, "/updates/unsubscribe/*")))
                 .headers(headers -> writtenFirst(headers)
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .addHeaderWriter(referrerPolicy())

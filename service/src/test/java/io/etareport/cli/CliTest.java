@@ -57,7 +57,7 @@ class CliTest {
 
         assertThat(exit).isZero();
         assertThat(file).exists();
-        assertThat(stdout()).contains("created a new database; schema version 11");
+        assertThat(stdout()).contains("created a new database; schema version 16");
     }
 
     @Test
