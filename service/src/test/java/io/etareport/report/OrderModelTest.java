@@ -68,6 +68,8 @@ class OrderModelTest {
         assertThat(view.overdue()).isFalse();
         assertThat(view.businessDaysLate()).isZero();
         assertThat(view.lateText()).isNull();
+        assertThat(view.cancelled()).isFalse();
+        assertThat(view.done()).isFalse();
         assertThat(view.itemsReadyText()).isEqualTo("1 item ready");
     }
 
