@@ -108,12 +108,12 @@ class AtAGlanceIntegrationTest {
 
     @Test
     void anOrderDueTodayInSydneyIsNotOverdueThoughUtcIsAlreadyPastIt() throws Exception {
-        // 90091 is expected on Wednesday 8 Jan; 23:30 on the 8th in Sydney is still the 8th there.
-        clock.setSydney("2025-01-08T23:30");
+        // 90092 (not ready) is expected on Thursday 16 Jan; 23:30 on the 16th in Sydney is still the 16th there.
+        clock.setSydney("2025-01-16T23:30");
 
-        assertThat(order(page(glance), "90091")).doesNotContain("Overdue");
-        clock.setSydney("2025-01-09T00:30");
-        assertThat(order(page(glance), "90091")).contains("Overdue");
+        assertThat(order(page(glance), "90092")).doesNotContain("Overdue");
+        clock.setSydney("2025-01-17T00:30");
+        assertThat(order(page(glance), "90092")).contains("Overdue").contains("1 business day late");
     }
 
     @Test
