@@ -489,9 +489,10 @@ class ApiContractIntegrationTest {
             assertThat(data.get("sources").get(0).get("age_seconds").isNumber()).isTrue();
             JsonNode order = data.get("orders").get(0);
             assertThat(fieldNames(order)).containsExactlyInAnyOrder("instance", "order_no", "reference", "expected",
-                    "previous_expected", "date_changed_on", "lines");
+                    "previous_expected", "date_changed_on", "state", "overdue", "ready", "on_hold",
+                    "business_days_late", "items_ready", "items_active", "items_cancelled", "lines");
             assertThat(fieldNames(order.get("lines").get(0))).containsExactlyInAnyOrder("line", "group", "item",
-                    "status", "expected");
+                    "status", "stage", "expected");
 
             String etag = result.getResponse().getHeader("ETag");
             mvc.perform(keyed(get("/api/v1/customers/" + customer.obfuscatedId() + "/orders"))

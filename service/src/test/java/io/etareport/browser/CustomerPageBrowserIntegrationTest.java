@@ -104,7 +104,7 @@ class CustomerPageBrowserIntegrationTest {
         assertThat(browser.findElement(By.id("last-visit")).getText()).contains("0 new orders, 1 date moved");
         assertThat(order("90030").getText()).contains("Date moved since your last visit").contains("moved later");
         assertThat(order("90031").getText()).doesNotContain("since your last visit");
-        assertThat(browser.findElement(By.id("summary")).getText()).contains("1 date changed this week");
+        assertThat(browser.findElement(By.id("summary")).getText()).contains("1 date changed recently");
         assertThat(browser.findElement(By.id("calendar")).getText()).isEqualTo("Subscribe in your calendar");
         assertThat(browser.findElement(By.id("contact-title")).getText()).isEqualTo("Questions about your orders?");
         assertThat(violations()).isEmpty();

@@ -87,4 +87,29 @@ class ColumnPolicyTest {
                 .containsEntry("LineValue", ColumnKind.NUMBER);
         assertThat(SeenColumns.of(Instance.DD, "X", List.of(Map.of("Empty", ""))).kinds().get("Empty")).isNull();
     }
+
+    @Test
+    void asAPredicateItAllowsWhatItAllows() {
+        ColumnPolicy policy = ColumnPolicy.approving(List.of("Width"));
+
+        assertThat(policy.test("Width")).isTrue();
+        assertThat(policy.test("LineValue")).isFalse();
+        assertThat(policy.test(null)).isFalse();
+    }
+
+    @Test
+    void columnsAreTextUnlessTheirKindIsKnown() {
+        ColumnPolicy policy = ColumnPolicy.of(List.of("Width", "DateOrdered"), Map.of(),
+                Map.of("Width", ColumnKind.NUMBER));
+
+        assertThat(policy.kindOf("Width")).isEqualTo(ColumnKind.NUMBER);
+        assertThat(policy.kindOf("DateOrdered")).isEqualTo(ColumnKind.TEXT);
+    }
+
+    @Test
+    void theApprovedNamesAreListedSortedWithoutTheRequiredOnes() {
+        ColumnPolicy policy = ColumnPolicy.approving(List.of("Width", "Colour"));
+
+        assertThat(policy.approvedNames()).containsExactly("Colour", "Width");
+    }
 }

@@ -90,7 +90,7 @@ class AtAGlanceIntegrationTest {
 
         String page = page(glance);
 
-        assertThat(summary(page)).isEqualTo("3 orders · 1 overdue · 1 ready · 0 dates changed this week");
+        assertThat(summary(page)).isEqualTo("3 orders · 1 overdue · 1 ready · 0 dates changed recently");
         assertThat(order(page, "90090")).contains("Overdue").doesNotContain(">Ready<");
         assertThat(order(page, "90091")).contains(">Ready<").doesNotContain("Overdue");
         assertThat(order(page, "90092")).doesNotContain("Overdue").doesNotContain(">Ready<");
@@ -98,23 +98,23 @@ class AtAGlanceIntegrationTest {
     }
 
     @Test
-    void aWeekLaterEveryUnfinishedOrderPastItsDateIsOverdue() throws Exception {
+    void aWeekLaterEveryOrderNotReadyPastItsDateIsOverdueAndTheReadyOneIsNot() throws Exception {
         // Sunday evening in Sydney is already Monday 20 Jan; in UTC it is still the 19th.
         clock.setSydney("2025-01-20T08:00");
 
         String page = page(glance);
 
-        assertThat(summary(page)).isEqualTo("3 orders · 3 overdue · 1 ready · 0 dates changed this week");
+        assertThat(summary(page)).isEqualTo("3 orders · 2 overdue · 1 ready · 0 dates changed recently");
     }
 
     @Test
     void anOrderDueTodayInSydneyIsNotOverdueThoughUtcIsAlreadyPastIt() throws Exception {
-        // 90091 is expected on Wednesday 8 Jan; 23:30 on the 8th in Sydney is still the 8th there.
-        clock.setSydney("2025-01-08T23:30");
+        // 90092 (not ready) is expected on Thursday 16 Jan; 23:30 on the 16th in Sydney is still the 16th there.
+        clock.setSydney("2025-01-16T23:30");
 
-        assertThat(order(page(glance), "90091")).doesNotContain("Overdue");
-        clock.setSydney("2025-01-09T00:30");
-        assertThat(order(page(glance), "90091")).contains("Overdue");
+        assertThat(order(page(glance), "90092")).doesNotContain("Overdue");
+        clock.setSydney("2025-01-17T00:30");
+        assertThat(order(page(glance), "90092")).contains("Overdue").contains("1 business day late");
     }
 
     @Test

@@ -68,6 +68,8 @@ class OrderModelTest {
         assertThat(view.overdue()).isFalse();
         assertThat(view.businessDaysLate()).isZero();
         assertThat(view.lateText()).isNull();
+        assertThat(view.cancelled()).isFalse();
+        assertThat(view.done()).isFalse();
         assertThat(view.itemsReadyText()).isEqualTo("1 item ready");
     }
 
@@ -153,6 +155,7 @@ class OrderModelTest {
         assertThat(view.itemsCancelled()).isEqualTo(1);
         assertThat(view.itemsReadyText()).isEqualTo("1 of 2 items ready, 1 cancelled");
         assertThat(view.state()).as("the least advanced active line").isEqualTo("In production");
+        assertThat(view.lines()).extracting(LineView::cancelled).containsExactly(false, false, true);
     }
 
     @Test
