@@ -94,13 +94,13 @@ class CustomerReportController {
                             .map(job -> links.mayShowReportPreparedAt(customer.id(), job.createdAt())).orElse(false));
             if (recent.isPresent()) {
                 model.addAttribute("refreshJobId", jobId);
-                model.addAttribute("refreshing", "Updated " + ago(recent.get().report().builtAt()) + " · refreshing…");
+                model.addAttribute("refreshing", Boolean.TRUE);
                 return render(id, recent.get().jobId(), recent.get().report(), query, model);
             }
         }
         model.addAttribute("customerId", id);
         model.addAttribute("jobId", jobId);
-        model.addAttribute("query", ReportPage.queryString(ReportFilter.of(query)));
+        model.addAttribute("query", pageQuery(query));
         model.addAttribute("pollMillis", properties.pollInterval().toMillis());
         jobs.find(new JobId(jobId)).ifPresent(job -> model.addAttribute("job", JobJson.of(job,
                 jobs.queuePosition(jobId))));
@@ -161,7 +161,7 @@ class CustomerReportController {
         if (job.status() != JobStatus.COMPLETED) {
             model.addAttribute("customerId", customer.obfuscatedId());
             model.addAttribute("jobId", jobId);
-            model.addAttribute("query", ReportPage.queryString(ReportFilter.of(query)));
+            model.addAttribute("query", pageQuery(query));
             model.addAttribute("pollMillis", properties.pollInterval().toMillis());
             model.addAttribute("job", JobJson.of(job, jobs.queuePosition(jobId)));
             return "report/loading";
@@ -186,10 +186,22 @@ class CustomerReportController {
         return render(id, null, jobs.awaitReport(customer), query, model);
     }
 
-    /** "6 minutes ago", "1 minute ago", "just now". */
-    private String ago(java.time.Instant then) {
-        long minutes = java.time.Duration.between(then, clock.instant()).toMinutes();
-        return minutes < 1 ? "just now" : minutes == 1 ? "1 minute ago" : minutes + " minutes ago";
+    /**
+     * One order's lines, asked for when a long report's one-line order is opened (report.js). The same checks as
+     * the report itself: a job of a link still open, completed, its report kept.
+     */
+    @GetMapping("/report/{jobId}/order")
+    String order(@PathVariable String jobId, @RequestParam String key, Model model, HttpServletResponse response) {
+        Job job = JobId.parse(jobId).flatMap(jobs::find).orElseThrow(CustomerReportController::notFound);
+        Customer customer = customers.findById(job.customerId()).orElseThrow(CustomerReportController::notFound);
+        if (!links.mayShowReportPreparedAt(customer.id(), job.createdAt()) || job.status() != JobStatus.COMPLETED) {
+            throw notFound();
+        }
+        privateLink(response);
+        Report report = jobs.report(jobId).orElseThrow(CustomerReportController::notFound);
+        ReportPage page = ReportPage.of(customer.obfuscatedId(), jobId, report, ReportFilter.none(), zone, settings());
+        model.addAttribute("order", page.order(key).orElseThrow(CustomerReportController::notFound));
+        return "report/order :: body(${order})";
     }
 
     /**
@@ -227,10 +239,24 @@ class CustomerReportController {
 
     private String render(String customerId, String jobId, Report report, MultiValueMap<String, String> query,
                           Model model) {
-        ReportPage.Settings settings = new ReportPage.Settings(display.today(), display.expectedWindow(),
-                (int) display.showMovesFor().toDays(), stages.stages());
-        model.addAttribute("page", ReportPage.of(customerId, jobId, report, ReportFilter.of(query), zone, settings));
+        model.addAttribute("page", ReportPage.of(customerId, jobId, report, ReportFilter.of(query), zone, settings(),
+                ReportPage.Narrowing.of(query)));
         return "report/report";
+    }
+
+    /** The page's filter and narrowing as a query (without '?'), or null: kept across the loading page. */
+    static String pageQuery(MultiValueMap<String, String> query) {
+        String filter = ReportPage.queryString(ReportFilter.of(query));
+        String narrowing = ReportPage.Narrowing.of(query).query();
+        if (narrowing.isEmpty()) {
+            return filter;
+        }
+        return filter == null ? narrowing : filter + "&" + narrowing;
+    }
+
+    private ReportPage.Settings settings() {
+        return new ReportPage.Settings(display.today(), display.expectedWindow(),
+                (int) display.showMovesFor().toDays(), stages.stages(), clock.instant());
     }
 
     private Customer customer(String id) {

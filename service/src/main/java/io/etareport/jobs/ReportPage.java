@@ -29,28 +29,120 @@ import io.etareport.report.InstanceSource;
  */
 record ReportPage(String customerId, String jobId, String title, List<OrderView> orders, int visibleOrders,
                   FilterChoices choices, ReportFilter filter, List<String> notices, String updated, String zoneName,
-                  String query, Summary summary, int expectedWindow, List<WeekView> weeks) {
+                  String query, Summary summary, int expectedWindow, List<WeekView> weeks, String freshness,
+                  List<String> members, String customerName, Narrowing narrowing, java.time.Instant builtAt,
+                  ZoneId zone) {
+
+    /**
+     * What the page narrows to besides the report filter: a summary set ({@code state=overdue}) and a group's member
+     * customer ({@code member=}).
+     */
+    record Narrowing(String state, String member) {
+
+        static final Narrowing NONE = new Narrowing(null, null);
+        static final Set<String> STATES = Set.of("overdue", "ready", "moved", "on-hold");
+
+        static Narrowing of(java.util.Map<String, List<String>> query) {
+            String state = first(query, "state");
+            String member = first(query, "member");
+            return new Narrowing(state != null && STATES.contains(state) ? state : null, member);
+        }
+
+        private static String first(java.util.Map<String, List<String>> query, String name) {
+            List<String> values = query == null ? null : query.get(name);
+            String value = values == null || values.isEmpty() ? null : values.get(0);
+            return value == null || value.isBlank() ? null : value.strip();
+        }
+
+        boolean isEmpty() {
+            return state == null && member == null;
+        }
+
+        boolean keeps(OrderView order) {
+            return (state == null || (" " + order.states() + " ").contains(" " + state + " "))
+                    && (member == null || (order.member() != null && key(order.member()).equals(key(member))));
+        }
+
+        /** As query parameters, appended to the filter's. */
+        String query() {
+            StringBuilder query = new StringBuilder();
+            if (state != null) {
+                query.append("state=").append(state);
+            }
+            if (member != null) {
+                query.append(query.isEmpty() ? "" : "&").append("member=")
+                        .append(java.net.URLEncoder.encode(member, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return query.toString();
+        }
+    }
 
     private static final DateTimeFormatter UPDATED =
             DateTimeFormatter.ofPattern("d MMM yyyy, h:mm a", Locale.ENGLISH);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("h:mm a", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY_CLOCK = DateTimeFormatter.ofPattern("d MMM, h:mm a", Locale.ENGLISH);
+
+    /**
+     * Up to this many orders, every order's lines are on the page; above it, an order shows one line and its lines
+     * come on demand (the page stays light on a phone: the 329-order group would be 18,000 elements otherwise).
+     */
+    static final int FULL_ORDERS = 60;
+
+    /** A filter leaving at most this many orders shows their lines even on a long report (found by search). */
+    static final int FULL_MATCHES = 20;
+
+    /** Weeks from this many ahead of the current one start collapsed under their heading. */
+    static final int OPEN_WEEKS = 4;
 
     /**
      * @param window    the expected date's window ("07 Jan 2025 – 09 Jan 2025"), or null
      * @param moved     "was 12 May — moved later on 3 Dec" for a recent move, or null
      * @param askAbout  the subject of an email about this order
+     * @param index     its place on the page, for element ids
+     * @param state     the customer-facing state name for the order's one-line row, or null
+     * @param late      "3 business days late" for an overdue order, or null
+     * @param member    the member customer the order belongs to on a group's page, or null
+     * @param full      whether its lines are on the page (otherwise they come on demand)
+     * @param states    the summary sets it belongs to ("overdue ready moved on-hold"), space separated
+     * @param statusKeys its lines' status keys, "|"-separated, so the page's script filters without the lines
+     * @param groupKeys  its lines' product group keys, likewise
      */
     record OrderView(String supplier, String expected, String refNo, String ref, String search, boolean hidden,
                      List<LineView> lines, boolean overdue, boolean ready, String window, String moved,
                      String askAbout, boolean changed, List<StageView> tracker, String itemsReady, String key,
-                     String expectedIso) {
+                     String expectedIso, int index, String state, String late, String member, boolean full,
+                     String states, String statusKeys, String groupKeys, String shortExpected) {
+
+        /** The same order hidden by the page's narrowing. */
+        OrderView hiddenNow() {
+            return new OrderView(supplier, expected, refNo, ref, search, true, lines, overdue, ready, window, moved,
+                    askAbout, changed, tracker, itemsReady, key, expectedIso, index, state, late, member, full,
+                    states, statusKeys, groupKeys, shortExpected);
+        }
+
+        /** The same order with its lines on the page or not. */
+        OrderView withFull(boolean showLines) {
+            return new OrderView(supplier, expected, refNo, ref, search, hidden, lines, overdue, ready, window, moved,
+                    askAbout, changed, tracker, itemsReady, key, expectedIso, index, state, late, member, showLines,
+                    states, statusKeys, groupKeys, shortExpected);
+        }
     }
 
     /** One step of an order's stage tracker: done, the current one, or still to come. */
     record StageView(String name, boolean done, boolean current) {
     }
 
-    /** Orders expected in one week (Monday to Sunday), under a heading; orders without a date come first. */
-    record WeekView(String id, String heading, List<OrderView> orders, boolean hidden) {
+    /**
+     * Orders expected in one week (Monday to Sunday), under a heading; orders without a date come first.
+     *
+     * @param later a week after the next {@value #OPEN_WEEKS}: it starts collapsed under its heading
+     */
+    record WeekView(String id, String heading, List<OrderView> orders, boolean hidden, boolean later) {
+
+        /** "12 orders", for the heading of a collapsed week. */
+        public String count() {
+            return orders.size() + (orders.size() == 1 ? " order" : " orders");
+        }
     }
 
     /** The line heading the page: what a customer wants to know before reading any order. */
@@ -64,10 +156,15 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
      * @param expectedWindow business days either side of an expected date; 0: no window shown
      * @param showMovesFor   days a date move stays marked on the page
      */
-    record Settings(LocalDate today, int expectedWindow, int showMovesFor, List<String> stages) {
+    record Settings(LocalDate today, int expectedWindow, int showMovesFor, List<String> stages,
+                    java.time.Instant now) {
 
         Settings(LocalDate today, int expectedWindow, int showMovesFor) {
             this(today, expectedWindow, showMovesFor, List.of());
+        }
+
+        Settings(LocalDate today, int expectedWindow, int showMovesFor, List<String> stages) {
+            this(today, expectedWindow, showMovesFor, stages, null);
         }
     }
 
@@ -87,6 +184,11 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
 
     static ReportPage of(String customerId, String jobId, Report report, ReportFilter filter, ZoneId zone,
                          Settings settings) {
+        return of(customerId, jobId, report, filter, zone, settings, Narrowing.NONE);
+    }
+
+    static ReportPage of(String customerId, String jobId, Report report, ReportFilter filter, ZoneId zone,
+                         Settings settings, Narrowing narrowing) {
         LocalDate today = settings.today();
         Map<String, String> statusNames = new HashMap<>();
         report.choices().statuses().forEach(name -> statusNames.put(key(name), name));
@@ -98,9 +200,19 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
         Set<OrderLine> visibleLines = Collections.newSetFromMap(new IdentityHashMap<>());
         kept.forEach(order -> visibleLines.addAll(order.lines()));
         List<OrderView> orders = new ArrayList<>(report.orders().size());
+        Set<String> members = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        report.orders().forEach(order -> {
+            String member = member(order);
+            if (member != null) {
+                members.add(member);
+            }
+        });
+        boolean group = members.size() > 1;
         for (Order order : report.orders()) {
             List<LineView> lines = new ArrayList<>(order.lines().size());
             boolean anyVisible = false;
+            Set<String> statusKeys = new java.util.LinkedHashSet<>();
+            Set<String> groupKeys = new java.util.LinkedHashSet<>();
             for (OrderLine line : order.lines()) {
                 boolean visible = visibleLines.contains(line);
                 anyVisible |= visible;
@@ -108,6 +220,8 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
                 String status = statusNames.getOrDefault(key(line.productionStatus()), orNa(line.productionStatus()));
                 lines.add(new LineView(orNa(line.productionLine()), item(line), status,
                         key(line.productionLine()), key(line.productionStatus()), !visible));
+                statusKeys.add(key(line.productionStatus()));
+                groupKeys.add(key(line.productionLine()));
             }
             // Newline: the search box cannot hold one, so a search never spans number and reference.
             boolean late = order.overdueOn(today);
@@ -117,22 +231,95 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
             if (change != null && change.seenOn() != null && change.seenOn().isAfter(today.minusDays(7))) {
                 changedThisWeek++;
             }
+            String moved = moved(order, today, settings.showMovesFor());
+            String member = group ? member(order) : null;
+            String search = key(order.refNo()) + "\n" + key(order.descn()) + (member == null ? "" : "\n" + key(member));
             orders.add(new OrderView(order.instance().name(), Dates.display(order.expected()), orNa(order.refNo()),
-                    orNa(order.descn()), key(order.refNo()) + "\n" + key(order.descn()), !anyVisible, lines,
+                    orNa(order.descn()), search, !anyVisible, lines,
                     late, order.ready(), Dates.window(order.expected(), settings.expectedWindow()),
-                    moved(order, today, settings.showMovesFor()), askAbout(order), order.dateChange() != null,
+                    moved, askAbout(order), order.dateChange() != null,
                     tracker(order, settings.stages()), itemsReady(order),
                     order.instance().name() + "|" + orNa(order.refNo()),
-                    order.expected() == null ? "" : order.expected().toString()));
+                    order.expected() == null ? "" : order.expected().toString(), orders.size(), state(order),
+                    late ? "Overdue" : null, member, true,
+                    states(late, order.ready(), moved != null, false),
+                    String.join("|", statusKeys), String.join("|", groupKeys),
+                    order.expected() == null ? "No date" : Dates.dayMonth(order.expected())));
         }
-        return new ReportPage(customerId, jobId, "Open Orders for " + report.customerName(), orders, kept.size(),
+        if (!narrowing.isEmpty()) {
+            orders.replaceAll(view -> view.hidden() || narrowing.keeps(view) ? view : view.hiddenNow());
+        }
+        int visible = (int) orders.stream().filter(view -> !view.hidden()).count();
+        boolean allFull = orders.size() <= FULL_ORDERS;
+        boolean matchesFull = !(filter.isEmpty() && narrowing.isEmpty()) && visible <= FULL_MATCHES;
+        orders.replaceAll(view -> view.withFull(allFull || (matchesFull && !view.hidden())));
+        return new ReportPage(customerId, jobId, "Open Orders for " + report.customerName(), orders, visible,
                 report.choices(), filter, notices(report, zone), UPDATED.format(report.builtAt().atZone(zone)),
                 Dates.placeName(zone), queryString(filter), new Summary(orders.size(), overdue, ready, changedThisWeek),
-                settings.expectedWindow(), weeks(report.orders(), orders));
+                settings.expectedWindow(), weeks(report.orders(), orders, today, filter.isEmpty() && narrowing.isEmpty()),
+                freshness(report, zone, settings.now()), group ? List.copyOf(members) : List.of(),
+                report.customerName(), narrowing, report.builtAt(), zone);
+    }
+
+    /** The member customer an order belongs to (its lines' {@code Customer} column), or null when not known. */
+    static String member(Order order) {
+        for (OrderLine line : order.lines()) {
+            String customer = line.otherColumns().get("Customer");
+            if (customer != null && !customer.isBlank()) {
+                return customer.strip();
+            }
+        }
+        return null;
+    }
+
+    /** The state shown on an order's one-line row. */
+    private static String state(Order order) {
+        return order.stage();
+    }
+
+    /** The summary sets an order is in, as the summary's links name them. */
+    static String states(boolean overdue, boolean ready, boolean moved, boolean onHold) {
+        List<String> states = new ArrayList<>(4);
+        if (overdue) {
+            states.add("overdue");
+        }
+        if (ready) {
+            states.add("ready");
+        }
+        if (moved) {
+            states.add("moved");
+        }
+        if (onHold) {
+            states.add("on-hold");
+        }
+        return String.join(" ", states);
+    }
+
+    /**
+     * "Updated 6 minutes ago, 7:21 PM Sydney time": the age and time of the oldest data on the page (a saved copy's
+     * when one is shown), so the header never claims fresher data than a notice below it.
+     *
+     * @param now the time the page is shown; null: when the report was built
+     */
+    static String freshness(Report report, ZoneId zone, java.time.Instant now) {
+        java.time.Instant oldest = report.builtAt();
+        for (InstanceSource source : report.sources()) {
+            if (source.refreshedAt() != null && source.refreshedAt().isBefore(oldest)) {
+                oldest = source.refreshedAt();
+            }
+        }
+        java.time.Instant at = now == null ? report.builtAt() : now;
+        java.time.ZonedDateTime when = oldest.atZone(zone);
+        boolean sameDay = when.toLocalDate().equals(at.atZone(zone).toLocalDate());
+        String age = age(oldest, at);
+        return "Updated " + (age.startsWith("less than") ? "just now" : age) + ", "
+                + (sameDay ? CLOCK : DAY_CLOCK).format(when) + " " + Dates.placeName(zone) + " time";
     }
 
     /** The orders (already sorted by date, undated first) cut into weeks. */
-    private static List<WeekView> weeks(List<Order> orders, List<OrderView> views) {
+    private static List<WeekView> weeks(List<Order> orders, List<OrderView> views, LocalDate today,
+                                        boolean collapseLater) {
+        LocalDate firstLater = today.with(java.time.DayOfWeek.MONDAY).plusWeeks(OPEN_WEEKS);
         List<WeekView> weeks = new ArrayList<>();
         LocalDate week = null;
         boolean undated = false;
@@ -146,14 +333,17 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
                 undated = monday == null;
                 week = monday;
                 weeks.add(new WeekView(monday == null ? "week-none" : "week-" + monday,
-                        monday == null ? "No expected date yet" : "Week of " + Dates.display(monday), current, false));
+                        monday == null ? "No expected date yet" : "Week of " + Dates.display(monday), current, false,
+                        false));
             }
             current.add(views.get(i));
         }
         List<WeekView> marked = new ArrayList<>(weeks.size());
         for (WeekView view : weeks) {
+            LocalDate monday = view.id().equals("week-none") ? null : LocalDate.parse(view.id().substring(5));
             marked.add(new WeekView(view.id(), view.heading(), List.copyOf(view.orders()),
-                    view.orders().stream().allMatch(OrderView::hidden)));
+                    view.orders().stream().allMatch(OrderView::hidden),
+                    collapseLater && monday != null && !monday.isBefore(firstLater)));
         }
         return marked;
     }
@@ -210,6 +400,33 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
     /** Whether any order's date moved recently, so the "Date changed" filter has something to find. */
     public boolean anyChanged() {
         return orders.stream().anyMatch(OrderView::changed);
+    }
+
+    /** Whether the page is narrowed, so the "Filter / download" control starts open. */
+    public boolean filtered() {
+        return !filter.isEmpty() || !narrowing.isEmpty();
+    }
+
+    public String stateFilter() {
+        return narrowing.state();
+    }
+
+    public Set<String> memberFilter() {
+        return narrowing.member() == null ? Set.of() : Set.of(narrowing.member());
+    }
+
+    public String zoneId() {
+        return zone.getId();
+    }
+
+    /** The calendar feed's path: every order, whatever the page is narrowed to. */
+    public String calendarPath() {
+        return "/" + customerId + "/calendar.ics";
+    }
+
+    /** One order by its key ("DD|90001"), for its lines asked for on demand. */
+    java.util.Optional<OrderView> order(String key) {
+        return orders.stream().filter(order -> order.key().equals(key)).findFirst().map(order -> order.withFull(true));
     }
 
     public boolean empty() {
