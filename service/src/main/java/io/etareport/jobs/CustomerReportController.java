@@ -201,7 +201,7 @@ class CustomerReportController {
         Report report = jobs.report(jobId).orElseThrow(CustomerReportController::notFound);
         ReportPage page = ReportPage.of(customer.obfuscatedId(), jobId, report, ReportFilter.none(), zone, settings());
         model.addAttribute("order", page.order(key).orElseThrow(CustomerReportController::notFound));
-        return "report/order :: body(${order})";
+        return "report/order :: details(${order})";
     }
 
     /**

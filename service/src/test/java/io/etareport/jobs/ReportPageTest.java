@@ -141,4 +141,96 @@ class ReportPageTest {
         assertThat(perth.notices()).singleElement().asString()
                 .contains("last refreshed 3 hours ago (5 Jan 2025, 6:00 AM Perth time)");
     }
+
+    private static Order memberOrder(String refNo, LocalDate expected, boolean ready, String member) {
+        OrderLine line = new OrderLine(Instance.CBR, refNo, "Site " + refNo, null, "Roller Blinds", "Blockout",
+                "Cutting", "1", Map.of("Customer", member));
+        return new Order(Instance.CBR, refNo, "Site " + refNo, expected, List.of(line), false, ready, null, null, 0);
+    }
+
+    private static ReportPage narrowed(ReportPage.Narrowing narrowing, List<Order> orders) {
+        Report report = new Report("Big Group", orders, FilterChoices.none(), List.of(),
+                Instant.parse("2025-01-10T00:00:00Z"));
+        return ReportPage.of("0123456789abcdef0123456789abcdef", "job", report, ReportFilter.none(),
+                ZoneId.of("Australia/Sydney"), SETTINGS, narrowing);
+    }
+
+    @Test
+    void theHeaderSaysHowOldTheOldestDataShownIsAndItsTimeInTheBusinessZone() {
+        Report report = new Report("Acme", List.of(), FilterChoices.none(), List.of(
+                InstanceSource.live(Instance.CBR, Instant.parse("2026-12-07T08:27:00Z")),
+                new InstanceSource(Instance.DD, Source.CACHE_BLACKOUT, Instant.parse("2026-12-07T08:21:00Z"))),
+                Instant.parse("2026-12-07T08:27:00Z"));
+
+        assertThat(ReportPage.freshness(report, ZoneId.of("Australia/Sydney"), Instant.parse("2026-12-07T08:27:30Z")))
+                .isEqualTo("Updated 6 minutes ago, 7:21 PM Sydney time");
+        assertThat(ReportPage.freshness(report, ZoneId.of("Australia/Sydney"), Instant.parse("2026-12-09T08:27:30Z")))
+                .as("another day names the day").isEqualTo("Updated 2 days ago, 7 Dec, 7:21 PM Sydney time");
+    }
+
+    @Test
+    void aGroupsPageNamesEachOrdersMemberAndNarrowsToOneMemberOrOneSummarySet() {
+        List<Order> orders = List.of(memberOrder("1", TODAY.minusDays(3), false, "Alpha Blinds"),
+                memberOrder("2", TODAY.plusDays(2), true, "Beta Shades"),
+                memberOrder("3", TODAY.plusDays(3), false, "alpha blinds"));
+
+        ReportPage all = narrowed(ReportPage.Narrowing.NONE, orders);
+        assertThat(all.orders()).extracting(ReportPage.OrderView::member)
+                .containsExactly("Alpha Blinds", "Beta Shades", "alpha blinds");
+        assertThat(all.members()).as("one choice per member, case aside").containsExactly("Alpha Blinds",
+                "Beta Shades");
+
+        ReportPage alpha = narrowed(new ReportPage.Narrowing(null, "ALPHA blinds"), orders);
+        assertThat(alpha.orders()).filteredOn(view -> !view.hidden()).extracting(ReportPage.OrderView::refNo)
+                .containsExactly("1", "3");
+        assertThat(alpha.visibleOrders()).isEqualTo(2);
+        assertThat(alpha.filtered()).isTrue();
+
+        ReportPage overdue = narrowed(ReportPage.Narrowing.of(Map.of("state", List.of("overdue"))), orders);
+        assertThat(overdue.orders()).filteredOn(view -> !view.hidden()).extracting(ReportPage.OrderView::refNo)
+                .containsExactly("1");
+        ReportPage ready = narrowed(ReportPage.Narrowing.of(Map.of("state", List.of("ready"))), orders);
+        assertThat(ready.orders()).filteredOn(view -> !view.hidden()).extracting(ReportPage.OrderView::refNo)
+                .containsExactly("2");
+        assertThat(ReportPage.Narrowing.of(Map.of("state", List.of("nonsense"))).isEmpty()).isTrue();
+    }
+
+    @Test
+    void aSingleCustomersPageNamesNoMember() {
+        ReportPage page = narrowed(ReportPage.Narrowing.NONE, List.of(memberOrder("1", TODAY, false, "Alpha"),
+                memberOrder("2", TODAY, false, "Alpha")));
+
+        assertThat(page.orders()).extracting(ReportPage.OrderView::member).containsOnlyNulls();
+        assertThat(page.members()).isEmpty();
+    }
+
+    @Test
+    void aLongReportShowsOneLinePerOrderWithItsLinesOnDemandUnlessAFilterLeavesFew() {
+        List<Order> many = new java.util.ArrayList<>();
+        for (int i = 0; i < ReportPage.FULL_ORDERS + 1; i++) {
+            many.add(memberOrder("N" + i, TODAY.plusDays(i), false, "M" + (i % 3)));
+        }
+        assertThat(narrowed(ReportPage.Narrowing.NONE, many.subList(0, ReportPage.FULL_ORDERS)).orders())
+                .allMatch(ReportPage.OrderView::full);
+        assertThat(narrowed(ReportPage.Narrowing.NONE, many).orders()).noneMatch(ReportPage.OrderView::full);
+
+        ReportPage one = narrowed(new ReportPage.Narrowing(null, "M1"), many);
+        assertThat(one.orders()).filteredOn(ReportPage.OrderView::full).hasSize(one.visibleOrders())
+                .noneMatch(ReportPage.OrderView::hidden);
+        assertThat(one.order("CBR|N5")).get().extracting(ReportPage.OrderView::full).isEqualTo(true);
+    }
+
+    @Test
+    void weeksAfterTheNextFourStartCollapsedUnlessTheListIsNarrowed() {
+        // TODAY is Friday 10 Jan 2025: its week and the three after are open; from 3 Feb on, collapsed.
+        List<Order> orders = List.of(memberOrder("PAST", LocalDate.of(2024, 12, 2), false, "A"),
+                memberOrder("NOW", TODAY, false, "A"), memberOrder("FOURTH", LocalDate.of(2025, 1, 31), false, "A"),
+                memberOrder("FIFTH", LocalDate.of(2025, 2, 3), false, "A"));
+
+        assertThat(narrowed(ReportPage.Narrowing.NONE, orders).weeks()).extracting(ReportPage.WeekView::later)
+                .containsExactly(false, false, false, true);
+        assertThat(narrowed(ReportPage.Narrowing.NONE, orders).weeks().get(3).count()).isEqualTo("1 order");
+        assertThat(narrowed(new ReportPage.Narrowing("overdue", null), orders).weeks())
+                .noneMatch(ReportPage.WeekView::later);
+    }
 }
