@@ -1,47 +1,19 @@
 package io.etareport.report;
 
-import java.util.Locale;
+import io.etareport.statuses.Spelling;
 
 /**
- * How statuses and groups are shown as filter choices and matched against a filter: the same value written
- * {@code in production}, {@code In Production } or {@code IN PRODUCTION} is one choice.
+ * How statuses and groups are shown as filter choices: the same value written {@code in production},
+ * {@code In Production } or {@code IN PRODUCTION} is one choice (folded by {@link Spelling}).
  */
 final class Labels {
 
     private Labels() {
     }
 
-    /** Trimmed, inner whitespace runs as one space; empty for null. */
-    static String tidy(String value) {
-        if (value == null) {
-            return "";
-        }
-        String stripped = value.strip();
-        StringBuilder out = null;
-        boolean inSpace = false;
-        for (int i = 0; i < stripped.length(); i++) {
-            char c = stripped.charAt(i);
-            boolean space = Character.isWhitespace(c);
-            if (out == null && (space && (c != ' ' || inSpace))) {
-                // Copy only when the text needs changing: most labels are already tidy.
-                out = new StringBuilder(stripped.length()).append(stripped, 0, i);
-            }
-            if (out != null && !(space && inSpace)) {
-                out.append(space ? ' ' : c);
-            }
-            inSpace = space;
-        }
-        return out == null ? stripped : out.toString();
-    }
-
-    /** The key two labels are compared by: tidy and lower case. */
-    static String key(String value) {
-        return tidy(value).toLowerCase(Locale.ROOT);
-    }
-
     /** Whether a label means "no value": blank or {@code N/A}. */
     static boolean isBlank(String value) {
-        String key = key(value);
+        String key = Spelling.key(value);
         return key.isEmpty() || key.equals("n/a");
     }
 
@@ -53,7 +25,7 @@ final class Labels {
      * {@code (}.
      */
     static String titleCase(String value) {
-        String tidy = tidy(value);
+        String tidy = Spelling.tidy(value);
         boolean shouting = !hasLowerCase(tidy);
         StringBuilder out = new StringBuilder(tidy.length());
         for (String word : tidy.split(" ", -1)) {

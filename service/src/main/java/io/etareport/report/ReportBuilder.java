@@ -1,5 +1,6 @@
 package io.etareport.report;
 
+import io.etareport.statuses.Spelling;
 import io.etareport.buz.Instance;
 import io.etareport.buz.OrderLine;
 
@@ -45,11 +46,11 @@ final class ReportBuilder {
         this.dropFinishedOrders = rules.dropFinishedOrders();
         this.finishedStatuses = new HashSet<>();
         for (String status : rules.finishedStatuses()) {
-            finishedStatuses.add(Labels.key(status));
+            finishedStatuses.add(Spelling.key(status));
         }
         this.readyStatuses = new HashSet<>();
         for (String status : rules.readyStatuses()) {
-            readyStatuses.add(Labels.key(status));
+            readyStatuses.add(Spelling.key(status));
         }
     }
 
@@ -95,7 +96,7 @@ final class ReportBuilder {
         if (statusMapping != null) {
             statusMapping.forEach((raw, custom) -> {
                 if (raw != null && custom != null && !custom.isBlank()) {
-                    tidy.putIfAbsent(Labels.key(raw), custom.strip());
+                    tidy.putIfAbsent(Spelling.key(raw), custom.strip());
                 }
             });
         }
@@ -115,7 +116,7 @@ final class ReportBuilder {
     private boolean isFinished(List<OrderLine> lines) {
         boolean anyStatus = false;
         for (OrderLine line : lines) {
-            String status = Labels.key(line.productionStatus());
+            String status = Spelling.key(line.productionStatus());
             if (status.isEmpty()) {
                 continue;
             }
@@ -143,12 +144,13 @@ final class ReportBuilder {
             if (status.isEmpty()) {
                 continue;
             }
-            String key = Labels.key(status);
-            int stage = stages.indexOf(key);
+            String key = Spelling.key(status);
+            String stageName = stages.stageOf(key);
+            int stage = stages.indexOf(stageName);
             if (stage >= 0) {
                 least = Math.min(least, stage);
             }
-            if (readyStatuses.contains(key) || stages.isReady(stage)) {
+            if (readyStatuses.contains(key) || stages.isReady(stageName)) {
                 anyReady = true;
                 readyLines++;
             } else if (finishedStatuses.contains(key)) {
@@ -158,7 +160,7 @@ final class ReportBuilder {
             }
         }
         return new OrderProgress(anyReady && allReadyOrFinished, readyLines,
-                least == Integer.MAX_VALUE ? null : stages.name(least));
+                least == Integer.MAX_VALUE ? null : stages.names().get(least));
     }
 
     private record OrderProgress(boolean ready, int readyLines, String stage) {
@@ -195,7 +197,7 @@ final class ReportBuilder {
         if (line.productionStatus() == null || mapping.isEmpty()) {
             return line;
         }
-        String custom = mapping.get(Labels.key(line.productionStatus()));
+        String custom = mapping.get(Spelling.key(line.productionStatus()));
         return custom == null ? line : line.withProductionStatus(custom);
     }
 
@@ -216,7 +218,7 @@ final class ReportBuilder {
 
     private static void addChoice(Map<String, String> choices, String value) {
         if (value != null && !Labels.isBlank(value)) {
-            choices.computeIfAbsent(Labels.key(value), key -> Labels.titleCase(value));
+            choices.computeIfAbsent(Spelling.key(value), key -> Labels.titleCase(value));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.etareport.report;
 
+import io.etareport.statuses.Spelling;
 import io.etareport.buz.OrderLine;
 
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ public record ReportFilter(Set<String> statuses, Set<String> groups, Set<String>
         statuses = tidySet(statuses);
         groups = tidySet(groups);
         suppliers = tidySet(suppliers);
-        search = Labels.tidy(search);
+        search = Spelling.tidy(search);
     }
 
     public ReportFilter(Set<String> statuses, Set<String> groups, Set<String> suppliers, String search) {
@@ -78,10 +79,10 @@ public record ReportFilter(Set<String> statuses, Set<String> groups, Set<String>
         Set<String> statusKeys = keys(statuses);
         Set<String> groupKeys = keys(groups);
         Set<String> supplierKeys = keys(suppliers);
-        String searchKey = Labels.key(search);
+        String searchKey = Spelling.key(search);
         List<Order> kept = new ArrayList<>();
         for (Order order : orders) {
-            if (!supplierKeys.isEmpty() && !supplierKeys.contains(Labels.key(order.instance().name()))) {
+            if (!supplierKeys.isEmpty() && !supplierKeys.contains(Spelling.key(order.instance().name()))) {
                 continue;
             }
             if (!searchKey.isEmpty() && !matchesSearch(order, searchKey)) {
@@ -131,11 +132,11 @@ public record ReportFilter(Set<String> statuses, Set<String> groups, Set<String>
     }
 
     private static boolean matches(Set<String> keys, String value) {
-        return keys.isEmpty() || keys.contains(Labels.key(value));
+        return keys.isEmpty() || keys.contains(Spelling.key(value));
     }
 
     private static boolean matchesSearch(Order order, String searchKey) {
-        return Labels.key(order.refNo()).contains(searchKey) || Labels.key(order.descn()).contains(searchKey);
+        return Spelling.key(order.refNo()).contains(searchKey) || Spelling.key(order.descn()).contains(searchKey);
     }
 
     private static Set<String> values(Map<String, List<String>> params, String name, String alias) {
@@ -176,7 +177,7 @@ public record ReportFilter(Set<String> statuses, Set<String> groups, Set<String>
         Set<String> tidy = new LinkedHashSet<>();
         if (values != null) {
             for (String value : values) {
-                String cleaned = Labels.tidy(value);
+                String cleaned = Spelling.tidy(value);
                 if (!cleaned.isEmpty()) {
                     tidy.add(cleaned);
                 }
@@ -188,7 +189,7 @@ public record ReportFilter(Set<String> statuses, Set<String> groups, Set<String>
     private static Set<String> keys(Set<String> values) {
         Set<String> keys = new HashSet<>();
         for (String value : values) {
-            keys.add(Labels.key(value));
+            keys.add(Spelling.key(value));
         }
         return keys;
     }
@@ -198,6 +199,6 @@ public record ReportFilter(Set<String> statuses, Set<String> groups, Set<String>
      * (the page marking a choice selected): trimmed, inner whitespace as one space, lower case.
      */
     public static String key(String label) {
-        return Labels.key(label);
+        return Spelling.key(label);
     }
 }

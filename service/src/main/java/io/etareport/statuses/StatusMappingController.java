@@ -43,7 +43,7 @@ class StatusMappingController {
         java.util.List<StatusMapping> all = mappings.findAll();
         java.util.Map<String, String> stageByKey = mappings.allStages();
         java.util.Map<Long, String> stageById = new java.util.HashMap<>();
-        all.forEach(mapping -> stageById.put(mapping.id(), stageByKey.get(StatusMappings.statusKey(mapping.odataStatus()))));
+        all.forEach(mapping -> stageById.put(mapping.id(), stageByKey.get(Spelling.key(mapping.odataStatus()))));
         model.addAttribute("mappings", all);
         model.addAttribute("stageById", stageById);
         return "staff/status-mappings";

@@ -55,7 +55,7 @@ public class StatusMappings {
     }
 
     /**
-     * Stage of each raw status that has one, keyed by {@link #statusKey}; only active mappings count, like their
+     * Stage of each raw status that has one, keyed by {@link Spelling#key}; only active mappings count, like their
      * names.
      */
     public Map<String, String> activeStages() {
@@ -63,7 +63,7 @@ public class StatusMappings {
         Set<String> active = new HashSet<>();
         reads.sql("SELECT odata_status FROM status_mapping WHERE active <> 0")
                 .query((ResultSet row) -> {
-                    active.add(statusKey(row.getString(1)));
+                    active.add(Spelling.key(row.getString(1)));
                 });
         reads.sql("SELECT status_key, stage FROM status_stage").query((ResultSet row) -> {
             if (active.contains(row.getString(1))) {
@@ -73,7 +73,7 @@ public class StatusMappings {
         return stages;
     }
 
-    /** Every stage staff set, by {@link #statusKey}, active mapping or not (for the staff list). */
+    /** Every stage staff set, by {@link Spelling#key}, active mapping or not (for the staff list). */
     Map<String, String> allStages() {
         Map<String, String> stages = new LinkedHashMap<>();
         reads.sql("SELECT status_key, stage FROM status_stage").query((ResultSet row) -> {
@@ -84,14 +84,10 @@ public class StatusMappings {
 
     /** The stage staff gave this raw status (any spelling), or null. */
     Optional<String> stageOf(String rawStatus) {
-        return reads.sql("SELECT stage FROM status_stage WHERE status_key = ?").param(statusKey(rawStatus))
+        return reads.sql("SELECT stage FROM status_stage WHERE status_key = ?").param(Spelling.key(rawStatus))
                 .query(String.class).optional();
     }
 
-    /** Trimmed, inner whitespace as one space, lower case: statuses equal under it are one status. */
-    public static String statusKey(String status) {
-        return status == null ? "" : status.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
-    }
 
     /** Active first, then by raw status ignoring case. */
     public List<StatusMapping> findAll() {
@@ -114,14 +110,14 @@ public class StatusMappings {
 
     /**
      * Saves a mapping's name, whether it applies and its stage (null or blank: no stage). The stage belongs to the
-     * status in every spelling, so it is stored by {@link #statusKey}.
+     * status in every spelling, so it is stored by {@link Spelling#key}.
      */
     boolean update(long id, String customStatus, boolean active, String stage) {
         return update(id, customStatus, active, stage, true);
     }
 
     /**
-     * Gives each mapped status listed (any spelling, matched by {@link #statusKey}) its stage, where none is set yet:
+     * Gives each mapped status listed (any spelling, matched by {@link Spelling#key}) its stage, where none is set yet:
      * a stage staff chose is never overwritten. Each change is the same audited edit staff make on
      * {@code /status_mapping}, recorded as whoever runs it ({@code system} at start-up). Public for start-up wiring
      * (the demo presets its stages).
@@ -130,10 +126,10 @@ public class StatusMappings {
      */
     public int assignStagesWhereUnset(Map<String, String> stageByStatus) {
         Map<String, String> wanted = new LinkedHashMap<>();
-        stageByStatus.forEach((status, stage) -> wanted.put(statusKey(status), stage));
+        stageByStatus.forEach((status, stage) -> wanted.put(Spelling.key(status), stage));
         int assigned = 0;
         for (StatusMapping mapping : findAll()) {
-            String stage = wanted.get(statusKey(mapping.odataStatus()));
+            String stage = wanted.get(Spelling.key(mapping.odataStatus()));
             // Spellings share one stage row, so the second spelling of a status finds the first one's stage here.
             if (stage != null && stageOf(mapping.odataStatus()).isEmpty()
                     && update(mapping.id(), Objects.requireNonNullElse(mapping.customStatus(), ""), mapping.active(),
@@ -154,7 +150,7 @@ public class StatusMappings {
             writes.sql("UPDATE status_mapping SET custom_status = ?, active = ? WHERE id = ?")
                     .params(customStatus.trim(), active ? 1 : 0, id).update();
             if (setStage) {
-                String key = statusKey(before.get().odataStatus());
+                String key = Spelling.key(before.get().odataStatus());
                 if (stage == null || stage.isBlank()) {
                     writes.sql("DELETE FROM status_stage WHERE status_key = ?").param(key).update();
                 } else {
@@ -171,7 +167,7 @@ public class StatusMappings {
     }
 
     private String stageForChange(StatusMapping mapping) {
-        return writes.sql("SELECT stage FROM status_stage WHERE status_key = ?").param(statusKey(mapping.odataStatus()))
+        return writes.sql("SELECT stage FROM status_stage WHERE status_key = ?").param(Spelling.key(mapping.odataStatus()))
                 .query(String.class).optional().orElse(null);
     }
 

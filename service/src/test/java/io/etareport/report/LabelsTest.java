@@ -24,19 +24,6 @@ class LabelsTest {
     }
 
     @Test
-    void tidyTrimsAndJoinsWhitespaceRunsIntoOneSpace() {
-        assertThat(Labels.tidy("  a \t\n b  c d ")).isEqualTo("a b c d");
-        assertThat(Labels.tidy("a\tb")).isEqualTo("a b");
-        assertThat(Labels.tidy("already tidy")).isEqualTo("already tidy");
-        assertThat(Labels.tidy(null)).isEmpty();
-    }
-
-    @Test
-    void labelsDifferingOnlyInCaseOrSpacingHaveOneKey() {
-        assertThat(Labels.key(" In  Production")).isEqualTo(Labels.key("in production")).isEqualTo("in production");
-    }
-
-    @Test
     void blankAndNotApplicableMeanNoValue() {
         assertThat(Labels.isBlank(null)).isTrue();
         assertThat(Labels.isBlank("  ")).isTrue();

@@ -168,7 +168,7 @@ class StatusMappingsIntegrationTest {
 
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/status_mapping");
         assertThat(mappings.activeStages()).containsEntry("cutting", "In production");
-        assertThat(StatusMappings.statusKey("  CUTTING ")).isEqualTo("cutting");
+        assertThat(Spelling.key("  CUTTING ")).isEqualTo("cutting");
         assertThat(db.sql("SELECT after_json FROM audit_log WHERE entity = 'status mapping' ORDER BY id DESC LIMIT 1")
                 .query(String.class).single()).contains("\"stage\":\"In production\"");
         String edit = mvc.perform(get("/status_mapping/edit/" + id).with(Staff.signedInAs(Staff.USER)))
