@@ -4,13 +4,13 @@
   var root = document.getElementById("loading");
   if (!root) { return; }
   var jobId = root.dataset.jobId;
+  var customerId = root.dataset.customerId;
   var query = root.dataset.query ? "?" + root.dataset.query : "";
   var poll = parseInt(root.dataset.poll, 10) || 1200;
   var stage = document.getElementById("stage");
   var progress = document.getElementById("progress");
   var log = document.getElementById("log");
   var hint = document.getElementById("hint");
-  var usualHint = "This usually takes a few seconds. The supplier's system can be slow, so please keep this page open.";
   var failure = document.getElementById("failure");
   var errorMessage = document.getElementById("error-message");
 
@@ -21,23 +21,10 @@
     progress.hidden = true;
   }
 
-  // The same words as the server's first rendering (CustomerReportController.JobJson).
-  function headline(job) {
-    if (job.queued) {
-      if (job.queuePosition > 1) {
-        var ahead = job.queuePosition - 1;
-        return "Waiting for a free worker: " + ahead + " report" + (ahead === 1 ? "" : "s") + " ahead of yours";
-      }
-      return "Waiting for a free worker: yours is next";
-    }
-    return job.stage || "Working";
-  }
-
+  // The words come with the job's state (link/JobJson): worded once, on the server.
   function render(job) {
-    stage.textContent = headline(job);
-    hint.textContent = job.slow
-      ? "The supplier's system is slow right now, so this is taking longer than usual. We keep waiting for it; please keep this page open."
-      : usualHint;
+    stage.textContent = job.headline || job.stage || "Working";
+    if (job.hint) { hint.textContent = job.hint; }
     progress.value = job.pct || 0;
     log.replaceChildren.apply(log, (job.log || []).map(function (line) {
       var item = document.createElement("li");
@@ -54,7 +41,7 @@
       } else if (problem === "lost") {
         showFailure("We lost contact with the server. Please check your connection and try again.");
       } else if (job.status === "completed") {
-        window.location.replace("/report/" + encodeURIComponent(jobId) + query);
+        window.location.replace("/" + encodeURIComponent(customerId) + "/report/" + encodeURIComponent(jobId) + query);
       } else {
         showFailure(job.error || "Something went wrong while preparing your report. Please try again in a few minutes.");
       }

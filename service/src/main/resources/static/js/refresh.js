@@ -5,6 +5,8 @@
   var marker = document.getElementById("refreshing");
   if (!marker || !window.etaFollowJob) { return; }
   var job = marker.dataset.refreshJob;
+  var orders = document.getElementById("orders");
+  var customerId = orders ? orders.dataset.customerId : "";
 
   function rerun(body) {
     // Scripts parsed from text never run: load the page's own scripts again, in order.
@@ -17,7 +19,7 @@
   }
 
   function swap() {
-    fetch("/report/" + encodeURIComponent(job) + window.location.search, {cache: "no-store"})
+    fetch("/" + encodeURIComponent(customerId) + "/report/" + encodeURIComponent(job) + window.location.search, {cache: "no-store"})
       .then(function (response) {
         if (!response.ok) { throw new Error("status " + response.status); }
         return response.text();

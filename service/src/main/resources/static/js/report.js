@@ -50,7 +50,7 @@
       return;
     }
     button.setAttribute("aria-busy", "true");
-    fetch("/report/" + encodeURIComponent(jobId) + "/order?key=" + encodeURIComponent(order.dataset.key),
+    fetch("/" + encodeURIComponent(customerId) + "/report/" + encodeURIComponent(jobId) + "/order?key=" + encodeURIComponent(order.dataset.key),
       {cache: "no-store"})
       .then(function (response) {
         if (!response.ok) { throw new Error("status " + response.status); }

@@ -7,7 +7,13 @@ import java.util.regex.Pattern;
 /** The 32 lowercase hex characters of a customer's private link. */
 public final class ObfuscatedId {
 
-    private static final Pattern FORMAT = Pattern.compile("[0-9a-f]{32}");
+    /**
+     * The one home of a link id's format, as a regular expression: routes take it in their path patterns
+     * ({@code "{id:" + FORMAT + "}"}), so anything else never reaches a controller.
+     */
+    public static final String FORMAT = "[0-9a-f]{32}";
+
+    private static final Pattern PATTERN = Pattern.compile(FORMAT);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private ObfuscatedId() {
@@ -15,7 +21,7 @@ public final class ObfuscatedId {
 
     /** Checked before any database or upstream work, so probing links costs nothing. */
     public static boolean isValid(String candidate) {
-        return candidate != null && FORMAT.matcher(candidate).matches();
+        return candidate != null && PATTERN.matcher(candidate).matches();
     }
 
     public static String generate() {

@@ -4,6 +4,6 @@ import java.time.Instant;
 import java.util.List;
 
 /** A report job as the loading page and the report page see it; never holds the report itself. */
-record Job(String id, long customerId, JobStatus status, int pct, String stage, String error, List<String> log,
+public record Job(String id, long customerId, JobStatus status, int pct, String stage, String error, List<String> log,
            Instant createdAt, Instant updatedAt, Instant heartbeatAt, Instant finishedAt) {
 }

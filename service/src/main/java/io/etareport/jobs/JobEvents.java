@@ -14,18 +14,18 @@ import org.springframework.stereotype.Component;
  * once instead of at its next poll. In-process only: a page served by another node keeps polling.
  */
 @Component
-class JobEvents {
+public class JobEvents {
 
     private static final Logger log = LoggerFactory.getLogger(JobEvents.class);
 
     private final Map<String, List<Runnable>> waiting = new ConcurrentHashMap<>();
 
     /** Runs {@code listener} once when the job finishes; call {@link #forget} when no longer interested. */
-    void onFinished(String jobId, Runnable listener) {
+    public void onFinished(String jobId, Runnable listener) {
         waiting.computeIfAbsent(jobId, id -> new CopyOnWriteArrayList<>()).add(listener);
     }
 
-    void forget(String jobId, Runnable listener) {
+    public void forget(String jobId, Runnable listener) {
         waiting.computeIfPresent(jobId, (id, listeners) -> {
             listeners.remove(listener);
             return listeners.isEmpty() ? null : listeners;
@@ -42,7 +42,7 @@ class JobEvents {
             try {
                 listener.run();
             } catch (RuntimeException e) {
-                log.debug("A listener of job {} failed", jobId, e);
+                log.debug("A listener of job {} failed", JobId.ref(jobId), e);
             }
         }
     }

@@ -7,19 +7,19 @@ import java.util.regex.Pattern;
  * A report job's id as it arrives in a URL or a download link: a lowercase UUID. Anything else names no job, and is
  * turned away before the database is asked.
  */
-record JobId(String value) {
+public record JobId(String value) {
 
     private static final Pattern FORMAT =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-    JobId {
+    public JobId {
         if (!isValid(value)) {
             throw new IllegalArgumentException("not a job id");
         }
     }
 
     /** The id in {@code text}, or empty when it cannot be one (null included). */
-    static Optional<JobId> parse(String text) {
+    public static Optional<JobId> parse(String text) {
         return isValid(text) ? Optional.of(new JobId(text)) : Optional.empty();
     }
 
@@ -27,8 +27,20 @@ record JobId(String value) {
         return text != null && FORMAT.matcher(text).matches();
     }
 
+    /**
+     * A short reference to a job for logs and error reports: enough to find it in the database, never the whole id,
+     * which opens the customer's report while it is kept.
+     */
+    public static String ref(String jobId) {
+        return jobId == null ? "-" : jobId.substring(0, Math.min(8, jobId.length()));
+    }
+
+    public String ref() {
+        return ref(value);
+    }
+
     @Override
     public String toString() {
-        return value;
+        return ref();
     }
 }

@@ -28,7 +28,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("eta.jobs")
 @Validated
-record JobProperties(
+public record JobProperties(
         @DefaultValue("4") @Positive int workers,
         @DefaultValue("100") @PositiveOrZero int queueCapacity,
         @DefaultValue("300s") @DurationMin(nanos = 1) Duration stallLimit,

@@ -1,7 +1,7 @@
 package io.etareport.jobs;
 
 /** A job's state as stored; the loading page sees queued jobs as running. */
-enum JobStatus {
+public enum JobStatus {
     QUEUED, RUNNING, COMPLETED, FAILED;
 
     String stored() {
@@ -12,7 +12,7 @@ enum JobStatus {
         return valueOf(value.toUpperCase(java.util.Locale.ROOT));
     }
 
-    boolean finished() {
+    public boolean finished() {
         return this == COMPLETED || this == FAILED;
     }
 }

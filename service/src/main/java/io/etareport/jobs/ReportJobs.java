@@ -161,7 +161,7 @@ public class ReportJobs {
     }
 
     /** The place of a queued job in the queue (1: next), or 0 when it is not queued. */
-    int queuePosition(String jobId) {
+    public int queuePosition(String jobId) {
         return store.queuePosition(jobId);
     }
 
@@ -180,7 +180,7 @@ public class ReportJobs {
         return delete ? store.deleteFinishedBefore(before) : store.countFinishedBefore(before);
     }
 
-    Optional<Job> find(JobId jobId) {
+    public Optional<Job> find(JobId jobId) {
         return store.find(jobId.value());
     }
 
@@ -188,12 +188,12 @@ public class ReportJobs {
      * The newest report of this customer completed within {@code age}, with its job: what an opened link shows
      * at once while a fresh one is prepared.
      */
-    Optional<Recent> recentWithin(Customer customer, Duration age) {
+    public Optional<Recent> recentWithin(Customer customer, Duration age) {
         return store.completedFor(customer.id(), clock.instant().minus(age))
                 .flatMap(id -> report(id).map(report -> new Recent(id, report)));
     }
 
-    record Recent(String jobId, Report report) {
+    public record Recent(String jobId, Report report) {
     }
 
     private void run(String id, Customer customer) {
@@ -212,7 +212,7 @@ public class ReportJobs {
                     try {
                         store.stage(id, message);
                     } catch (RuntimeException e) {
-                        log.warn("Progress of job {} could not be recorded", id, e);
+                        log.warn("Progress of job {} could not be recorded", JobId.ref(id), e);
                     }
                 }
             });
@@ -223,14 +223,14 @@ public class ReportJobs {
             }
         } catch (UpstreamUnavailableException e) {
             store.fail(id, e.getMessage());
-            log.warn("Report job {} failed: supplier unavailable ({})", id, e.kind());
+            log.warn("Report job {} failed: supplier unavailable ({})", JobId.ref(id), e.kind());
         } catch (RuntimeException e) {
             if (Thread.currentThread().isInterrupted()) {
                 return; // stopped by the time limit, which already failed the job
             }
             store.fail(id, UNEXPECTED);
-            log.error("Report job {} for customer {} failed", id, customer.id(), e);
-            errors.jobFailed(id, customer.id(), e);
+            log.error("Report job {} for customer {} failed", JobId.ref(id), customer.id(), e);
+            errors.jobFailed(JobId.ref(id), customer.id(), e);
         } finally {
             running.remove(id);
             events.finished(id);
@@ -241,7 +241,7 @@ public class ReportJobs {
         try {
             store.progress(id, pct, message);
         } catch (RuntimeException e) {
-            log.warn("Progress of job {} could not be recorded", id, e);
+            log.warn("Progress of job {} could not be recorded", JobId.ref(id), e);
         }
     }
 
@@ -254,7 +254,7 @@ public class ReportJobs {
                 running.remove(id);
                 store.fail(id, STALLED);
                 events.finished(id);
-                log.warn("Report job {} stopped after {}", id, properties.maxDuration());
+                log.warn("Report job {} stopped after {}", JobId.ref(id), properties.maxDuration());
             }
         });
         store.heartbeat(running.keySet());

@@ -9,6 +9,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
+import io.etareport.customers.ObfuscatedId;
+
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -34,7 +36,7 @@ final class RequestGuard extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(RequestGuard.class);
     /** Customer link ids are keys: logs show the shape of a path, never the id. */
-    private static final Pattern LINK_ID = Pattern.compile("[0-9a-f]{32}");
+    private static final Pattern LINK_ID = Pattern.compile(ObfuscatedId.FORMAT);
 
     private final RequestLimits limits;
 

@@ -109,7 +109,7 @@ class ColumnAllowlistIntegrationTest {
         String job = openAndWait();
 
         String jobJson = body(get("/jobs/" + job));
-        String page = body(get("/report/" + job));
+        String page = body(get("/" + customer.obfuscatedId() + "/report/" + job));
         List<CSVRecord> csv = csv(job);
         List<Row> xlsx = xlsx(job);
         assertThat(jobJson).doesNotContain(MONEY);
@@ -151,7 +151,7 @@ class ColumnAllowlistIntegrationTest {
 
         assertThat(csv(approvedJob).get(0).toList()).doesNotContain(MONEY);
         assertThat(header(xlsx(approvedJob))).doesNotContain(MONEY);
-        assertThat(body(get("/report/" + approvedJob))).doesNotContain(MONEY);
+        assertThat(body(get("/" + customer.obfuscatedId() + "/report/" + approvedJob))).doesNotContain(MONEY);
         assertThat(storedCopies() + storedReports()).doesNotContain(MONEY);
         assertNoProfitIn(storedCopies(), storedReports(), text(csv(approvedJob)));
         assertThat(rowOf(body(get("/columns").with(Staff.signedInAs(Staff.ADMIN))), MONEY))

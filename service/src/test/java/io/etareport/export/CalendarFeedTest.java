@@ -21,7 +21,7 @@ import net.fortuna.ical4j.model.component.VEvent;
 
 import org.junit.jupiter.api.Test;
 
-class CalendarFeedTest {
+public class CalendarFeedTest {
 
     private static final Instant BUILT = Instant.parse("2025-01-06T00:00:00Z");
 
@@ -35,12 +35,12 @@ class CalendarFeedTest {
         return out.toByteArray();
     }
 
-    static List<VEvent> events(byte[] ics) throws Exception {
+    public static List<VEvent> events(byte[] ics) throws Exception {
         Calendar calendar = new CalendarBuilder().build(new ByteArrayInputStream(ics));
         return calendar.getComponents("VEVENT").stream().map(VEvent.class::cast).toList();
     }
 
-    static String value(VEvent event, String property) {
+    public static String value(VEvent event, String property) {
         return event.<Property>getProperty(property).orElseThrow().getValue();
     }
 

@@ -210,11 +210,6 @@ class JobSharingIntegrationTest {
         store.start(first);
         assertThat(store.queuePosition(first)).as("running, not queued").isZero();
         assertThat(store.queuePosition(third)).isEqualTo(2);
-
-        CustomerReportController.JobJson queued = CustomerReportController.JobJson.of(store.find(third).orElseThrow(), 2);
-        assertThat(queued.headline()).isEqualTo("Waiting for a free worker: 1 report ahead of yours");
-        assertThat(CustomerReportController.JobJson.of(store.find(second).orElseThrow(), 1).headline())
-                .isEqualTo("Waiting for a free worker: yours is next");
     }
 
     @Test
@@ -222,7 +217,7 @@ class JobSharingIntegrationTest {
         SimulatedBuzService.SIMULATOR.faults().latency(BuzSimulator.DD_CODE, 7000);
         String page = mvc.perform(fromNewClient(get("/" + onBoth.obfuscatedId()))).andReturn().getResponse()
                 .getContentAsString();
-        String jobId = CustomerReportIntegrationTest.jobId(page);
+        String jobId = Jobs.idOn(page);
 
         JsonNode slow = await().atMost(Duration.ofSeconds(20)).until(() -> job(jobId),
                 job -> job.get("slow").asBoolean());
@@ -235,7 +230,7 @@ class JobSharingIntegrationTest {
 
     @Test
     void storedReportsAreCompressedAndRowsFromBeforeStillOpen() throws Exception {
-        String jobId = CustomerReportIntegrationTest.jobId(mvc.perform(fromNewClient(get("/" + onBoth.obfuscatedId())))
+        String jobId = Jobs.idOn(mvc.perform(fromNewClient(get("/" + onBoth.obfuscatedId())))
                 .andReturn().getResponse().getContentAsString());
         await().atMost(Duration.ofSeconds(30)).until(() -> job(jobId).get("done").asBoolean());
         byte[] stored = db.sql("SELECT result FROM report_job WHERE id = ?").param(jobId)

@@ -1,4 +1,4 @@
-package io.etareport.jobs;
+package io.etareport.link;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -27,6 +27,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.etareport.ServiceTest;
+import io.etareport.jobs.Jobs;
 import io.etareport.SimulatedBuzService;
 import io.etareport.customers.Customer;
 import io.etareport.customers.CustomerRepository;
@@ -65,9 +66,6 @@ class CustomerReportIntegrationTest {
 
     @Autowired
     JsonMapper json;
-
-    @Autowired
-    JobWatch watch;
 
     private Customer onBoth;
 
@@ -129,7 +127,7 @@ class CustomerReportIntegrationTest {
         assertThat(job.toString()).as("the job JSON carries progress only")
                 .doesNotContain(DemoCustomers.ON_BOTH).doesNotContain("90001").doesNotContain("\"orders\"");
 
-        String report = mvc.perform(get("/report/" + jobId))
+        String report = mvc.perform(get("/" + onBoth.obfuscatedId() + "/report/" + jobId))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Referrer-Policy", "no-referrer"))
                 .andReturn().getResponse().getContentAsString();
@@ -227,7 +225,7 @@ class CustomerReportIntegrationTest {
         String jobId = open(onBoth);
         assertThat(awaitFinished(jobId).get("status").asString()).isEqualTo("completed");
 
-        String report = mvc.perform(get("/report/" + jobId)).andReturn().getResponse().getContentAsString();
+        String report = mvc.perform(get("/" + onBoth.obfuscatedId() + "/report/" + jobId)).andReturn().getResponse().getContentAsString();
         assertThat(report).contains("Orders from DD come from a saved copy, last refreshed")
                 .doesNotContain("Orders from CBR come from a saved copy");
     }
@@ -259,45 +257,17 @@ class CustomerReportIntegrationTest {
         String jobId = open(onBoth);
         assertThat(awaitFinished(jobId).get("status").asString()).isEqualTo("completed");
 
-        String report = mvc.perform(get("/report/" + jobId)).andReturn().getResponse().getContentAsString();
+        String report = mvc.perform(get("/" + onBoth.obfuscatedId() + "/report/" + jobId)).andReturn().getResponse().getContentAsString();
         assertThat(report).contains("Orders from CBR are missing").contains("<dd>DD</dd>").doesNotContain("<dd>CBR</dd>");
-    }
-
-    @Test
-    void aJobWhoseWorkerWentQuietIsFailedWithTheStallMessage() {
-        long old = Instant.now().minus(Duration.ofMinutes(10)).toEpochMilli();
-        db.sql("INSERT INTO report_job (id, customer_id, status, pct, created_at, updated_at, heartbeat_at)"
-                + " VALUES ('00000000-0000-0000-0000-000000000001', ?, 'running', 40, ?, ?, ?)")
-                .params(onBoth.id(), old, old, old).update();
-
-        watch.heartbeat();
-
-        assertThat(db.sql("SELECT status || ': ' || error FROM report_job WHERE id = '00000000-0000-0000-0000-000000000001'")
-                .query(String.class).single()).isEqualTo("failed: " + ReportJobs.STALLED);
-    }
-
-    @Test
-    void jobsLeftRunningByAPreviousProcessAreFailedAtStartUp() {
-        long now = Instant.now().toEpochMilli();
-        db.sql("INSERT INTO report_job (id, customer_id, status, pct, created_at, updated_at, heartbeat_at)"
-                + " VALUES ('00000000-0000-0000-0000-000000000002', ?, 'running', 40, ?, ?, ?)")
-                .params(onBoth.id(), now, now, now).update();
-
-        watch.failJobsOfAPreviousProcess();
-
-        assertThat(db.sql("SELECT status || ': ' || error FROM report_job WHERE id = '00000000-0000-0000-0000-000000000002'")
-                .query(String.class).single()).isEqualTo("failed: " + ReportJobs.RESTARTED);
     }
 
     @Test
     void aReportWhoseKeptResultExpiredSendsTheCustomerBackToTheirLink() throws Exception {
         String jobId = open(onBoth);
         assertThat(awaitFinished(jobId).get("status").asString()).isEqualTo("completed");
-        db.sql("UPDATE report_job SET finished_at = 0 WHERE id = ?").param(jobId).update();
+        db.sql("UPDATE report_job SET result = NULL WHERE id = ?").param(jobId).update();
 
-        watch.dropOldResults();
-
-        mvc.perform(get("/report/" + jobId)).andExpect(status().is3xxRedirection())
+        mvc.perform(get("/" + onBoth.obfuscatedId() + "/report/" + jobId)).andExpect(status().is3xxRedirection())
                 .andExpect(header().string("Location", "/" + onBoth.obfuscatedId()));
     }
 

@@ -1,4 +1,4 @@
-package io.etareport.jobs;
+package io.etareport.link;
 
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * Requests that must never start a report: {@code HEAD} (link checkers, proxies) and the robots
  * that fetch a link pasted into a chat or an email to draw a preview. They get a page with no data.
  */
-public final class LinkPreviews {
+final class LinkPreviews {
 
     /** Lower-case parts of the user agents of known link-preview and search robots. */
     static final List<String> ROBOTS = List.of("slackbot", "slack-imgproxy", "facebookexternalhit", "facebot",
@@ -21,7 +21,7 @@ public final class LinkPreviews {
     private LinkPreviews() {
     }
 
-    public static boolean isPreview(HttpServletRequest request) {
+    static boolean isPreview(HttpServletRequest request) {
         return "HEAD".equalsIgnoreCase(request.getMethod()) || isRobot(request.getHeader("User-Agent"));
     }
 

@@ -1,7 +1,9 @@
-package io.etareport.jobs;
+package io.etareport.link;
 
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
+
+import io.etareport.jobs.JobProperties;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
@@ -17,7 +19,7 @@ import org.springframework.web.server.ResponseStatusException;
  * allows its own share, which is enough to stop a flood.
  */
 @Component
-public class StartLimiter {
+class StartLimiter {
 
     /** A flood of addresses must not grow memory without bound: past this, start counting afresh. */
     private static final int MAX_CLIENTS = 10_000;
@@ -34,7 +36,7 @@ public class StartLimiter {
      *
      * @throws ResponseStatusException 429 (the "too many requests" page) when it is used up
      */
-    public void take(String client, String link) {
+    void take(String client, String link) {
         if (buckets.size() > MAX_CLIENTS) {
             buckets.clear();
         }

@@ -1,64 +1,51 @@
-package io.etareport.export;
+package io.etareport.link;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
-import io.etareport.customers.Customer;
-import io.etareport.customers.CustomerLinks;
-import io.etareport.jobs.LinkPreviews;
+import io.etareport.export.CalendarFeed;
 import io.etareport.jobs.ReportJobs;
-import io.etareport.jobs.StartLimiter;
 import io.etareport.report.Report;
 import io.etareport.report.ReportFilter;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The customer's calendar feed at {@code /<id>/calendar.ics} (and under {@code /etas/}), built from the same report
  * as the page and downloads: the customer's shared job (one completed within the reuse window, the one under way,
  * or a new one). Starts count against {@code eta.jobs.starts-per-minute}, like the link's. A
- * replaced or paused link answers the closed-link page's 404, so a subscription stops with the link.
+ * replaced or paused link answers the closed-link page's 404, so a subscription stops with the link; a supplier
+ * that is down with no saved copy answers 503 with {@code Retry-After}, as downloads do.
  */
 @Controller
+@ReportInRequest
 class CalendarController {
 
-    private static final String ID = "{id:[0-9a-f]{32}}";
     private static final MediaType CALENDAR = MediaType.parseMediaType("text/calendar;charset=UTF-8");
 
-    private final CustomerLinks links;
     private final ReportJobs jobs;
-    private final StartLimiter limiter;
     private final CalendarFeed feed = new CalendarFeed();
 
-    CalendarController(CustomerLinks links, ReportJobs jobs, StartLimiter limiter) {
-        this.links = links;
+    CalendarController(ReportJobs jobs) {
         this.jobs = jobs;
-        this.limiter = limiter;
     }
 
-    @GetMapping({"/" + ID + "/calendar.ics", "/etas/" + ID + "/calendar.ics"})
-    ResponseEntity<byte[]> calendar(@PathVariable String id, @RequestParam MultiValueMap<String, String> query,
-                                    HttpServletRequest request) throws IOException {
-        Customer customer = links.open(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        if (LinkPreviews.isPreview(request)) {
+    @GetMapping({"/" + OpenLink.ID + "/calendar.ics", "/etas/" + OpenLink.ID + "/calendar.ics"})
+    ResponseEntity<byte[]> calendar(@StartsReport OpenLink link, @RequestParam MultiValueMap<String, String> query)
+            throws IOException {
+        if (link.preview()) {
             // A link checker or a chat's preview robot: the headers, never a report.
             return ResponseEntity.ok().contentType(CALENDAR).header("Referrer-Policy", "no-referrer")
                     .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
         }
-        limiter.take(request.getRemoteAddr(), id);
         // The customer's shared job: one seen within the reuse window, the one under way, or a new one.
-        Report report = jobs.awaitReport(customer);
+        Report report = jobs.awaitReport(link.customer());
         Report filtered = new Report(report.customerName(), ReportFilter.of(query).apply(report.orders()),
                 report.choices(), report.sources(), report.builtAt());
         ByteArrayOutputStream out = new ByteArrayOutputStream();

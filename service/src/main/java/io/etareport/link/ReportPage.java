@@ -1,4 +1,4 @@
-package io.etareport.jobs;
+package io.etareport.link;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

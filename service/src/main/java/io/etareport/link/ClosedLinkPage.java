@@ -1,4 +1,6 @@
-package io.etareport.customers;
+package io.etareport.link;
+
+import io.etareport.customers.ClosedLinkException;
 
 import jakarta.servlet.http.HttpServletResponse;
 

@@ -1,4 +1,4 @@
-package io.etareport.export;
+package io.etareport.link;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.etareport.ServiceTest;
+import io.etareport.export.CalendarFeedTest;
 import io.etareport.SimulatedBuzService;
 import io.etareport.cache.MutableClock;
 import io.etareport.customers.Customer;

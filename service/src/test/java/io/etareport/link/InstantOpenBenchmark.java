@@ -1,4 +1,4 @@
-package io.etareport.jobs;
+package io.etareport.link;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,6 +23,7 @@ import io.etareport.cache.MutableClock;
 import io.etareport.customers.Customer;
 import io.etareport.customers.CustomerRepository;
 import io.etareport.customers.FieldType;
+import io.etareport.jobs.JobEvents;
 import io.etareport.simulator.BuzSimulator;
 import io.etareport.simulator.DemoCustomers;
 import io.etareport.simulator.SimulatorFaults;

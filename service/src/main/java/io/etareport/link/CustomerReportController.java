@@ -1,24 +1,26 @@
-package io.etareport.jobs;
+package io.etareport.link;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import io.etareport.customers.ClosedLinkException;
 import io.etareport.customers.Customer;
-import io.etareport.customers.CustomerLinks;
 import io.etareport.customers.CustomerRepository;
 import io.etareport.customers.ObfuscatedId;
+import io.etareport.jobs.Job;
+import io.etareport.jobs.JobEvents;
+import io.etareport.jobs.JobId;
+import io.etareport.jobs.JobProperties;
+import io.etareport.jobs.JobStatus;
+import io.etareport.jobs.ReportJobs;
 import io.etareport.report.Report;
-import io.etareport.report.ReportFilter;
 import io.etareport.report.ReportDisplay;
+import io.etareport.report.ReportFilter;
 import io.etareport.statuses.StageProperties;
-import io.etareport.report.ReportService;
-
-import com.fasterxml.jackson.annotation.JsonProperty;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -40,17 +42,15 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The customer's side: open a private link, watch the report being prepared, read it. No sign-in:
- * the 32-hex link id is the key, checked before any database or upstream work.
+ * The customer's side: open a private link, watch the report being prepared, read it. No sign-in: the 32-hex link
+ * id is the key, and {@link OpenLink} parameters are checked before any controller code runs.
  */
 @Controller
 @ReportInRequest
 class CustomerReportController {
 
-    static final String ID = "{id:[0-9a-f]{32}}";
-
     private final CustomerRepository customers;
-    private final CustomerLinks links;
+    private final OpenLinks links;
     private final ReportJobs jobs;
     private final JobProperties properties;
     private final ZoneId zone;
@@ -58,10 +58,9 @@ class CustomerReportController {
     private final StageProperties stages;
     private final JobEvents events;
     private final Clock clock;
-    private final StartLimiter limiter;
 
-    CustomerReportController(CustomerRepository customers, CustomerLinks links, ReportJobs jobs,
-                             JobProperties properties, ZoneId zone, StartLimiter limiter, ReportDisplay display,
+    CustomerReportController(CustomerRepository customers, OpenLinks links, ReportJobs jobs,
+                             JobProperties properties, ZoneId zone, ReportDisplay display,
                              StageProperties stages, JobEvents events, Clock clock) {
         this.events = events;
         this.clock = clock;
@@ -72,47 +71,49 @@ class CustomerReportController {
         this.jobs = jobs;
         this.properties = properties;
         this.zone = zone;
-        this.limiter = limiter;
     }
 
-    @GetMapping({"/" + ID, "/etas/" + ID})
-    String open(@PathVariable String id, @RequestParam MultiValueMap<String, String> query, Model model,
-                HttpServletRequest request, HttpServletResponse response) {
-        Customer customer = customer(id);
+    @GetMapping({"/" + OpenLink.ID, "/etas/" + OpenLink.ID})
+    String open(@StartsReport OpenLink link, @RequestParam MultiValueMap<String, String> query, Model model,
+                HttpServletResponse response) {
         privateLink(response);
-        if (LinkPreviews.isPreview(request)) {
+        if (link.preview()) {
             return "report/preview";
         }
-        limiter.take(request.getRemoteAddr(), id);
+        Customer customer = link.customer();
         String jobId = jobs.start(customer);
         Optional<Job> started = jobs.find(new JobId(jobId));
         if (started.isPresent() && !started.get().status().finished() && !properties.showRecentFor().isZero()) {
             // A report from the last few minutes at once, while the fresh one is prepared and swapped in.
-            // Like /report/<job>: never a report prepared before the customer's link was last replaced.
+            // Like the report route: never a report prepared before the customer's link was last replaced.
             Optional<ReportJobs.Recent> recent = jobs.recentWithin(customer, properties.showRecentFor())
-                    .filter(found -> jobs.find(new JobId(found.jobId()))
-                            .map(job -> links.mayShowReportPreparedAt(customer.id(), job.createdAt())).orElse(false));
+                    .filter(found -> links.openJob(link, found.jobId()).isPresent());
             if (recent.isPresent()) {
                 model.addAttribute("refreshJobId", jobId);
                 model.addAttribute("refreshing", Boolean.TRUE);
-                return render(id, recent.get().jobId(), recent.get().report(), query, model);
+                return render(link.id(), recent.get().jobId(), recent.get().report(), query, model);
             }
         }
-        model.addAttribute("customerId", id);
+        return loading(link.id(), jobId, started, query, model);
+    }
+
+    private String loading(String customerId, String jobId, Optional<Job> job, MultiValueMap<String, String> query,
+                           Model model) {
+        model.addAttribute("customerId", customerId);
         model.addAttribute("jobId", jobId);
         model.addAttribute("query", pageQuery(query));
         model.addAttribute("pollMillis", properties.pollInterval().toMillis());
-        jobs.find(new JobId(jobId)).ifPresent(job -> model.addAttribute("job", JobJson.of(job,
-                jobs.queuePosition(jobId))));
+        job.ifPresent(found -> model.addAttribute("job", JobJson.of(found, jobs.queuePosition(jobId))));
         return "report/loading";
     }
 
+    /** A job's progress; like every link route, nothing once the link it came from was paused or replaced. */
     @GetMapping("/jobs/{jobId}")
     @ResponseBody
     ResponseEntity<?> status(@PathVariable String jobId, HttpServletResponse response) {
         response.setHeader("Cache-Control", "no-store");
         // Exactly the original's answer for an unknown job, which its loading page and scripts read.
-        return JobId.parse(jobId).flatMap(jobs::find)
+        return links.openJob(jobId)
                 .<ResponseEntity<?>>map(job -> ResponseEntity.ok(JobJson.of(job, jobs.queuePosition(jobId))))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "not found")));
     }
@@ -124,21 +125,18 @@ class CustomerReportController {
         if (!(id instanceof String text) || !ObfuscatedId.isValid(text)) {
             return problem(HttpStatus.BAD_REQUEST, "obfuscated_id must be 32 lowercase hex characters");
         }
-        Optional<Customer> customer;
+        OpenLink link;
         try {
-            customer = links.open(text);
+            link = links.open(text, request);
+            link.takeStart();
         } catch (ClosedLinkException closed) {
             return problem(HttpStatus.NOT_FOUND, closed.getMessage());
+        } catch (ResponseStatusException refused) {
+            return refused.getStatusCode() == HttpStatus.TOO_MANY_REQUESTS
+                    ? problem(HttpStatus.TOO_MANY_REQUESTS, "too many reports started; please try again in a minute")
+                    : problem(HttpStatus.NOT_FOUND, "unknown customer");
         }
-        if (customer.isEmpty()) {
-            return problem(HttpStatus.NOT_FOUND, "unknown customer");
-        }
-        try {
-            limiter.take(request.getRemoteAddr(), text);
-        } catch (ResponseStatusException tooMany) {
-            return problem(HttpStatus.TOO_MANY_REQUESTS, "too many reports started; please try again in a minute");
-        }
-        return ResponseEntity.ok(Map.of("job_id", jobs.start(customer.get())));
+        return ResponseEntity.ok(Map.of("job_id", jobs.start(link.customer())));
     }
 
     /** A JSON error as RFC 9457 problem details, still carrying the {@code error} field clients read. */
@@ -148,59 +146,68 @@ class CustomerReportController {
         return ResponseEntity.status(status).body(body);
     }
 
-    @GetMapping("/report/{jobId}")
-    String report(@PathVariable String jobId, @RequestParam MultiValueMap<String, String> query, Model model,
-                  HttpServletResponse response) {
-        Job job = JobId.parse(jobId).flatMap(jobs::find).orElseThrow(CustomerReportController::notFound);
-        Customer customer = customers.findById(job.customerId()).orElseThrow(CustomerReportController::notFound);
-        // The page carries the customer's current link: never show it once that link was shut.
-        if (!links.mayShowReportPreparedAt(customer.id(), job.createdAt())) {
-            throw new ClosedLinkException();
-        }
+    /** The report of one of this link's jobs: the address the loading page moves to. */
+    @GetMapping({"/" + OpenLink.ID + "/report/{jobId}", "/etas/" + OpenLink.ID + "/report/{jobId}"})
+    String report(OpenLink link, @PathVariable String jobId, @RequestParam MultiValueMap<String, String> query,
+                  Model model, HttpServletResponse response) {
+        Job job = links.reportJob(jobId, found -> found.customerId() == link.customer().id())
+                .orElseThrow(OpenLinks::notFound);
         privateLink(response);
         if (job.status() != JobStatus.COMPLETED) {
-            model.addAttribute("customerId", customer.obfuscatedId());
-            model.addAttribute("jobId", jobId);
-            model.addAttribute("query", pageQuery(query));
-            model.addAttribute("pollMillis", properties.pollInterval().toMillis());
-            model.addAttribute("job", JobJson.of(job, jobs.queuePosition(jobId)));
-            return "report/loading";
+            return loading(link.id(), jobId, Optional.of(job), query, model);
         }
-        Report report = jobs.report(jobId).orElse(null);
-        if (report == null) {
-            // Kept results expire; the link itself always works.
-            return "redirect:/" + customer.obfuscatedId();
+        Optional<Report> report = jobs.report(jobId);
+        if (report.isEmpty()) {
+            // Kept results expire; the link itself (already in this address) always works.
+            return "redirect:/" + link.id();
         }
-        return render(customer.obfuscatedId(), jobId, report, query, model);
-    }
-
-    @GetMapping("/sync/" + ID)
-    String sync(@PathVariable String id, @RequestParam MultiValueMap<String, String> query, Model model,
-                HttpServletRequest request, HttpServletResponse response) {
-        Customer customer = customer(id);
-        privateLink(response);
-        if (LinkPreviews.isPreview(request)) {
-            return "report/preview";
-        }
-        limiter.take(request.getRemoteAddr(), id);
-        return render(id, null, jobs.awaitReport(customer), query, model);
+        return render(link.id(), jobId, report.get(), query, model);
     }
 
     /**
-     * One order's lines, asked for when a long report's one-line order is opened (report.js). The same checks as
-     * the report itself: a job of a link still open, completed, its report kept.
+     * The original's address of a report, which names no link: it works only for a job started within
+     * {@code eta.jobs.show-recent-for} whose link is still open, and then answers a plain 404 (never a redirect to
+     * the link), so a job id is never a lasting key to the customer's orders.
      */
-    @GetMapping("/report/{jobId}/order")
-    String order(@PathVariable String jobId, @RequestParam String key, Model model, HttpServletResponse response) {
-        Job job = JobId.parse(jobId).flatMap(jobs::find).orElseThrow(CustomerReportController::notFound);
-        Customer customer = customers.findById(job.customerId()).orElseThrow(CustomerReportController::notFound);
-        if (!links.mayShowReportPreparedAt(customer.id(), job.createdAt()) || job.status() != JobStatus.COMPLETED) {
-            throw notFound();
-        }
+    @GetMapping("/report/{jobId}")
+    String originalReport(@PathVariable String jobId, @RequestParam MultiValueMap<String, String> query, Model model,
+                          HttpServletResponse response) {
+        Instant recentSince = clock.instant().minus(properties.showRecentFor());
+        Job job = links.reportJob(jobId, found -> found.createdAt().isAfter(recentSince))
+                .orElseThrow(OpenLinks::notFound);
+        Customer customer = customers.findById(job.customerId()).orElseThrow(OpenLinks::notFound);
         privateLink(response);
-        Report report = jobs.report(jobId).orElseThrow(CustomerReportController::notFound);
-        ReportPage page = ReportPage.of(customer.obfuscatedId(), jobId, report, ReportFilter.none(), zone, settings());
-        model.addAttribute("order", page.order(key).orElseThrow(CustomerReportController::notFound));
+        if (job.status() != JobStatus.COMPLETED) {
+            return loading(customer.obfuscatedId(), jobId, Optional.of(job), query, model);
+        }
+        Report report = jobs.report(jobId).orElseThrow(OpenLinks::notFound);
+        return render(customer.obfuscatedId(), jobId, report, query, model);
+    }
+
+    @GetMapping("/sync/" + OpenLink.ID)
+    String sync(@StartsReport OpenLink link, @RequestParam MultiValueMap<String, String> query, Model model,
+                HttpServletResponse response) {
+        privateLink(response);
+        if (link.preview()) {
+            return "report/preview";
+        }
+        return render(link.id(), null, jobs.awaitReport(link.customer()), query, model);
+    }
+
+    /**
+     * One order's lines, asked for when a long report's one-line order is opened (report.js): the same checks as
+     * the report route, and the job must be completed with its report kept.
+     */
+    @GetMapping({"/" + OpenLink.ID + "/report/{jobId}/order", "/etas/" + OpenLink.ID + "/report/{jobId}/order"})
+    String order(OpenLink link, @PathVariable String jobId, @RequestParam String key, Model model,
+                 HttpServletResponse response) {
+        Job job = links.reportJob(jobId, found -> found.customerId() == link.customer().id())
+                .filter(found -> found.status() == JobStatus.COMPLETED)
+                .orElseThrow(OpenLinks::notFound);
+        privateLink(response);
+        Report report = jobs.report(job.id()).orElseThrow(OpenLinks::notFound);
+        ReportPage page = ReportPage.of(link.id(), jobId, report, ReportFilter.none(), zone, settings());
+        model.addAttribute("order", page.order(key).orElseThrow(OpenLinks::notFound));
         return "report/order :: details(${order})";
     }
 
@@ -211,7 +218,7 @@ class CustomerReportController {
     @GetMapping(path = "/jobs/{jobId}/events", produces = "text/event-stream")
     @ResponseBody
     SseEmitter events(@PathVariable String jobId, HttpServletResponse response) {
-        Job job = JobId.parse(jobId).flatMap(jobs::find).orElseThrow(CustomerReportController::notFound);
+        Job job = links.openJob(jobId).orElseThrow(OpenLinks::notFound);
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Accel-Buffering", "no");
         SseEmitter emitter = new SseEmitter(properties.maxDuration().plus(properties.stallLimit()).toMillis());
@@ -259,60 +266,9 @@ class CustomerReportController {
                 (int) display.showMovesFor().toDays(), stages.stages(), clock.instant());
     }
 
-    private Customer customer(String id) {
-        return links.open(id).orElseThrow(CustomerReportController::notFound);
-    }
-
     /** The page's URL is the customer's key: keep it out of Referer headers and shared caches. */
     static void privateLink(HttpServletResponse response) {
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader("Cache-Control", "no-store");
-    }
-
-    private static ResponseStatusException notFound() {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND);
-    }
-
-    /**
-     * What {@code GET /jobs/<id>} answers: progress only, never the report's data.
-     *
-     * @param queuePosition where a queued job is in the queue (1: next); 0 when it is not queued
-     * @param slow          the supplier is slow to answer; {@code stage} says for which factory and how long
-     */
-    record JobJson(String status, int pct, String stage, List<String> log, String error, boolean done,
-                   boolean queued, int queuePosition, boolean slow, @JsonProperty("updated_ts") long updatedTs) {
-
-        static final String USUAL_HINT = "This usually takes a few seconds. The supplier's system can be slow, so"
-                + " please keep this page open.";
-        static final String SLOW_HINT = "The supplier's system is slow right now, so this is taking longer than"
-                + " usual. We keep waiting for it; please keep this page open.";
-
-        static JobJson of(Job job, int queuePosition) {
-            String status = switch (job.status()) {
-                case QUEUED, RUNNING -> "running";
-                case COMPLETED -> "completed";
-                case FAILED -> "failed";
-            };
-            boolean slow = job.status() == JobStatus.RUNNING && job.stage() != null
-                    && job.stage().startsWith(ReportService.STILL_WAITING);
-            return new JobJson(status, job.pct(), job.stage(), job.log(), job.error(), job.status().finished(),
-                    job.status() == JobStatus.QUEUED, queuePosition, slow, job.updatedAt().getEpochSecond());
-        }
-
-        /** The loading page's main line (loading.js says the same). */
-        public String headline() {
-            if (queued) {
-                return queuePosition > 1
-                        ? "Waiting for a free worker: " + (queuePosition - 1) + " report" + (queuePosition == 2 ? "" : "s")
-                        + " ahead of yours"
-                        : "Waiting for a free worker: yours is next";
-            }
-            return stage != null ? stage : "Starting";
-        }
-
-        /** The hint under the progress bar (loading.js says the same). */
-        public String hint() {
-            return slow ? SLOW_HINT : USUAL_HINT;
-        }
     }
 }

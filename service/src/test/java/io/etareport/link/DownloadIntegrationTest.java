@@ -1,4 +1,4 @@
-package io.etareport.export;
+package io.etareport.link;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;

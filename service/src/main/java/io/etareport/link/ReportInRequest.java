@@ -1,4 +1,4 @@
-package io.etareport.jobs;
+package io.etareport.link;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -15,5 +15,5 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
-public @interface ReportInRequest {
+@interface ReportInRequest {
 }

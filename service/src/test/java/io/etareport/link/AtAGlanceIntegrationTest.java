@@ -1,4 +1,4 @@
-package io.etareport.jobs;
+package io.etareport.link;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import jakarta.servlet.RequestDispatcher;
 
 import io.etareport.ServiceTest;
+import io.etareport.jobs.Jobs;
 import io.etareport.cache.MutableClock;
 import io.etareport.customers.Customer;
 import io.etareport.customers.CustomerLinks;

@@ -1,4 +1,4 @@
-package io.etareport.jobs;
+package io.etareport.link;
 
 import java.io.StringWriter;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.etareport.jobs;
+package io.etareport.link;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.etareport.ServiceTest;
+import io.etareport.jobs.Jobs;
 import io.etareport.SimulatedBuzService;
 import io.etareport.cache.MutableClock;
 import io.etareport.customers.Customer;

@@ -1,4 +1,4 @@
-package io.etareport.jobs;
+package io.etareport.link;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
