@@ -19,6 +19,7 @@ import io.etareport.jobs.JobStatus;
 import io.etareport.jobs.ReportJobs;
 import io.etareport.report.Report;
 import io.etareport.report.ReportDisplay;
+import io.etareport.report.OrderModels;
 import io.etareport.report.ReportFilter;
 import io.etareport.statuses.StageProperties;
 
@@ -55,16 +56,18 @@ class CustomerReportController {
     private final JobProperties properties;
     private final ZoneId zone;
     private final ReportDisplay display;
+    private final OrderModels orderModels;
     private final StageProperties stages;
     private final JobEvents events;
     private final Clock clock;
 
     CustomerReportController(CustomerRepository customers, OpenLinks links, ReportJobs jobs,
-                             JobProperties properties, ZoneId zone, ReportDisplay display,
+                             JobProperties properties, ZoneId zone, ReportDisplay display, OrderModels orderModels,
                              StageProperties stages, JobEvents events, Clock clock) {
         this.events = events;
         this.clock = clock;
         this.display = display;
+        this.orderModels = orderModels;
         this.stages = stages;
         this.customers = customers;
         this.links = links;
@@ -206,7 +209,8 @@ class CustomerReportController {
                 .orElseThrow(OpenLinks::notFound);
         privateLink(response);
         Report report = jobs.report(job.id()).orElseThrow(OpenLinks::notFound);
-        ReportPage page = ReportPage.of(link.id(), jobId, report, ReportFilter.none(), zone, settings());
+        ReportPage page = ReportPage.of(link.id(), jobId, report, ReportFilter.none(), zone, settings(),
+                ReportPage.Narrowing.NONE, orderModels.of(report));
         model.addAttribute("order", page.order(key).orElseThrow(OpenLinks::notFound));
         return "report/order :: details(${order})";
     }
@@ -247,7 +251,7 @@ class CustomerReportController {
     private String render(String customerId, String jobId, Report report, MultiValueMap<String, String> query,
                           Model model) {
         model.addAttribute("page", ReportPage.of(customerId, jobId, report, ReportFilter.of(query), zone, settings(),
-                ReportPage.Narrowing.of(query)));
+                ReportPage.Narrowing.of(query), orderModels.of(report)));
         return "report/report";
     }
 

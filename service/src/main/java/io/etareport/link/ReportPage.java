@@ -21,6 +21,8 @@ import io.etareport.report.Order;
 import io.etareport.report.Report;
 import io.etareport.report.ReportFilter;
 import io.etareport.report.InstanceSource;
+import io.etareport.report.OrderModel;
+import io.etareport.report.Stages;
 
 /**
  * What the report page shows, with every text prepared here so the template only prints. Every
@@ -189,6 +191,13 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
 
     static ReportPage of(String customerId, String jobId, Report report, ReportFilter filter, ZoneId zone,
                          Settings settings, Narrowing narrowing) {
+        return of(customerId, jobId, report, filter, zone, settings, narrowing, new OrderModel(report,
+                settings.today(), Stages.NONE, java.time.Duration.ofDays(settings.showMovesFor())));
+    }
+
+    /** The page, every fact about an order (its state, overdue, ready, moved, on hold) read from {@code model}. */
+    static ReportPage of(String customerId, String jobId, Report report, ReportFilter filter, ZoneId zone,
+                         Settings settings, Narrowing narrowing, OrderModel model) {
         LocalDate today = settings.today();
         Map<String, String> statusNames = new HashMap<>();
         report.choices().statuses().forEach(name -> statusNames.put(key(name), name));
@@ -224,25 +233,23 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
                 groupKeys.add(key(line.productionLine()));
             }
             // Newline: the search box cannot hold one, so a search never spans number and reference.
-            boolean late = order.overdueOn(today);
+            io.etareport.report.OrderView fact = model.of(order).orElseThrow();
+            boolean late = fact.overdue();
             overdue += late ? 1 : 0;
-            ready += order.ready() ? 1 : 0;
-            DateChange change = order.dateChange();
-            if (change != null && change.seenOn() != null && change.seenOn().isAfter(today.minusDays(7))) {
-                changedThisWeek++;
-            }
+            ready += fact.ready() ? 1 : 0;
+            changedThisWeek += fact.movedRecently() ? 1 : 0;
             String moved = moved(order, today, settings.showMovesFor());
             String member = group ? member(order) : null;
             String search = key(order.refNo()) + "\n" + key(order.descn()) + (member == null ? "" : "\n" + key(member));
             orders.add(new OrderView(order.instance().name(), Dates.display(order.expected()), orNa(order.refNo()),
                     orNa(order.descn()), search, !anyVisible, lines,
-                    late, order.ready(), Dates.window(order.expected(), settings.expectedWindow()),
+                    late, fact.ready(), Dates.window(order.expected(), settings.expectedWindow()),
                     moved, askAbout(order), order.dateChange() != null,
                     tracker(order, settings.stages()), itemsReady(order),
                     order.instance().name() + "|" + orNa(order.refNo()),
-                    order.expected() == null ? "" : order.expected().toString(), orders.size(), state(order),
-                    late ? "Overdue" : null, member, true,
-                    states(late, order.ready(), moved != null, false),
+                    order.expected() == null ? "" : order.expected().toString(), orders.size(), fact.state(),
+                    fact.lateText(), member, true,
+                    states(late, fact.ready(), fact.movedRecently(), fact.onHold()),
                     String.join("|", statusKeys), String.join("|", groupKeys),
                     order.expected() == null ? "No date" : Dates.dayMonth(order.expected())));
         }
@@ -270,11 +277,6 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
             }
         }
         return null;
-    }
-
-    /** The state shown on an order's one-line row. */
-    private static String state(Order order) {
-        return order.stage();
     }
 
     /** The summary sets an order is in, as the summary's links name them. */
