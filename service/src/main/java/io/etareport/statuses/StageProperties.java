@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -28,6 +29,8 @@ public record StageProperties(
     /** The stage of a cancelled line: never counted, never makes an order late. */
     public static final String CANCELLED = "Cancelled";
 
+    // Two constructors: binding must be told which one is the properties'.
+    @ConstructorBinding
     public StageProperties {
         stages = stages == null ? List.of() : stages.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
         if (readyStage != null && !stages.contains(readyStage.strip())) {

@@ -15,7 +15,10 @@ import io.etareport.report.DateChange;
 import io.etareport.report.FilterChoices;
 import io.etareport.report.InstanceSource;
 import io.etareport.report.Order;
+import io.etareport.report.OrderModel;
 import io.etareport.report.Report;
+import io.etareport.report.Stages;
+import java.time.Duration;
 import io.etareport.report.ReportFilter;
 
 import org.junit.jupiter.api.Test;
@@ -44,20 +47,32 @@ class ReportPageTest {
                 ReportFilter.of(new LinkedMultiValueMap<>()), ZoneId.of("Australia/Sydney"), SETTINGS);
     }
 
+    private static final Stages STAGES = new Stages(List.of("Received", "In production", "Ready", "Dispatched"),
+            "Ready", Map.of("Cutting", "In production", "Ready", "Ready", "Invoiced", Stages.DONE));
+
     @Test
-    void theSummaryCountsOrdersOverdueReadyAndDatesMovedInTheLastSevenDays() {
-        ReportPage page = page(
+    void theSummaryCountsWhatTheOrderModelSaysAndEachOrderCarriesItsSets() {
+        List<Order> orders = List.of(
                 order("LATE", TODAY.minusDays(1), false, false, null, "Cutting"),
                 order("TODAY", TODAY, false, false, null, "Cutting"),
                 order("DONE-LATE", TODAY.minusDays(5), true, false, null, "Invoiced"),
                 order("READY", TODAY.plusDays(3), false, true, new DateChange(TODAY, TODAY.minusDays(6)), "Ready"),
                 order("MOVED-LONG-AGO", TODAY.plusDays(3), false, false,
-                        new DateChange(TODAY, TODAY.minusDays(7)), "Cutting"),
+                        new DateChange(TODAY, TODAY.minusDays(40)), "Cutting"),
                 order("UNDATED", null, false, false, null, "Cutting"));
+        Report report = new Report("Acme", orders, FilterChoices.none(), List.of(),
+                Instant.parse("2025-01-10T00:00:00Z"));
+        ReportPage page = ReportPage.of("0123456789abcdef0123456789abcdef", null, report, ReportFilter.none(),
+                ZoneId.of("Australia/Sydney"), SETTINGS, ReportPage.Narrowing.NONE,
+                new OrderModel(report, TODAY, STAGES, Duration.ofDays(30)));
 
         assertThat(page.summary()).isEqualTo(new ReportPage.Summary(6, 1, 1, 1));
         assertThat(page.orders()).filteredOn(ReportPage.OrderView::overdue)
                 .extracting(ReportPage.OrderView::refNo).containsExactly("LATE");
+        assertThat(page.orders()).extracting(ReportPage.OrderView::states)
+                .containsExactly("overdue", "", "", "ready moved", "", "");
+        assertThat(page.orders().get(0).late()).isEqualTo("1 business day late");
+        assertThat(page.orders().get(0).state()).isEqualTo("In production");
     }
 
     @Test
@@ -144,7 +159,7 @@ class ReportPageTest {
 
     private static Order memberOrder(String refNo, LocalDate expected, boolean ready, String member) {
         OrderLine line = new OrderLine(Instance.CBR, refNo, "Site " + refNo, null, "Roller Blinds", "Blockout",
-                "Cutting", "1", Map.of("Customer", member));
+                ready ? "Ready" : "Cutting", "1", Map.of("Customer", member));
         return new Order(Instance.CBR, refNo, "Site " + refNo, expected, List.of(line), false, ready, null, null, 0);
     }
 
@@ -152,7 +167,8 @@ class ReportPageTest {
         Report report = new Report("Big Group", orders, FilterChoices.none(), List.of(),
                 Instant.parse("2025-01-10T00:00:00Z"));
         return ReportPage.of("0123456789abcdef0123456789abcdef", "job", report, ReportFilter.none(),
-                ZoneId.of("Australia/Sydney"), SETTINGS, narrowing);
+                ZoneId.of("Australia/Sydney"), SETTINGS, narrowing, new OrderModel(report, TODAY, STAGES,
+                        Duration.ofDays(30)));
     }
 
     @Test
