@@ -97,17 +97,30 @@ class CustomerPageBrowserIntegrationTest {
         assertThat(browser.findElement(By.id("last-visit")).isDisplayed()).as("no last visit yet").isFalse();
         assertThat(order("90030").getText()).doesNotContain("since your last visit");
 
+        browser.navigate().refresh();
+        wait.until(driver -> driver.findElement(By.tagName("h1")).getText().startsWith("Open Orders"));
+        assertThat(browser.findElement(By.id("last-visit")).isDisplayed()).as("still the first visit").isFalse();
+
         simulator.moveDate("DD", "90030", LocalDate.now().plusDays(40));
+        // A new visit: a new tab (its own session) on the same browser.
+        browser.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
         browser.get(link);
         wait.until(driver -> driver.findElement(By.id("last-visit")).isDisplayed());
 
-        assertThat(browser.findElement(By.id("last-visit")).getText()).contains("0 new orders, 1 date moved");
+        assertThat(browser.findElement(By.id("last-visit")).getText()).contains("0 new orders, 1 date moved")
+                .containsPattern("updated \\d{1,2} [A-Z][a-z]{2}");
         assertThat(order("90030").getText()).contains("Date moved since your last visit").contains("moved later");
         assertThat(order("90031").getText()).doesNotContain("since your last visit");
-        assertThat(browser.findElement(By.id("summary")).getText()).contains("1 date changed this week");
+        assertThat(browser.findElement(By.id("summary")).getText()).contains("1 moved recently");
         assertThat(browser.findElement(By.id("calendar")).getText()).isEqualTo("Subscribe in your calendar");
         assertThat(browser.findElement(By.id("contact-title")).getText()).isEqualTo("Questions about your orders?");
         assertThat(violations()).isEmpty();
+
+        browser.findElement(By.id("last-visit-dismiss")).click();
+        assertThat(browser.findElement(By.id("last-visit")).isDisplayed()).isFalse();
+        browser.navigate().refresh();
+        wait.until(driver -> driver.findElement(By.tagName("h1")).getText().startsWith("Open Orders"));
+        assertThat(browser.findElement(By.id("last-visit")).isDisplayed()).as("dismissed for this visit").isFalse();
     }
 
     @Test
@@ -166,7 +179,12 @@ class CustomerPageBrowserIntegrationTest {
         assertThat(browser.findElements(By.cssSelector("h2.week-heading"))).isNotEmpty();
         assertThat(browser.findElements(By.cssSelector("section.order h3.order-title")))
                 .hasSameSizeAs(browser.findElements(By.cssSelector("section.order")));
-        WebElement ask = browser.findElements(By.cssSelector("section.order .ask a")).get(0);
+        WebElement first = browser.findElements(By.cssSelector("section.order")).get(0);
+        assertThat(first.findElement(By.cssSelector(".order-toggle")).getAttribute("aria-expanded")).isEqualTo("false");
+        first.findElement(By.cssSelector(".order-toggle")).click();
+        wait.until(driver -> "true".equals(first.findElement(By.cssSelector(".order-toggle"))
+                .getAttribute("aria-expanded")));
+        WebElement ask = first.findElement(By.cssSelector(".ask a"));
         assertThat(ask.getSize().getHeight()).as("tap target height").isGreaterThanOrEqualTo(44);
         assertThat(violations()).isEmpty();
     }
