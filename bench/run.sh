@@ -4,7 +4,7 @@
 #   bench/run.sh                              all of them, with the defaults below
 #   bench/run.sh XlsxExportBenchmark 100000 8 one of them, with its arguments ([rows|lines] [other columns])
 #   bench/run.sh ReportPageRenderBenchmark 10000   by its simple name, whichever package it measures
-#   bench/run.sh io.etareport.jobs.ReportPageRenderBenchmark 10000   or by its full name
+#   bench/run.sh io.etareport.link.ReportPageRenderBenchmark 10000   or by its full name
 #   bench/run.sh SimulatorThroughputBenchmark      the simulator module's own
 #   bench/run.sh EndToEndBenchmark 1500       the service against the simulator with that latency (ms)
 #   bench/run.sh SickSupplierBenchmark 1500 hang crowd group   a hanging, slow or crowded supplier (p50/p95)

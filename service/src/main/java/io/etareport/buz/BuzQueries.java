@@ -17,6 +17,10 @@ import org.springframework.stereotype.Service;
 /**
  * The questions the service asks BuzManager. Each call goes live (no cache here) and either
  * returns everything or throws a {@link BuzException}.
+ * <p>
+ * The column policy's one boundary: every row enters the service here, and only the columns the policy allows
+ * leave, so the cache, the report and everything built on them never hold another. (A column held back later is
+ * stripped from stored copies by the {@code columns} module, and from a stored report where it is served.)
  */
 @Service
 public class BuzQueries implements DisposableBean {
@@ -58,8 +62,7 @@ public class BuzQueries implements DisposableBean {
                     ODataFilter.and(openLines(), ODataFilter.eq("Customer", scope.name()))));
             case GROUP -> groupRows(instance, scope.name());
         };
-        columns.seen(SeenColumns.of(instance, JOBS_SCHEDULE, rows));
-        return OrderLineReader.read(instance, rows, columns.policy());
+        return admitted(instance, rows);
     }
 
     /** The distinct production statuses of open order lines on one instance, trimmed and sorted. */
@@ -95,6 +98,11 @@ public class BuzQueries implements DisposableBean {
      */
     public List<OrderLine> openOrdersOf(Instance instance, List<String> customers) {
         List<Map<String, Object>> rows = customersRows(instance, customers);
+        return admitted(instance, rows);
+    }
+
+    /** Order lines from {@code JobsScheduleDetailed} rows, with only the allowed columns; their columns noted as seen. */
+    private List<OrderLine> admitted(Instance instance, List<Map<String, Object>> rows) {
         columns.seen(SeenColumns.of(instance, JOBS_SCHEDULE, rows));
         return OrderLineReader.read(instance, rows, columns.policy());
     }

@@ -1,14 +1,11 @@
 package io.etareport.cache;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 import io.etareport.buz.BuzException;
 import io.etareport.buz.BuzQueries;
-import io.etareport.buz.ColumnPolicy;
-import io.etareport.buz.ColumnRegistry;
 import io.etareport.buz.CustomerScope;
 import io.etareport.buz.Instance;
 import io.etareport.buz.OrderLine;
@@ -35,13 +32,11 @@ public class CachedBuz {
 
     private final StaleIfErrorCache cache;
     private final BuzQueries buz;
-    private final ColumnRegistry columns;
     private final java.time.Duration membersTtl;
 
-    public CachedBuz(StaleIfErrorCache cache, BuzQueries buz, ColumnRegistry columns, CacheProperties properties) {
+    public CachedBuz(StaleIfErrorCache cache, BuzQueries buz, CacheProperties properties) {
         this.cache = cache;
         this.buz = buz;
-        this.columns = columns;
         this.membersTtl = properties.groupMembersTtl();
     }
 
@@ -55,19 +50,9 @@ public class CachedBuz {
             case CUSTOMER -> () -> buz.openOrders(instance, scope);
             case GROUP -> () -> buz.openOrdersOf(instance, groupMembers(instance, scope.name(), forceRefresh));
         };
-        Fetched<List<OrderLine>> fetched = cache.get(CacheKey.openOrders(instance, scope), ORDER_LINES, live,
-                forceRefresh);
-        // A stored copy may predate a column being held back: it never gets past here.
-        ColumnPolicy policy = columns.policy();
-        List<OrderLine> lines = new ArrayList<>(fetched.value().size());
-        boolean changed = false;
-        for (OrderLine line : fetched.value()) {
-            Map<String, String> kept = policy.filter(line.otherColumns());
-            changed |= kept != line.otherColumns();
-            lines.add(kept == line.otherColumns() ? line : line.withOtherColumns(kept));
-        }
-        // Callers sharing one upstream call share one answer when nothing had to go.
-        return changed ? new Fetched<>(List.copyOf(lines), fetched.source(), fetched.refreshedAt()) : fetched;
+        // Only allowed columns come from BuzQueries (the column policy's boundary); a column held back later is
+        // stripped from stored copies when it is held back.
+        return cache.get(CacheKey.openOrders(instance, scope), ORDER_LINES, live, forceRefresh);
     }
 
     /** Who is in a customer group: the stored list while young enough, else asked for (and stored). */
@@ -90,10 +75,7 @@ public class CachedBuz {
 
     /** One order's rows from {@code set}, for staff. */
     public Fetched<List<Map<String, Object>>> order(Instance instance, OrderSet set, String refNo) {
-        Fetched<List<Map<String, Object>>> fetched = cache.get(CacheKey.order(instance, set.entitySet(), refNo), ROWS,
-                () -> buz.order(instance, set, refNo), false);
-        ColumnPolicy policy = columns.policy();
-        return new Fetched<>(fetched.value().stream().map(policy::filter).toList(), fetched.source(),
-                fetched.refreshedAt());
+        return cache.get(CacheKey.order(instance, set.entitySet(), refNo), ROWS, () -> buz.order(instance, set, refNo),
+                false);
     }
 }

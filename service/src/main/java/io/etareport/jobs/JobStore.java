@@ -27,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class JobStore {
 
     private static final String COLUMNS =
-            "id, customer_id, status, pct, stage, error, created_at, updated_at, heartbeat_at, finished_at";
+            "id, customer_id, status, pct, stage, error, created_at, updated_at, heartbeat_at, finished_at,"
+                    + " waiting_for, waiting_since";
     private static final int LOG_LINES_SHOWN = 50;
     private static final String DONE = "Done";
     private static final String DONE_NOT_REUSABLE = "Done, partly from a saved copy";
@@ -92,7 +93,8 @@ class JobStore {
         transactions.executeWithoutResult(tx -> {
             // CASE rather than SQLite's two-argument max(), which PostgreSQL spells greatest().
             writes.sql("UPDATE report_job SET pct = CASE WHEN pct > ? THEN pct ELSE ? END, stage = ?, updated_at = ?,"
-                            + " heartbeat_at = ? WHERE id = ? AND status = 'running'")
+                            + " heartbeat_at = ?, waiting_for = NULL, waiting_since = NULL"
+                            + " WHERE id = ? AND status = 'running'")
                     .params(pct, pct, stage, now, now, id).update();
             appendLog(id, stage, now);
         });
@@ -109,10 +111,15 @@ class JobStore {
         }
     }
 
-    /** A stage shown on the loading page without a line in the job's log (repeated "still waiting" notes). */
-    void stage(String id, String stage) {
-        writes.sql("UPDATE report_job SET stage = ?, updated_at = ?, heartbeat_at = ? WHERE id = ? AND status = 'running'")
-                .params(stage, clock.millis(), clock.millis(), id).update();
+    /**
+     * The build is waiting for a slow supplier: which instances, since when. No line in the job's log (it is
+     * repeated while the wait lasts); the next stage ends it.
+     */
+    void waiting(String id, List<String> instances, java.time.Duration soFar) {
+        long now = clock.millis();
+        writes.sql("UPDATE report_job SET waiting_for = ?, waiting_since = ?, updated_at = ?, heartbeat_at = ?"
+                        + " WHERE id = ? AND status = 'running'")
+                .params(String.join(",", instances), now - soFar.toMillis(), now, now, id).update();
     }
 
     /**
@@ -252,10 +259,14 @@ class JobStore {
     }
 
     private static Job map(ResultSet row, List<String> log) throws SQLException {
+        String waitingFor = row.getString("waiting_for");
+        Instant waitingSince = instant(row, "waiting_since");
+        Job.Waiting waiting = waitingFor == null || waitingFor.isEmpty() || waitingSince == null ? null
+                : new Job.Waiting(List.of(waitingFor.split(",")), waitingSince);
         return new Job(row.getString("id"), row.getLong("customer_id"), JobStatus.fromStored(row.getString("status")),
                 row.getInt("pct"), row.getString("stage"), row.getString("error"), log,
                 instant(row, "created_at"), instant(row, "updated_at"), instant(row, "heartbeat_at"),
-                instant(row, "finished_at"));
+                instant(row, "finished_at"), waiting);
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

@@ -208,9 +208,9 @@ public class ReportJobs {
                 }
 
                 @Override
-                public void note(String message) {
+                public void waitingFor(java.util.List<String> instances, Duration soFar) {
                     try {
-                        store.stage(id, message);
+                        store.waiting(id, instances, soFar);
                     } catch (RuntimeException e) {
                         log.warn("Progress of job {} could not be recorded", JobId.ref(id), e);
                     }

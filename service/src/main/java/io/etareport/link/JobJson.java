@@ -1,10 +1,10 @@
 package io.etareport.link;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.etareport.jobs.Job;
 import io.etareport.jobs.JobStatus;
-import io.etareport.report.ReportService;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -14,8 +14,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * {@code headline} and {@code hint} are the loading page's words, worded here only (the page's first rendering
  * and {@code loading.js} print them).
  *
+ * @param stage         where the job is up to, worded for the customer (the original's field)
  * @param queuePosition where a queued job is in the queue (1: next); 0 when it is not queued
- * @param slow          the supplier is slow to answer
+ * @param slow          the supplier is slow to answer (the job's typed state says so, with for how long)
  */
 record JobJson(String status, int pct, String stage, List<String> log, String error, boolean done,
                boolean queued, int queuePosition, boolean slow, @JsonProperty("updated_ts") long updatedTs,
@@ -33,11 +34,17 @@ record JobJson(String status, int pct, String stage, List<String> log, String er
             case FAILED -> "failed";
         };
         boolean queued = job.status() == JobStatus.QUEUED;
-        boolean slow = job.status() == JobStatus.RUNNING && job.stage() != null
-                && job.stage().startsWith(ReportService.STILL_WAITING);
-        return new JobJson(status, job.pct(), job.stage(), job.log(), job.error(), job.status().finished(),
+        boolean slow = job.waitingForSupplier();
+        String stage = slow ? stillWaiting(job.waiting(), job.updatedAt()) : job.stage();
+        return new JobJson(status, job.pct(), stage, job.log(), job.error(), job.status().finished(),
                 queued, queuePosition, slow, job.updatedAt().getEpochSecond(),
-                headline(queued, queuePosition, job.stage()), slow ? SLOW_HINT : USUAL_HINT);
+                headline(queued, queuePosition, stage), slow ? SLOW_HINT : USUAL_HINT);
+    }
+
+    /** "Still waiting for DD and CBR, 25 s so far", as of the job's last update. */
+    static String stillWaiting(Job.Waiting waiting, java.time.Instant asOf) {
+        long seconds = Math.max(0, Duration.between(waiting.since(), asOf).toSeconds());
+        return "Still waiting for " + String.join(" and ", waiting.instances()) + ", " + seconds + " s so far";
     }
 
     /** The loading page's main line. */

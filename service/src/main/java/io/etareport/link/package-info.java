@@ -5,7 +5,7 @@
  * {@code {id}} into an {@link io.etareport.link.OpenLink} (format, unknown, replaced, paused, start limit), so no
  * controller checks a link itself.
  */
-@ApplicationModule(allowedDependencies = {"cache", "customers", "export", "jobs", "report", "statuses"})
+@ApplicationModule(allowedDependencies = {"buz", "cache", "customers", "export", "jobs", "report", "statuses"})
 package io.etareport.link;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,5 +1,8 @@
 package io.etareport.report;
 
+import java.time.Duration;
+import java.util.List;
+
 /** Where a report build is up to, for the loading page. */
 @FunctionalInterface
 public interface Progress {
@@ -14,9 +17,10 @@ public interface Progress {
     void update(int percent, String message);
 
     /**
-     * Replaces the stage shown without adding to the log: for notes repeated while waiting
-     * ("Still waiting for DD, 25 s so far"). Must not throw either.
+     * The supplier is slow: the build has been waiting {@code soFar} for these instances (their codes). A state, not
+     * a sentence: where it is shown, it is worded there. Repeated while the wait lasts; the next {@link #update}
+     * ends it. Must not throw either.
      */
-    default void note(String message) {
+    default void waitingFor(List<String> instances, Duration soFar) {
     }
 }

@@ -42,7 +42,6 @@ public class ReportService {
     private static final Logger log = LoggerFactory.getLogger(ReportService.class);
 
     /** How the loading page's note about a slow supplier starts. */
-    public static final String STILL_WAITING = "Still waiting for ";
     static final java.time.Duration SLOW_NOTE_EVERY = java.time.Duration.ofSeconds(5);
 
     private final CachedBuz buz;
@@ -133,8 +132,7 @@ public class ReportService {
             } catch (java.util.concurrent.TimeoutException slow) {
                 List<String> waiting = pending.entrySet().stream().filter(each -> !each.getValue().isDone())
                         .map(each -> each.getKey().name()).toList();
-                long seconds = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
-                progress.note(STILL_WAITING + String.join(" and ", waiting) + ", " + seconds + " s so far");
+                progress.waitingFor(waiting, java.time.Duration.ofNanos(System.nanoTime() - started));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new CancellationException("Report build stopped");

@@ -10,14 +10,16 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.etareport.ServiceTest;
-import io.etareport.export.CalendarFeedTest;
 import io.etareport.SimulatedBuzService;
 import io.etareport.cache.MutableClock;
 import io.etareport.customers.Customer;
 import io.etareport.customers.CustomerLinks;
 import io.etareport.customers.CustomerRepository;
 import io.etareport.customers.FieldType;
+import io.etareport.export.CalendarFeedTest;
 import io.etareport.simulator.DemoCustomers;
+import io.etareport.simulator.FaultMode;
+import io.etareport.simulator.SimulatorFaults;
 
 import net.fortuna.ical4j.model.component.VEvent;
 
@@ -71,6 +73,18 @@ class CalendarIntegrationTest {
             dates.put(CalendarFeedTest.value(event, "UID"), CalendarFeedTest.value(event, "DTSTART"));
         }
         return dates;
+    }
+
+    /** Issue 18, row 6: calendar apps poll, so an outage is a 503 to retry later, never a 500 (nor an error log). */
+    @Test
+    void aSupplierOutageWithNoSavedCopyIs503WithRetryAfterLikeADownload() throws Exception {
+        SimulatedBuzService.SIMULATOR.faults().mode(SimulatorFaults.ALL, FaultMode.HTTP_503);
+
+        mvc.perform(get("/" + glance.obfuscatedId() + "/calendar.ics")).andExpect(status().isServiceUnavailable())
+                .andExpect(header().exists("Retry-After"))
+                .andExpect(header().string("Cache-Control", "no-store"));
+        mvc.perform(get("/" + glance.obfuscatedId() + "/download.csv")).andExpect(status().isServiceUnavailable())
+                .andExpect(header().exists("Retry-After"));
     }
 
     @Test
