@@ -186,7 +186,7 @@ class SecurityConfig {
                         .permitAll()
                         // Customers: their link, the loading page's job, the report, downloads
                         .requestMatchers("/etas/**", "/report/**", "/jobs/**", "/sync/**", "/*/download.*",
-                                "/*/calendar.ics")
+                                "/*/calendar.ics", "/*/report/*", "/*/report/*/order")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/eta/start").permitAll()
                         // Any one-segment path, so a mistyped customer link is the report's 404,
