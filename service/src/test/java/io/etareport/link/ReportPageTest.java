@@ -66,11 +66,12 @@ class ReportPageTest {
                 ZoneId.of("Australia/Sydney"), SETTINGS, ReportPage.Narrowing.NONE,
                 new OrderModel(report, TODAY, STAGES, Duration.ofDays(30)));
 
-        assertThat(page.summary()).isEqualTo(new ReportPage.Summary(6, 1, 1, 1));
+        // A finished order counts as ready (the model's rule), never as overdue.
+        assertThat(page.summary()).isEqualTo(new ReportPage.Summary(6, 1, 2, 1));
         assertThat(page.orders()).filteredOn(ReportPage.OrderView::overdue)
                 .extracting(ReportPage.OrderView::refNo).containsExactly("LATE");
         assertThat(page.orders()).extracting(ReportPage.OrderView::states)
-                .containsExactly("overdue", "", "", "ready moved", "", "");
+                .containsExactly("overdue", "", "ready", "ready moved", "", "");
         assertThat(page.orders().get(0).late()).isEqualTo("1 business day late");
         assertThat(page.orders().get(0).state()).isEqualTo("In production");
     }
