@@ -409,6 +409,17 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
         return !filter.isEmpty() || !narrowing.isEmpty();
     }
 
+    /** Whether "Filter / download" starts open: a filter of its form is on (a summary shortcut alone keeps it shut). */
+    public boolean toolsOpen() {
+        return !filter.isEmpty() || narrowing.member() != null;
+    }
+
+    /** Whether the summary link for this set ("overdue", "ready", "moved", or null for all) is the page shown. */
+    public boolean showing(String state) {
+        return state == null ? !filtered() : filter.isEmpty() && narrowing.member() == null
+                && state.equals(narrowing.state());
+    }
+
     public String stateFilter() {
         return narrowing.state();
     }
@@ -435,18 +446,19 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
         return orders.isEmpty();
     }
 
+    /** One sentence per factory whose orders are not live: a saved copy (how old, and why) or missing. */
     private static List<String> notices(Report report, ZoneId zone) {
         List<String> notices = new ArrayList<>();
         for (InstanceSource source : report.sources()) {
             if (source.unavailable()) {
                 notices.add("Orders from " + source.instance() + " are missing: the supplier's system could not be"
-                        + " reached and there is no saved copy yet. Please try again later.");
+                        + " reached and there is no saved copy yet, so please try again later.");
             } else if (source.fromCache()) {
                 notices.add("Orders from " + source.instance() + " come from a saved copy, last refreshed "
                         + (source.refreshedAt() == null ? "at an unknown time"
                         : age(source.refreshedAt(), report.builtAt()) + " ("
                         + UPDATED.format(source.refreshedAt().atZone(zone)) + " " + Dates.placeName(zone) + " time)")
-                        + ", because " + why(source.kind()));
+                        + ": " + why(source.kind()));
             }
         }
         return notices;
@@ -455,10 +467,9 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
     /** Why a saved copy was shown, from the cache's label. */
     private static String why(Source kind) {
         return switch (kind) {
-            case CACHE_SLOW -> "the supplier's system is slow right now. A fresh copy is on its way: open the link"
-                    + " again in a minute to see it.";
+            case CACHE_SLOW -> "the supplier's system is slow right now, and a fresh copy is on its way.";
             case CACHE_BLACKOUT -> "the supplier's system is switched off for maintenance at this time of day.";
-            case CACHE_BREAKER -> "the supplier's system is having problems right now. We will check it again"
+            case CACHE_BREAKER -> "the supplier's system is having problems right now, and we check it again"
                     + " shortly.";
             case CACHE_TIMEOUT -> "the supplier's system is not responding right now.";
             case CACHE_CONNECTION -> "we cannot connect to the supplier's system right now.";
