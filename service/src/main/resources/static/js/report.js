@@ -30,11 +30,16 @@
   }
 
   // A disclosure's aria-expanded says whether what it controls is shown now (phones start collapsed).
+  // All reads first, then only the writes that change something: an attribute write between two style reads would
+  // make the browser work out the page's styles once per order.
   function syncExpanded() {
-    Array.prototype.forEach.call(main.querySelectorAll(".order-toggle, .week-toggle"), function (button) {
+    var buttons = Array.prototype.slice.call(main.querySelectorAll(".order-toggle, .week-toggle"));
+    var states = buttons.map(function (button) {
       var target = document.getElementById(button.getAttribute("aria-controls"));
-      var shown = target && !target.classList.contains("order-more") && shownNow(target);
-      button.setAttribute("aria-expanded", String(!!shown));
+      return String(!!(target && !target.classList.contains("order-more") && shownNow(target)));
+    });
+    buttons.forEach(function (button, i) {
+      if (button.getAttribute("aria-expanded") !== states[i]) { button.setAttribute("aria-expanded", states[i]); }
     });
   }
 
@@ -60,7 +65,7 @@
         var body = new DOMParser().parseFromString(html, "text/html").querySelector(".order-body");
         if (!body) { throw new Error("no order"); }
         placeholder.replaceWith(document.adoptNode(body));
-        order.classList.add("full");
+        order.dataset.full = "1";
         setOpen(order, true);
         filterLines(order);
         button.setAttribute("aria-expanded", "true");

@@ -35,7 +35,7 @@ import org.springframework.test.web.servlet.MockMvc;
         "eta.report.expected-window=1"})
 class AtAGlanceIntegrationTest {
 
-    private static final Pattern SUMMARY = Pattern.compile("<p id=\"summary\".*?</p>", Pattern.DOTALL);
+    private static final Pattern SUMMARY = Pattern.compile("<nav id=\"summary\".*?</nav>", Pattern.DOTALL);
 
     @Autowired
     MockMvc mvc;
@@ -90,7 +90,7 @@ class AtAGlanceIntegrationTest {
 
         String page = page(glance);
 
-        assertThat(summary(page)).isEqualTo("3 orders · 1 overdue · 1 ready · 0 dates changed this week");
+        assertThat(summary(page)).isEqualTo("3 orders 1 overdue 1 ready 0 moved recently");
         assertThat(order(page, "90090")).contains("Overdue").doesNotContain(">Ready<");
         assertThat(order(page, "90091")).contains(">Ready<").doesNotContain("Overdue");
         assertThat(order(page, "90092")).doesNotContain("Overdue").doesNotContain(">Ready<");
@@ -104,7 +104,7 @@ class AtAGlanceIntegrationTest {
 
         String page = page(glance);
 
-        assertThat(summary(page)).isEqualTo("3 orders · 3 overdue · 1 ready · 0 dates changed this week");
+        assertThat(summary(page)).isEqualTo("3 orders 3 overdue 1 ready 0 moved recently");
     }
 
     @Test
