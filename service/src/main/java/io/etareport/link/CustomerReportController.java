@@ -212,7 +212,7 @@ class CustomerReportController {
         ReportPage page = ReportPage.of(link.id(), jobId, report, ReportFilter.none(), zone, settings(),
                 ReportPage.Narrowing.NONE, orderModels.of(report));
         model.addAttribute("order", page.order(key).orElseThrow(OpenLinks::notFound));
-        return "report/order :: details(${order})";
+        return "report/order :: details(order=${order})";
     }
 
     /**
