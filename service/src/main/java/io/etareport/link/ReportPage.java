@@ -137,7 +137,8 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
     /**
      * Orders expected in one week (Monday to Sunday), under a heading; orders without a date come first.
      *
-     * @param later a week after the next {@value #OPEN_WEEKS}: it starts collapsed under its heading
+     * @param later a week with orders after the next {@value #OPEN_WEEKS} such weeks: it starts collapsed under its
+     *              heading
      */
     record WeekView(String id, String heading, List<OrderView> orders, boolean hidden, boolean later) {
 
@@ -321,7 +322,7 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
     /** The orders (already sorted by date, undated first) cut into weeks. */
     private static List<WeekView> weeks(List<Order> orders, List<OrderView> views, LocalDate today,
                                         boolean collapseLater) {
-        LocalDate firstLater = today.with(java.time.DayOfWeek.MONDAY).plusWeeks(OPEN_WEEKS);
+        LocalDate thisWeek = today.with(java.time.DayOfWeek.MONDAY);
         List<WeekView> weeks = new ArrayList<>();
         LocalDate week = null;
         boolean undated = false;
@@ -340,12 +341,16 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
             }
             current.add(views.get(i));
         }
+        // The next weeks that have orders stay open (never a first screen of closed weeks); later ones fold.
         List<WeekView> marked = new ArrayList<>(weeks.size());
+        int ahead = 0;
         for (WeekView view : weeks) {
             LocalDate monday = view.id().equals("week-none") ? null : LocalDate.parse(view.id().substring(5));
+            boolean coming = monday != null && !monday.isBefore(thisWeek);
             marked.add(new WeekView(view.id(), view.heading(), List.copyOf(view.orders()),
                     view.orders().stream().allMatch(OrderView::hidden),
-                    collapseLater && monday != null && !monday.isBefore(firstLater)));
+                    collapseLater && coming && ahead >= OPEN_WEEKS));
+            ahead += coming ? 1 : 0;
         }
         return marked;
     }

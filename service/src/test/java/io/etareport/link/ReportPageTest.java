@@ -238,15 +238,20 @@ class ReportPageTest {
     }
 
     @Test
-    void weeksAfterTheNextFourStartCollapsedUnlessTheListIsNarrowed() {
-        // TODAY is Friday 10 Jan 2025: its week and the three after are open; from 3 Feb on, collapsed.
+    void weeksAfterTheNextFourWithOrdersStartCollapsedUnlessTheListIsNarrowed() {
+        // TODAY is Friday 10 Jan 2025. Past weeks stay open; of the weeks from this one on, the first four with
+        // orders stay open, however far ahead they are.
         List<Order> orders = List.of(memberOrder("PAST", LocalDate.of(2024, 12, 2), false, "A"),
-                memberOrder("NOW", TODAY, false, "A"), memberOrder("FOURTH", LocalDate.of(2025, 1, 31), false, "A"),
-                memberOrder("FIFTH", LocalDate.of(2025, 2, 3), false, "A"));
+                memberOrder("NOW", TODAY, false, "A"), memberOrder("FEB", LocalDate.of(2025, 2, 3), false, "A"),
+                memberOrder("MAR", LocalDate.of(2025, 3, 3), false, "A"),
+                memberOrder("APR", LocalDate.of(2025, 4, 7), false, "A"),
+                memberOrder("MAY", LocalDate.of(2025, 5, 5), false, "A"),
+                memberOrder("MAY2", LocalDate.of(2025, 5, 6), false, "A"));
 
-        assertThat(narrowed(ReportPage.Narrowing.NONE, orders).weeks()).extracting(ReportPage.WeekView::later)
-                .containsExactly(false, false, false, true);
-        assertThat(narrowed(ReportPage.Narrowing.NONE, orders).weeks().get(3).count()).isEqualTo("1 order");
+        List<ReportPage.WeekView> weeks = narrowed(ReportPage.Narrowing.NONE, orders).weeks();
+        assertThat(weeks).extracting(ReportPage.WeekView::later).containsExactly(false, false, false, false, false,
+                true);
+        assertThat(weeks.get(5).count()).isEqualTo("2 orders");
         assertThat(narrowed(new ReportPage.Narrowing("overdue", null), orders).weeks())
                 .noneMatch(ReportPage.WeekView::later);
     }
