@@ -176,7 +176,8 @@ class CustomerReportController {
     String originalReport(@PathVariable String jobId, @RequestParam MultiValueMap<String, String> query, Model model,
                           HttpServletResponse response) {
         Instant recentSince = clock.instant().minus(properties.showRecentFor());
-        Job job = links.reportJob(jobId, found -> found.createdAt().isAfter(recentSince))
+        // A closed link's job gets the closed-link page (it names nobody); an open one's, only while recent.
+        Job job = links.reportJob(jobId, found -> true).filter(found -> found.createdAt().isAfter(recentSince))
                 .orElseThrow(OpenLinks::notFound);
         Customer customer = customers.findById(job.customerId()).orElseThrow(OpenLinks::notFound);
         privateLink(response);

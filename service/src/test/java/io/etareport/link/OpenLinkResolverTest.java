@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import io.etareport.customers.ClosedLinkException;
 import io.etareport.customers.Customer;
+import io.etareport.customers.CustomerContact;
 import io.etareport.customers.CustomerLinks;
 import io.etareport.customers.FieldType;
 import io.etareport.jobs.JobProperties;
@@ -23,6 +24,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -135,5 +137,11 @@ class OpenLinkResolverTest {
     @EnableConfigurationProperties(JobProperties.class)
     @Import({LinkWebConfig.class, OpenLinks.class, StartLimiter.class, ClosedLinkPage.class})
     static class Slice {
+
+        /** What the closed-link page's contact line reads. */
+        @Bean("customerContact")
+        CustomerContact customerContact() {
+            return CustomerContact.of("Acme Blinds", "Sam", "sam@example.com", null);
+        }
     }
 }
