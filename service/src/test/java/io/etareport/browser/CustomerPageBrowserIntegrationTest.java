@@ -184,7 +184,7 @@ class CustomerPageBrowserIntegrationTest {
         WebElement first = browser.findElements(By.cssSelector("section.order")).stream()
                 .filter(WebElement::isDisplayed).findFirst().orElseThrow();
         assertThat(first.findElement(By.cssSelector(".order-toggle")).getAttribute("aria-expanded")).isEqualTo("false");
-        first.findElement(By.cssSelector(".order-toggle")).click();
+        first.findElement(By.cssSelector(".order-toggle")).sendKeys(org.openqa.selenium.Keys.ENTER);
         wait.until(driver -> "true".equals(first.findElement(By.cssSelector(".order-toggle"))
                 .getAttribute("aria-expanded")));
         WebElement ask = first.findElement(By.cssSelector(".ask a"));
