@@ -52,9 +52,19 @@ record BuzProperties(
      * @param url          the instance's reports URL, e.g. {@code https://api.buzmanager.com/reports/DESDR}
      * @param usePostQuery send each query as {@code POST <EntitySet>/$query} with the query in a text/plain body
      *                     (OData 4.01), which keeps customer names out of URLs and proxy logs
+     * @param displayName  what customers read for this factory (env {@code BUZ_<I>_DISPLAY_NAME}); empty: its code
      */
     public record InstanceSettings(String url, String username, String password,
-                                   @DefaultValue("false") boolean usePostQuery) {
+                                   @DefaultValue("false") boolean usePostQuery, String displayName) {
+
+        // Two constructors: binding must be told which one is the properties'.
+        @org.springframework.boot.context.properties.bind.ConstructorBinding
+        public InstanceSettings {
+        }
+
+        public InstanceSettings(String url, String username, String password, boolean usePostQuery) {
+            this(url, username, password, usePostQuery, null);
+        }
 
         @Override
         public String toString() {
@@ -66,11 +76,11 @@ record BuzProperties(
     public InstanceSettings settings(Instance instance) {
         InstanceSettings configured = instances.get(instance);
         if (configured == null) {
-            return new InstanceSettings(PRODUCTION_URL + instance.code(), null, null, false);
+            return new InstanceSettings(PRODUCTION_URL + instance.code(), null, null, false, null);
         }
         if (configured.url() == null || configured.url().isBlank()) {
             return new InstanceSettings(PRODUCTION_URL + instance.code(), configured.username(),
-                    configured.password(), configured.usePostQuery());
+                    configured.password(), configured.usePostQuery(), configured.displayName());
         }
         return configured;
     }

@@ -3,7 +3,6 @@ package io.etareport.buz;
 import java.util.EnumMap;
 import java.util.Map;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,13 +15,12 @@ public class InstanceNames {
 
     private final Map<Instance, String> names = new EnumMap<>(Instance.class);
 
-    InstanceNames(Settings settings) {
-        if (settings.instances() != null) {
-            settings.instances().forEach((instance, named) -> {
-                if (named != null && named.displayName() != null && !named.displayName().isBlank()) {
-                    names.put(instance, named.displayName().strip());
-                }
-            });
+    InstanceNames(BuzProperties properties) {
+        for (Instance instance : Instance.values()) {
+            String name = properties.settings(instance).displayName();
+            if (name != null && !name.isBlank()) {
+                names.put(instance, name.strip());
+            }
         }
     }
 
@@ -34,13 +32,5 @@ public class InstanceNames {
     /** Whether an operator named this factory (then downloads name it too). */
     public boolean isSet(Instance instance) {
         return names.containsKey(instance);
-    }
-
-    /** The display names under {@code eta.buz.instances}, beside the connection settings {@link BuzProperties} reads. */
-    @ConfigurationProperties("eta.buz")
-    record Settings(Map<Instance, Named> instances) {
-
-        record Named(String displayName) {
-        }
     }
 }

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "send-updates", mixinStandardHelpOptions = true,
         description = "Fetch every customer with update subscribers live, record what changed and send every update"
                 + " mail that is due now, daily digests included whatever the time. Needs the mail settings"
-                + " (SPRING_MAIL_HOST ...).")
+                + " (SPRING_MAIL_HOST ...).",
+        footer = {"", "Examples:", "  java -jar eta-report.jar send-updates"})
 class SendUpdatesCommand implements Callable<Integer> {
 
     @Spec

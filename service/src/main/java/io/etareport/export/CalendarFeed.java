@@ -7,6 +7,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
+import java.time.LocalDate;
+
+import io.etareport.report.Dates;
 import io.etareport.report.Order;
 import io.etareport.report.OrderModel;
 import io.etareport.report.OrderView;
@@ -17,6 +20,8 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.Name;
+import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
@@ -25,34 +30,41 @@ import net.fortuna.ical4j.validate.ValidationException;
 
 /**
  * A report as an iCalendar feed (RFC 5545): one all-day event per open order on its expected date, so a customer
- * who subscribes sees their deliveries in their own calendar. Each event's {@code UID} depends only on the order
- * (instance and order number), so a subscribed calendar moves the event when the date moves. Only the order number,
- * reference, date and the order model's state and lateness go out (as the event's description): no lines, statuses
- * or prices. Folding and escaping are ical4j's.
+ * who subscribes sees their deliveries in their own calendar. The calendar is named after the customer
+ * ({@code NAME}, and {@code X-WR-CALNAME} for apps that predate RFC 7986); each event names the order, its factory
+ * and its state as the order model says, and an overdue order sits on today's date marked overdue (not weeks in the
+ * past where nobody looks). Each event's {@code UID} depends only on the order (instance and order number), so a
+ * subscribed calendar moves the event when the date moves. No lines or prices go out. Folding and escaping are
+ * ical4j's.
  */
 public final class CalendarFeed {
 
     private static final String UID_DOMAIN = "@eta-report";
 
-    /** Writes the report's dated orders (already filtered) as a calendar to {@code out}, and leaves it open. */
-    public void write(Report report, OutputStream out) throws IOException {
-        write(report, null, out);
-    }
-
     /**
-     * As {@link #write(Report, OutputStream)}, each event described with what {@code model} (of the report these
-     * orders come from; null: no description) says of its order: "Ready", "In production · 5 business days late".
+     * Writes the report's dated orders (already filtered) as a calendar to {@code out}, and leaves it open.
+     *
+     * @param model the order model of this report as of {@code today}: what each order's state is, whether it is late
      */
-    public void write(Report report, OrderModel model, OutputStream out) throws IOException {
+    public void write(Report report, OrderModel model, LocalDate today, OutputStream out) throws IOException {
+        String name = "Open orders: " + report.customerName().strip().replaceAll("\\s+", " ");
         Calendar calendar = new Calendar()
                 .add(new ProdId("-//eta-report//Open order ETAs//EN"))
                 .add(ImmutableVersion.VERSION_2_0)
-                .add(ImmutableCalScale.GREGORIAN);
+                .add(ImmutableCalScale.GREGORIAN)
+                .add(new Name(name))
+                .add(new XProperty("X-WR-CALNAME", name));
         for (Order order : report.orders()) {
             if (order.expected() == null) {
                 continue;
             }
-            VEvent event = new VEvent(order.expected(), order.expected().plusDays(1), summary(order));
+            OrderView view = model.of(order).orElseThrow();
+            LocalDate day = view.overdue() && today.isAfter(order.expected()) ? today : order.expected();
+            VEvent event = new VEvent(day, day.plusDays(1), summary(view));
+            if (view.overdue()) {
+                event.add(new Description("Expected " + Dates.display(order.expected()) + ", " + view.lateText()
+                        + ". Shown on today's date until it is ready."));
+            }
             // The report's time, not the clock's: two builds of an unchanged order give the same event.
             event.replace(new DtStamp(report.builtAt()));
             event.add(new Uid(uid(order)));
@@ -69,10 +81,16 @@ public final class CalendarFeed {
         }
     }
 
-    /** {@code Order 300123 (ref Kitchen) expected}, on one line: a calendar shows a summary as a title. */
-    static String summary(Order order) {
+    /**
+     * {@code Order 300123 (ref Kitchen) · DD · In production}, {@code Overdue: ...} first when it is late; on one
+     * line: a calendar shows a summary as a title.
+     */
+    static String summary(OrderView view) {
+        Order order = view.order();
         String ref = order.descn() == null || order.descn().isBlank() ? "" : " (ref " + order.descn().strip() + ")";
-        return ("Order " + order.refNo() + ref + " expected").replaceAll("\\s+", " ");
+        String state = view.state() == null ? "" : " · " + view.state();
+        return ((view.overdue() ? "Overdue: " : "") + "Order " + order.refNo() + ref + " · " + order.instance().name()
+                + state).replaceAll("\\s+", " ");
     }
 
     /** The order's state and lateness in a few words, or null when the model knows neither. */

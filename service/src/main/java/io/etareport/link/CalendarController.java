@@ -5,7 +5,11 @@ import java.io.IOException;
 
 import io.etareport.export.CalendarFeed;
 import io.etareport.jobs.ReportJobs;
+import java.time.LocalDate;
+
+import io.etareport.report.OrderModels;
 import io.etareport.report.Report;
+import io.etareport.report.ReportDisplay;
 import io.etareport.report.ReportFilter;
 import io.etareport.report.OrderModel;
 import io.etareport.report.OrderModels;
@@ -32,13 +36,14 @@ class CalendarController {
     private static final MediaType CALENDAR = MediaType.parseMediaType("text/calendar;charset=UTF-8");
 
     private final ReportJobs jobs;
+    private final OrderModels models;
+    private final ReportDisplay display;
     private final CalendarFeed feed = new CalendarFeed();
 
-    private final OrderModels models;
-
-    CalendarController(ReportJobs jobs, OrderModels models) {
-        this.models = models;
+    CalendarController(ReportJobs jobs, OrderModels models, ReportDisplay display) {
         this.jobs = jobs;
+        this.models = models;
+        this.display = display;
     }
 
     @GetMapping({"/" + OpenLink.ID + "/calendar.ics", "/etas/" + OpenLink.ID + "/calendar.ics"})
@@ -55,7 +60,9 @@ class CalendarController {
         Report filtered = new Report(report.customerName(), ReportFilter.of(query).apply(model),
                 report.choices(), report.sources(), report.builtAt());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        feed.write(filtered, model, out);
+        // The model of the whole report: a filter that keeps some of an order's lines does not change its state.
+        LocalDate today = display.today();
+        feed.write(filtered, models.of(report, today), today, out);
         return ResponseEntity.ok()
                 .contentType(CALENDAR)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"orders.ics\"")

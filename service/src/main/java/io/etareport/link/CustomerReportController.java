@@ -60,23 +60,23 @@ class CustomerReportController {
     private final JobProperties properties;
     private final ZoneId zone;
     private final ReportDisplay display;
-    private final StageProperties stages;
     private final OrderModels orderModels;
+    private final StageProperties stages;
     private final InstanceNames factoryNames;
     private final JobEvents events;
     private final Clock clock;
     private final LinkOpens opens;
 
     CustomerReportController(CustomerRepository customers, OpenLinks links, ReportJobs jobs,
-                             JobProperties properties, ZoneId zone, ReportDisplay display,
-                             StageProperties stages, JobEvents events, Clock clock, OrderModels orderModels,
-                             InstanceNames factoryNames, LinkOpens opens) {
+                             JobProperties properties, ZoneId zone, ReportDisplay display, OrderModels orderModels,
+                             StageProperties stages, JobEvents events, Clock clock, InstanceNames factoryNames,
+                             LinkOpens opens) {
         this.factoryNames = factoryNames;
-        this.orderModels = orderModels;
         this.opens = opens;
         this.events = events;
         this.clock = clock;
         this.display = display;
+        this.orderModels = orderModels;
         this.stages = stages;
         this.customers = customers;
         this.links = links;
@@ -103,7 +103,7 @@ class CustomerReportController {
                     .filter(found -> links.openJob(link, found.jobId()).isPresent());
             if (recent.isPresent()) {
                 model.addAttribute("refreshJobId", jobId);
-                model.addAttribute("refreshing", "Updated " + ago(recent.get().report().builtAt()) + " · refreshing…");
+                model.addAttribute("refreshing", Boolean.TRUE);
                 return render(link.id(), recent.get().jobId(), recent.get().report(), query, model);
             }
         }
@@ -114,7 +114,7 @@ class CustomerReportController {
                            Model model) {
         model.addAttribute("customerId", customerId);
         model.addAttribute("jobId", jobId);
-        model.addAttribute("query", ReportPage.queryString(ReportFilter.of(query)));
+        model.addAttribute("query", pageQuery(query));
         model.addAttribute("pollMillis", properties.pollInterval().toMillis());
         job.ifPresent(found -> model.addAttribute("job", JobJson.of(found, jobs.queuePosition(jobId))));
         return "report/loading";
@@ -215,10 +215,22 @@ class CustomerReportController {
         return render(link.id(), null, jobs.awaitReport(link.customer()), query, model);
     }
 
-    /** "6 minutes ago", "1 minute ago", "just now". */
-    private String ago(Instant then) {
-        long minutes = java.time.Duration.between(then, clock.instant()).toMinutes();
-        return minutes < 1 ? "just now" : minutes == 1 ? "1 minute ago" : minutes + " minutes ago";
+    /**
+     * One order's lines, asked for when a long report's one-line order is opened (report.js): the same checks as
+     * the report route, and the job must be completed with its report kept.
+     */
+    @GetMapping({"/" + OpenLink.ID + "/report/{jobId}/order", "/etas/" + OpenLink.ID + "/report/{jobId}/order"})
+    String order(OpenLink link, @PathVariable String jobId, @RequestParam String key, Model model,
+                 HttpServletResponse response) {
+        Job job = links.reportJob(jobId, found -> found.customerId() == link.customer().id())
+                .filter(found -> found.status() == JobStatus.COMPLETED)
+                .orElseThrow(OpenLinks::notFound);
+        privateLink(response);
+        Report report = jobs.report(job.id()).orElseThrow(OpenLinks::notFound);
+        ReportPage page = ReportPage.of(link.id(), jobId, report, ReportFilter.none(), zone, settings(),
+                ReportPage.Narrowing.NONE, orderModels.of(report));
+        model.addAttribute("order", page.order(key).orElseThrow(OpenLinks::notFound));
+        return "report/order :: details(order=${order})";
     }
 
     /**
@@ -256,11 +268,24 @@ class CustomerReportController {
 
     private String render(String customerId, String jobId, Report report, MultiValueMap<String, String> query,
                           Model model) {
-        ReportPage.Settings settings = new ReportPage.Settings(display.today(), display.expectedWindow(),
-                (int) display.showMovesFor().toDays(), stages.stages(), factoryNames::of);
-        model.addAttribute("page", ReportPage.of(customerId, jobId, report, orderModels.of(report, settings.today()),
-                ReportFilter.of(query), zone, settings));
+        model.addAttribute("page", ReportPage.of(customerId, jobId, report, ReportFilter.of(query), zone, settings(),
+                ReportPage.Narrowing.of(query), orderModels.of(report)));
         return "report/report";
+    }
+
+    /** The page's filter and narrowing as a query (without '?'), or null: kept across the loading page. */
+    static String pageQuery(MultiValueMap<String, String> query) {
+        String filter = ReportPage.queryString(ReportFilter.of(query));
+        String narrowing = ReportPage.Narrowing.of(query).query();
+        if (narrowing.isEmpty()) {
+            return filter;
+        }
+        return filter == null ? narrowing : filter + "&" + narrowing;
+    }
+
+    private ReportPage.Settings settings() {
+        return new ReportPage.Settings(display.today(), display.expectedWindow(),
+                (int) display.showMovesFor().toDays(), stages.stages(), clock.instant(), factoryNames::of);
     }
 
     /** The page's URL is the customer's key: keep it out of Referer headers and shared caches. */

@@ -21,6 +21,8 @@ import io.etareport.report.OrderModel;
 import io.etareport.report.Stages;
 import io.etareport.report.InstanceSource;
 import io.etareport.report.SavedCopyNotice;
+import io.etareport.report.OrderModel;
+import io.etareport.report.Stages;
 
 /**
  * What the report page shows, with every text prepared here so the template only prints. Every
@@ -29,32 +31,121 @@ import io.etareport.report.SavedCopyNotice;
  */
 record ReportPage(String customerId, String jobId, String title, List<OrderView> orders, int visibleOrders,
                   FilterChoices choices, ReportFilter filter, List<String> notices, String updated, String zoneName,
-                  String query, Summary summary, int expectedWindow, List<WeekView> weeks) {
+                  String query, Summary summary, int expectedWindow, List<WeekView> weeks, String freshness,
+                  List<String> members, String customerName, Narrowing narrowing, java.time.Instant builtAt,
+                  ZoneId zone) {
+
+    /**
+     * What the page narrows to besides the report filter: a summary set ({@code state=overdue}) and a group's member
+     * customer ({@code member=}).
+     */
+    record Narrowing(String state, String member) {
+
+        static final Narrowing NONE = new Narrowing(null, null);
+        static final Set<String> STATES = Set.of("overdue", "ready", "moved", "on-hold");
+
+        static Narrowing of(java.util.Map<String, List<String>> query) {
+            String state = first(query, "state");
+            String member = first(query, "member");
+            return new Narrowing(state != null && STATES.contains(state) ? state : null, member);
+        }
+
+        private static String first(java.util.Map<String, List<String>> query, String name) {
+            List<String> values = query == null ? null : query.get(name);
+            String value = values == null || values.isEmpty() ? null : values.get(0);
+            return value == null || value.isBlank() ? null : value.strip();
+        }
+
+        boolean isEmpty() {
+            return state == null && member == null;
+        }
+
+        boolean keeps(OrderView order) {
+            return (state == null || (" " + order.states() + " ").contains(" " + state + " "))
+                    && (member == null || (order.member() != null && key(order.member()).equals(key(member))));
+        }
+
+        /** As query parameters, appended to the filter's. */
+        String query() {
+            StringBuilder query = new StringBuilder();
+            if (state != null) {
+                query.append("state=").append(state);
+            }
+            if (member != null) {
+                query.append(query.isEmpty() ? "" : "&").append("member=")
+                        .append(java.net.URLEncoder.encode(member, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return query.toString();
+        }
+    }
 
     private static final DateTimeFormatter UPDATED =
             DateTimeFormatter.ofPattern("d MMM yyyy, h:mm a", Locale.ENGLISH);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("h:mm a", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY_CLOCK = DateTimeFormatter.ofPattern("d MMM, h:mm a", Locale.ENGLISH);
+
+    /**
+     * Up to this many orders, every order's lines are on the page; above it, an order shows one line and its lines
+     * come on demand (the page stays light on a phone: the 329-order group would be 18,000 elements otherwise).
+     */
+    static final int FULL_ORDERS = 60;
+
+    /** A filter leaving at most this many orders shows their lines even on a long report (found by search). */
+    static final int FULL_MATCHES = 20;
+
+    /** Weeks from this many ahead of the current one start collapsed under their heading. */
+    static final int OPEN_WEEKS = 4;
 
     /**
      * @param window    the expected date's window ("07 Jan 2025 – 09 Jan 2025"), or null
      * @param moved     "was 12 May — moved later on 3 Dec" for a recent move, or null
      * @param askAbout  the subject of an email about this order
-     * @param state     the order model's state (its stage, "On hold", "Done", "Cancelled"), or null
-     * @param late      "5 business days late" when overdue, else null
-     * @param states    the filter sets it is in, space separated ("overdue moved"), for the page's script
+     * @param index     its place on the page, for element ids
+     * @param state     the customer-facing state name for the order's one-line row, or null
+     * @param late      "3 business days late" for an overdue order, or null
+     * @param member    the member customer the order belongs to on a group's page, or null
+     * @param full      whether its lines are on the page (otherwise they come on demand)
+     * @param states    the summary sets it belongs to ("overdue ready moved on-hold"), space separated
+     * @param statusKeys its lines' status keys, "|"-separated, so the page's script filters without the lines
+     * @param groupKeys  its lines' product group keys, likewise
      */
     record OrderView(String supplier, String expected, String refNo, String ref, String search, boolean hidden,
                      List<LineView> lines, boolean overdue, boolean ready, String window, String moved,
                      String askAbout, boolean changed, List<StageView> tracker, String itemsReady, String key,
-                     String expectedIso, String state, boolean onHold, String late, String states,
-                     String supplierKey) {
+                     String expectedIso, int index, String state, String late, String member, boolean full,
+                     String states, String statusKeys, String groupKeys, String shortExpected) {
+
+        /** The same order hidden by the page's narrowing. */
+        OrderView hiddenNow() {
+            return new OrderView(supplier, expected, refNo, ref, search, true, lines, overdue, ready, window, moved,
+                    askAbout, changed, tracker, itemsReady, key, expectedIso, index, state, late, member, full,
+                    states, statusKeys, groupKeys, shortExpected);
+        }
+
+        /** The same order with its lines on the page or not. */
+        OrderView withFull(boolean showLines) {
+            return new OrderView(supplier, expected, refNo, ref, search, hidden, lines, overdue, ready, window, moved,
+                    askAbout, changed, tracker, itemsReady, key, expectedIso, index, state, late, member, showLines,
+                    states, statusKeys, groupKeys, shortExpected);
+        }
     }
 
     /** One step of an order's stage tracker: done, the current one, or still to come. */
     record StageView(String name, boolean done, boolean current) {
     }
 
-    /** Orders expected in one week (Monday to Sunday), under a heading; orders without a date come first. */
-    record WeekView(String id, String heading, List<OrderView> orders, boolean hidden) {
+    /**
+     * Orders expected in one week (Monday to Sunday), under a heading; orders without a date come first.
+     *
+     * @param later a week with orders after the next {@value #OPEN_WEEKS} such weeks: it starts collapsed under its
+     *              heading
+     */
+    record WeekView(String id, String heading, List<OrderView> orders, boolean hidden, boolean later) {
+
+        /** "12 orders", for the heading of a collapsed week. */
+        public String count() {
+            return orders.size() + (orders.size() == 1 ? " order" : " orders");
+        }
     }
 
     /**
@@ -73,6 +164,7 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
      * @param stages         the configured stages, for the tracker
      */
     record Settings(LocalDate today, int expectedWindow, int showMovesFor, List<String> stages,
+                    java.time.Instant now,
                     java.util.function.Function<io.etareport.buz.Instance, String> factoryNames) {
 
         Settings(LocalDate today, int expectedWindow, int showMovesFor) {
@@ -80,7 +172,7 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
         }
 
         Settings(LocalDate today, int expectedWindow, int showMovesFor, List<String> stages) {
-            this(today, expectedWindow, showMovesFor, stages, io.etareport.buz.Instance::name);
+            this(today, expectedWindow, showMovesFor, stages, null, io.etareport.buz.Instance::name);
         }
     }
 
@@ -91,53 +183,146 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
     /**
      * The page as of the day the report was built, with no expected window and no stages beyond the special ones
      * (tests).
-     */
-    static ReportPage of(String customerId, String jobId, Report report, ReportFilter filter, ZoneId zone) {
-        Settings settings = new Settings(report.builtAt().atZone(zone).toLocalDate(), 0, 30);
-        return of(customerId, jobId, report, new OrderModel(report, settings.today(), Stages.NONE,
-                java.time.Duration.ofDays(settings.showMovesFor())), filter, zone, settings);
-    }
-
-    /**
+     *
      * @param jobId the job whose report this is, so downloads from the page hold exactly what it
      *              shows; null for a report built inside the request
      * @param zone  the service's time zone, in which times are shown
      */
+    static ReportPage of(String customerId, String jobId, Report report, ReportFilter filter, ZoneId zone) {
+        return of(customerId, jobId, report, filter, zone,
+                new Settings(report.builtAt().atZone(zone).toLocalDate(), 0, 30));
+    }
+
+    static ReportPage of(String customerId, String jobId, Report report, ReportFilter filter, ZoneId zone,
+                         Settings settings) {
+        return of(customerId, jobId, report, filter, zone, settings, Narrowing.NONE);
+    }
+
+    static ReportPage of(String customerId, String jobId, Report report, ReportFilter filter, ZoneId zone,
+                         Settings settings, Narrowing narrowing) {
+        return of(customerId, jobId, report, filter, zone, settings, narrowing, new OrderModel(report,
+                settings.today(), Stages.NONE, java.time.Duration.ofDays(settings.showMovesFor())));
+    }
+
     static ReportPage of(String customerId, String jobId, Report report, OrderModel model, ReportFilter filter,
                          ZoneId zone, Settings settings) {
+        return of(customerId, jobId, report, filter, zone, settings, Narrowing.NONE, model);
+    }
+
+    /** The page, every fact about an order (its state, overdue, ready, moved, on hold) read from {@code model}. */
+    static ReportPage of(String customerId, String jobId, Report report, ReportFilter filter, ZoneId zone,
+                         Settings settings, Narrowing narrowing, OrderModel model) {
         LocalDate today = settings.today();
         // The filter returns the same line objects it was given: identity tells what it kept.
         List<Order> kept = filter.apply(model);
         Set<OrderLine> visibleLines = Collections.newSetFromMap(new IdentityHashMap<>());
         kept.forEach(order -> visibleLines.addAll(order.lines()));
-        List<OrderView> orders = new ArrayList<>(model.orders().size());
-        for (io.etareport.report.OrderView view : model.orders()) {
-            Order order = view.order();
-            List<LineView> lines = new ArrayList<>(view.lines().size());
+        List<OrderView> orders = new ArrayList<>(report.orders().size());
+        Set<String> members = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        report.orders().forEach(order -> {
+            String member = member(order);
+            if (member != null) {
+                members.add(member);
+            }
+        });
+        boolean group = members.size() > 1;
+        for (io.etareport.report.OrderView fact : model.orders()) {
+            Order order = fact.order();
+            List<LineView> lines = new ArrayList<>(order.lines().size());
             boolean anyVisible = false;
-            for (io.etareport.report.LineView line : view.lines()) {
-                boolean visible = visibleLines.contains(line.line());
+            Set<String> statusKeys = new java.util.LinkedHashSet<>();
+            Set<String> groupKeys = new java.util.LinkedHashSet<>();
+            for (io.etareport.report.LineView lineFact : fact.lines()) {
+                OrderLine line = lineFact.line();
+                boolean visible = visibleLines.contains(line);
                 anyVisible |= visible;
-                lines.add(new LineView(orNa(line.line().productionLine()), item(line.line()), orNa(line.status()),
-                        key(line.line().productionLine()), key(line.status()), !visible, line.stage()));
+                lines.add(new LineView(orNa(line.productionLine()), item(line), orNa(lineFact.status()),
+                        key(line.productionLine()), key(lineFact.status()), !visible, lineFact.stage()));
+                statusKeys.add(key(lineFact.status()));
+                groupKeys.add(key(line.productionLine()));
             }
             // Newline: the search box cannot hold one, so a search never spans number and reference.
+            boolean late = fact.overdue();
+            String moved = moved(order, today, settings.showMovesFor());
+            String member = group ? member(order) : null;
+            String search = key(order.refNo()) + "\n" + key(order.descn()) + (member == null ? "" : "\n" + key(member));
             orders.add(new OrderView(settings.factoryNames().apply(order.instance()), Dates.display(order.expected()),
-                    orNa(order.refNo()),
-                    orNa(order.descn()), key(order.refNo()) + "\n" + key(order.descn()), !anyVisible, lines,
-                    view.overdue(), view.ready(), Dates.window(order.expected(), settings.expectedWindow()),
-                    moved(order, today, settings.showMovesFor()), askAbout(order), view.movedRecently(),
-                    tracker(view.state(), settings.stages()), view.itemsReadyText(),
+                    orNa(order.refNo()), orNa(order.descn()), search, !anyVisible, lines,
+                    late, fact.ready(), Dates.window(order.expected(), settings.expectedWindow()),
+                    moved, askAbout(order), fact.movedRecently(),
+                    tracker(fact.state(), settings.stages()), fact.itemsReadyText(),
                     order.instance().name() + "|" + orNa(order.refNo()),
-                    order.expected() == null ? "" : order.expected().toString(), view.state(), view.onHold(),
-                    view.lateText(), states(view), key(order.instance().name())));
+                    order.expected() == null ? "" : order.expected().toString(), orders.size(), fact.state(),
+                    fact.lateText(), member, true,
+                    states(late, fact.ready(), fact.movedRecently(), fact.onHold()),
+                    String.join("|", statusKeys), String.join("|", groupKeys),
+                    order.expected() == null ? "No date" : Dates.dayMonth(order.expected())));
         }
-        return new ReportPage(customerId, jobId, "Open Orders for " + report.customerName(), orders, kept.size(),
-                report.choices(), filter, notices(report, zone, settings.factoryNames()), UPDATED.format(report.builtAt().atZone(zone)),
-                Dates.placeName(zone), queryString(filter),
+        if (!narrowing.isEmpty()) {
+            orders.replaceAll(view -> view.hidden() || narrowing.keeps(view) ? view : view.hiddenNow());
+        }
+        int visible = (int) orders.stream().filter(view -> !view.hidden()).count();
+        boolean allFull = orders.size() <= FULL_ORDERS;
+        boolean matchesFull = !(filter.isEmpty() && narrowing.isEmpty()) && visible <= FULL_MATCHES;
+        orders.replaceAll(view -> view.withFull(allFull || (matchesFull && !view.hidden())));
+        return new ReportPage(customerId, jobId, "Open Orders for " + report.customerName(), orders, visible,
+                report.choices(), filter, notices(report, zone, settings.factoryNames()),
+                UPDATED.format(report.builtAt().atZone(zone)), Dates.placeName(zone), queryString(filter),
                 new Summary(orders.size(), (int) model.overdueCount(), (int) model.readyCount(),
                         (int) model.movedCount(), (int) model.onHoldCount()),
-                settings.expectedWindow(), weeks(report.orders(), orders));
+                settings.expectedWindow(), weeks(report.orders(), orders, today, filter.isEmpty() && narrowing.isEmpty()),
+                freshness(report, zone, settings.now()), group ? List.copyOf(members) : List.of(),
+                report.customerName(), narrowing, report.builtAt(), zone);
+    }
+
+    /** The member customer an order belongs to (its lines' {@code Customer} column), or null when not known. */
+    static String member(Order order) {
+        for (OrderLine line : order.lines()) {
+            String customer = line.otherColumns().get("Customer");
+            if (customer != null && !customer.isBlank()) {
+                return customer.strip();
+            }
+        }
+        return null;
+    }
+
+    /** The summary sets an order is in, as the summary's links name them. */
+    static String states(boolean overdue, boolean ready, boolean moved, boolean onHold) {
+        List<String> states = new ArrayList<>(4);
+        if (overdue) {
+            states.add("overdue");
+        }
+        if (ready) {
+            states.add("ready");
+        }
+        if (moved) {
+            states.add("moved");
+        }
+        if (onHold) {
+            states.add("on-hold");
+        }
+        return String.join(" ", states);
+    }
+
+    /**
+     * "Updated 6 minutes ago, 7:21 PM Sydney time": the age and time of the oldest data on the page (a saved copy's
+     * when one is shown), so the header never claims fresher data than a notice below it.
+     *
+     * @param now the time the page is shown; null: when the report was built
+     */
+    static String freshness(Report report, ZoneId zone, java.time.Instant now) {
+        java.time.Instant oldest = report.builtAt();
+        for (InstanceSource source : report.sources()) {
+            if (source.refreshedAt() != null && source.refreshedAt().isBefore(oldest)) {
+                oldest = source.refreshedAt();
+            }
+        }
+        java.time.Instant at = now == null ? report.builtAt() : now;
+        java.time.ZonedDateTime when = oldest.atZone(zone);
+        boolean sameDay = when.toLocalDate().equals(at.atZone(zone).toLocalDate());
+        String age = age(oldest, at);
+        return "Updated " + (age.startsWith("less than") ? "just now" : age) + ", "
+                + (sameDay ? CLOCK : DAY_CLOCK).format(when) + " " + Dates.placeName(zone) + " time";
     }
 
     /** The filter sets an order is in, as the filter names them. */
@@ -152,7 +337,9 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
     }
 
     /** The orders (already sorted by date, undated first) cut into weeks. */
-    private static List<WeekView> weeks(List<Order> orders, List<OrderView> views) {
+    private static List<WeekView> weeks(List<Order> orders, List<OrderView> views, LocalDate today,
+                                        boolean collapseLater) {
+        LocalDate thisWeek = today.with(java.time.DayOfWeek.MONDAY);
         List<WeekView> weeks = new ArrayList<>();
         LocalDate week = null;
         boolean undated = false;
@@ -166,14 +353,21 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
                 undated = monday == null;
                 week = monday;
                 weeks.add(new WeekView(monday == null ? "week-none" : "week-" + monday,
-                        monday == null ? "No expected date yet" : "Week of " + Dates.display(monday), current, false));
+                        monday == null ? "No expected date yet" : "Week of " + Dates.display(monday), current, false,
+                        false));
             }
             current.add(views.get(i));
         }
+        // The next weeks that have orders stay open (never a first screen of closed weeks); later ones fold.
         List<WeekView> marked = new ArrayList<>(weeks.size());
+        int ahead = 0;
         for (WeekView view : weeks) {
+            LocalDate monday = view.id().equals("week-none") ? null : LocalDate.parse(view.id().substring(5));
+            boolean coming = monday != null && !monday.isBefore(thisWeek);
             marked.add(new WeekView(view.id(), view.heading(), List.copyOf(view.orders()),
-                    view.orders().stream().allMatch(OrderView::hidden)));
+                    view.orders().stream().allMatch(OrderView::hidden),
+                    collapseLater && coming && ahead >= OPEN_WEEKS));
+            ahead += coming ? 1 : 0;
         }
         return marked;
     }
@@ -220,6 +414,44 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
     /** Whether any order's date moved recently, so the "Date changed" filter has something to find. */
     public boolean anyChanged() {
         return orders.stream().anyMatch(OrderView::changed);
+    }
+
+    /** Whether the page is narrowed, so the "Filter / download" control starts open. */
+    public boolean filtered() {
+        return !filter.isEmpty() || !narrowing.isEmpty();
+    }
+
+    /** Whether "Filter / download" starts open: a filter of its form is on (a summary shortcut alone keeps it shut). */
+    public boolean toolsOpen() {
+        return !filter.isEmpty() || narrowing.member() != null;
+    }
+
+    /** Whether the summary link for this set ("overdue", "ready", "moved", or null for all) is the page shown. */
+    public boolean showing(String state) {
+        return state == null ? !filtered() : filter.isEmpty() && narrowing.member() == null
+                && state.equals(narrowing.state());
+    }
+
+    public String stateFilter() {
+        return narrowing.state();
+    }
+
+    public Set<String> memberFilter() {
+        return narrowing.member() == null ? Set.of() : Set.of(narrowing.member());
+    }
+
+    public String zoneId() {
+        return zone.getId();
+    }
+
+    /** The calendar feed's path: every order, whatever the page is narrowed to. */
+    public String calendarPath() {
+        return "/" + customerId + "/calendar.ics";
+    }
+
+    /** One order by its key ("DD|90001"), for its lines asked for on demand. */
+    java.util.Optional<OrderView> order(String key) {
+        return orders.stream().filter(order -> order.key().equals(key)).findFirst().map(order -> order.withFull(true));
     }
 
     public boolean empty() {

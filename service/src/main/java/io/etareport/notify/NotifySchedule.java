@@ -1,20 +1,17 @@
 package io.etareport.notify;
 
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The update mails' schedule, once per cluster like the other scheduled work (each run holds a ShedLock lock, so
- * with several nodes one of them runs it). Without mail settings ({@code spring.mail.host}) each run does nothing.
+ * The update mails' scheduled tasks. {@code schedule.ScheduledWork} (the one home of scheduled work) runs them once
+ * per cluster. Without mail settings ({@code spring.mail.host}) each run does nothing.
  */
 @Component
 @ConditionalOnWebApplication
-class NotifySchedule {
+public class NotifySchedule {
 
     private static final Logger log = LoggerFactory.getLogger(NotifySchedule.class);
 
@@ -39,9 +36,7 @@ class NotifySchedule {
     }
 
     /** The daily digest, after the morning warm-up: every subscribed customer checked live, due mails written. */
-    @Scheduled(cron = "${eta.notify.digest:0 45 9 * * MON-FRI}", zone = "${eta.time-zone}")
-    @SchedulerLock(name = "notify-digest", lockAtMostFor = "PT1H", lockAtLeastFor = "PT1M")
-    void digest() {
+    public void digest() {
         if (!mail.available()) {
             return;
         }
@@ -50,9 +45,7 @@ class NotifySchedule {
     }
 
     /** Customers with "as it happens" subscribers, checked live. */
-    @Scheduled(cron = "${eta.notify.immediate:0 5 * * * *}", zone = "${eta.time-zone}")
-    @SchedulerLock(name = "notify-immediate", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
-    void immediate() {
+    public void immediate() {
         if (!mail.available()) {
             return;
         }
@@ -60,18 +53,14 @@ class NotifySchedule {
         sender.deliverDue();
     }
 
-    @Scheduled(cron = "${eta.notify.send:30 * * * * *}", zone = "${eta.time-zone}")
-    @SchedulerLock(name = "notify-send", lockAtMostFor = "PT10M", lockAtLeastFor = "PT5S")
-    void send() {
+    public void send() {
         if (!mail.available()) {
             return;
         }
         sender.deliverDue();
     }
 
-    @Scheduled(cron = "${eta.schedule.purge:0 15 3 * * *}", zone = "${eta.time-zone}")
-    @SchedulerLock(name = "notify-purge", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
-    void purge() {
+    public void purge() {
         int mails = outbox.purge(properties.keepSent());
         int found = changes.purge(properties.keepSent());
         int pending = subscriptions.purgeUnconfirmed();

@@ -33,7 +33,7 @@ public final class SavedCopyNotice {
     public static Optional<String> of(InstanceSource source, Instant shownAt, ZoneId zone, String factory) {
         if (source.unavailable()) {
             return Optional.of("Orders from " + factory + " are missing: the supplier's system could not be"
-                    + " reached and there is no saved copy yet. Please try again later.");
+                    + " reached and there is no saved copy yet, so please try again later.");
         }
         if (!source.fromCache()) {
             return Optional.empty();
@@ -42,16 +42,15 @@ public final class SavedCopyNotice {
                 + (source.refreshedAt() == null ? "at an unknown time"
                 : age(source.refreshedAt(), shownAt) + " ("
                 + UPDATED.format(source.refreshedAt().atZone(zone)) + " " + Dates.placeName(zone) + " time)")
-                + ", because " + why(source.kind()));
+                + ": " + why(source.kind()));
     }
 
     /** Why a saved copy was shown, from the cache's label. */
     private static String why(Source kind) {
         return switch (kind) {
-            case CACHE_SLOW -> "the supplier's system is slow right now. A fresh copy is on its way: open the link"
-                    + " again in a minute to see it.";
+            case CACHE_SLOW -> "the supplier's system is slow right now, and a fresh copy is on its way.";
             case CACHE_BLACKOUT -> "the supplier's system is switched off for maintenance at this time of day.";
-            case CACHE_BREAKER -> "the supplier's system is having problems right now. We will check it again"
+            case CACHE_BREAKER -> "the supplier's system is having problems right now, and we check it again"
                     + " shortly.";
             case CACHE_TIMEOUT -> "the supplier's system is not responding right now.";
             case CACHE_CONNECTION -> "we cannot connect to the supplier's system right now.";

@@ -9,11 +9,14 @@ import io.etareport.customers.CustomerRepository;
 import io.etareport.db.DatabaseProperties;
 import io.etareport.jobs.JobWatch;
 import io.etareport.jobs.ReportJobs;
+import io.etareport.notify.NotifySchedule;
+import io.etareport.security.SessionTableCap;
 
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -46,7 +49,9 @@ class ScheduleConfig {
 
     @Bean
     ScheduledWork scheduledWork(CustomerRepository customers, CustomerLinks links, ReportJobs jobs, JobWatch watch,
-                                Purges purges, ScheduleProperties properties) {
-        return new ScheduledWork(customers, links, jobs, watch, purges, properties);
+                                Purges purges, ScheduleProperties properties,
+                                ObjectProvider<NotifySchedule> updateMails,
+                                ObjectProvider<SessionTableCap> sessionCap) {
+        return new ScheduledWork(customers, links, jobs, watch, purges, properties, updateMails, sessionCap);
     }
 }

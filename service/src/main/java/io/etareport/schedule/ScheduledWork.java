@@ -8,11 +8,14 @@ import io.etareport.customers.CustomerLinks;
 import io.etareport.customers.CustomerRepository;
 import io.etareport.jobs.JobWatch;
 import io.etareport.jobs.ReportJobs;
+import io.etareport.notify.NotifySchedule;
+import io.etareport.security.SessionTableCap;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
@@ -33,8 +36,14 @@ class ScheduledWork {
     private final Purges purges;
     private final ScheduleProperties properties;
 
+    private final ObjectProvider<NotifySchedule> updateMails;
+    private final ObjectProvider<SessionTableCap> sessionCap;
+
     ScheduledWork(CustomerRepository customers, CustomerLinks links, ReportJobs jobs, JobWatch watch, Purges purges,
-                  ScheduleProperties properties) {
+                  ScheduleProperties properties, ObjectProvider<NotifySchedule> updateMails,
+                  ObjectProvider<SessionTableCap> sessionCap) {
+        this.updateMails = updateMails;
+        this.sessionCap = sessionCap;
         this.customers = customers;
         this.links = links;
         this.jobs = jobs;
@@ -75,6 +84,40 @@ class ScheduledWork {
     @Scheduled(fixedDelayString = "${eta.jobs.heartbeat-interval:5s}")
     void jobHeartbeat() {
         watch.heartbeat();
+    }
+
+    /** Staff sessions kept in PostgreSQL past {@code eta.limits.sessions} end, oldest first (every node). */
+    @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
+    void trimSessions() {
+        sessionCap.ifAvailable(SessionTableCap::trim);
+    }
+
+    /** The daily update-mail digest, after the morning warm-up. */
+    @Scheduled(cron = "${eta.notify.digest:0 45 9 * * MON-FRI}", zone = "#{@timeZone.id}")
+    @SchedulerLock(name = "notify-digest", lockAtMostFor = "PT1H", lockAtLeastFor = "PT1M")
+    void updateDigest() {
+        updateMails.ifAvailable(NotifySchedule::digest);
+    }
+
+    /** Customers with "as it happens" subscribers, checked live. */
+    @Scheduled(cron = "${eta.notify.immediate:0 5 * * * *}", zone = "#{@timeZone.id}")
+    @SchedulerLock(name = "notify-immediate", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
+    void updatesAsTheyHappen() {
+        updateMails.ifAvailable(NotifySchedule::immediate);
+    }
+
+    /** The update-mail outbox is delivered. */
+    @Scheduled(cron = "${eta.notify.send:30 * * * * *}", zone = "#{@timeZone.id}")
+    @SchedulerLock(name = "notify-send", lockAtMostFor = "PT10M", lockAtLeastFor = "PT5S")
+    void sendUpdateMails() {
+        updateMails.ifAvailable(NotifySchedule::send);
+    }
+
+    /** Old update-mail records go, after {@code eta.notify.keep-sent}. */
+    @Scheduled(cron = "${eta.schedule.purge:0 15 3 * * *}", zone = "#{@timeZone.id}")
+    @SchedulerLock(name = "notify-purge", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
+    void purgeUpdateMails() {
+        updateMails.ifAvailable(NotifySchedule::purge);
     }
 
     /**

@@ -189,7 +189,7 @@ class SecurityConfig {
                         .permitAll()
                         // Customers: their link, the loading page's job, the report, downloads
                         .requestMatchers("/etas/**", "/report/**", "/jobs/**", "/sync/**", "/*/download.*",
-                                "/*/calendar.ics", "/*/report/*")
+                                "/*/calendar.ics", "/*/report/*", "/*/report/*/order")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/eta/start").permitAll()
                         // Update mails: signing up from a customer page, the mails' confirm and unsubscribe links

@@ -1,13 +1,12 @@
 package io.etareport.security;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * The ceiling of {@link SessionCap} for sessions in PostgreSQL (Spring Session JDBC): every minute, sessions past
  * the newest {@code max} are deleted, oldest first (their attributes go with them: the table cascades).
  */
-final class SessionTableCap {
+public final class SessionTableCap {
 
     private final JdbcClient db;
     private final int max;
@@ -17,9 +16,11 @@ final class SessionTableCap {
         this.max = Math.max(1, max);
     }
 
-    /** Deletes the oldest sessions past the ceiling; returns how many. Every node trims: the result is the same. */
-    @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
-    int trim() {
+    /**
+     * Deletes the oldest sessions past the ceiling; returns how many. {@code schedule.ScheduledWork} runs it every
+     * minute on every node: the result is the same.
+     */
+    public int trim() {
         return db.sql("DELETE FROM spring_session WHERE primary_id IN (SELECT primary_id FROM spring_session"
                 + " ORDER BY creation_time DESC, primary_id OFFSET ?)").param(max).update();
     }

@@ -11,8 +11,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import java.time.Duration;
+
+import io.etareport.buz.OrderLine;
 import io.etareport.report.Order;
+import io.etareport.report.OrderModel;
 import io.etareport.report.Report;
+import io.etareport.report.Stages;
 
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
@@ -29,9 +34,11 @@ public class CalendarFeedTest {
         return new Report("Acme", List.of(orders), null, List.of(), BUILT);
     }
 
+    private static final LocalDate TODAY = LocalDate.of(2025, 1, 6);
+
     private static byte[] feed(Report report) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new CalendarFeed().write(report, out);
+        new CalendarFeed().write(report, new OrderModel(report, TODAY, Stages.NONE, Duration.ofDays(30)), TODAY, out);
         return out.toByteArray();
     }
 
@@ -55,7 +62,7 @@ public class CalendarFeedTest {
 
         assertThat(events).hasSize(2);
         assertThat(events).extracting(event -> value(event, "SUMMARY"))
-                .containsExactly("Order 300123 (ref Kitchen) expected", "Order 300123 expected");
+                .containsExactly("Order 300123 (ref Kitchen) · DD", "Order 300123 · CBR");
         assertThat(new String(ics, StandardCharsets.UTF_8)).contains("DTSTART;VALUE=DATE:20250116")
                 .contains("DTEND;VALUE=DATE:20250117").contains("DTSTAMP:20250106T000000Z");
         assertThat(events).extracting(event -> value(event, "UID")).doesNotHaveDuplicates();
@@ -83,12 +90,37 @@ public class CalendarFeedTest {
         List<VEvent> events = events(ics);
 
         assertThat(events).hasSize(1);
-        assertThat(value(events.get(0), "SUMMARY")).isEqualTo(CalendarFeed.summary(order))
+        assertThat(value(events.get(0), "SUMMARY"))
                 .startsWith("Order =HYPERLINK(\"x\") (ref Lot 7, \"Harbour\"; St\\n BEGIN:VEVENT UID:evil <script>");
         String text = new String(ics, StandardCharsets.UTF_8);
         assertThat(text.lines()).filteredOn(line -> line.startsWith("BEGIN:VEVENT")).hasSize(1);
         assertThat(text.lines()).filteredOn(line -> line.startsWith("UID:")).hasSize(1);
         // Long lines folded (ical4j folds at 75 characters; RFC 5545 says octets "should" be the limit).
         assertThat(text.split("\r\n")).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(75));
+    }
+
+    @Test
+    void theCalendarIsNamedAfterTheCustomerAndEachEventNamesItsFactoryAndStateOverdueOnesOnToday() throws Exception {
+        Stages stages = new Stages(List.of("Received", "In production", "Ready"), "Ready",
+                java.util.Map.of("Cutting", "In production", "Ready", "Ready"));
+        Order late = new Order(DD, "300123", "Kitchen", LocalDate.of(2024, 12, 30), List.of(
+                new OrderLine(DD, "300123", "Kitchen", null, "Roller", "Blockout", "Cutting", "1", java.util.Map.of())));
+        Order readyLate = new Order(CBR, "300124", null, LocalDate.of(2024, 12, 30), List.of(
+                new OrderLine(CBR, "300124", null, null, "Roller", "Blockout", "Ready", "1", java.util.Map.of())));
+        Report report = new Report("Acme  Blinds", List.of(late, readyLate), null, List.of(), BUILT);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new CalendarFeed().write(report, new OrderModel(report, TODAY, stages, Duration.ofDays(30)), TODAY, out);
+
+        Calendar calendar = new CalendarBuilder().build(new ByteArrayInputStream(out.toByteArray()));
+        assertThat(calendar.<Property>getProperty("NAME").orElseThrow().getValue()).isEqualTo("Open orders: Acme Blinds");
+        assertThat(calendar.<Property>getProperty("X-WR-CALNAME").orElseThrow().getValue())
+                .isEqualTo("Open orders: Acme Blinds");
+        List<VEvent> events = events(out.toByteArray());
+        assertThat(events).extracting(event -> value(event, "SUMMARY")).containsExactly(
+                "Overdue: Order 300123 (ref Kitchen) · DD · In production", "Order 300124 · CBR · Ready");
+        assertThat(value(events.get(0), "DTSTART")).as("overdue: on today's date").isEqualTo("20250106");
+        assertThat(value(events.get(0), "DESCRIPTION")).isEqualTo(
+                "Expected 30 Dec 2024, 5 business days late. Shown on today's date until it is ready.");
+        assertThat(value(events.get(1), "DTSTART")).as("ready: not late, on its own date").isEqualTo("20241230");
     }
 }

@@ -33,13 +33,13 @@ class ReportPageNoticesTest {
         assertThat(notices(new InstanceSource(Instance.DD, Source.CACHE_SLOW, BUILT.minusSeconds(3 * 3600)),
                 InstanceSource.live(Instance.CBR, BUILT)))
                 .containsExactly("Orders from DD come from a saved copy, last refreshed 3 hours ago (4 Mar 2026,"
-                        + " 12:00 AM Sydney time), because the supplier's system is slow right now. A fresh copy is"
-                        + " on its way: open the link again in a minute to see it.");
+                        + " 12:00 AM Sydney time): the supplier's system is slow right now, and a fresh copy is on"
+                        + " its way.");
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "cache-breaker | the supplier's system is having problems right now. We will check it again shortly.",
+            "cache-breaker | the supplier's system is having problems right now, and we check it again shortly.",
             "cache-blackout | the supplier's system is switched off for maintenance at this time of day.",
             "cache-timeout | the supplier's system is not responding right now.",
             "cache-503 | the supplier's system is not available right now.",
@@ -47,7 +47,7 @@ class ReportPageNoticesTest {
     void eachCauseHasItsOwnWords(String kind, String reason) {
         assertThat(notices(new InstanceSource(Instance.CBR, Source.ofLabel(kind), BUILT.minusSeconds(90)))).singleElement()
                 .asString().startsWith("Orders from CBR come from a saved copy, last refreshed 1 minute ago")
-                .endsWith(", because " + reason);
+                .endsWith(": " + reason).containsOnlyOnce(".");
     }
 
     @ParameterizedTest

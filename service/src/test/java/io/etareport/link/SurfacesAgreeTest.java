@@ -129,7 +129,7 @@ class SurfacesAgreeTest {
     @Test
     void theCalendarDescribesEachDatedOrderAsTheModelDoes() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new CalendarFeed().write(REPORT, MODEL, out);
+        new CalendarFeed().write(REPORT, MODEL, TODAY, out);
         String ics = out.toString(StandardCharsets.UTF_8).replace("\r\n ", "");
 
         assertThat(ics).contains("DESCRIPTION:Dispatched\r\n", "DESCRIPTION:Cancelled\r\n",

@@ -100,7 +100,8 @@ class ApplicationSettingsTest {
         for (Resource file : main) {
             for (PropertySource<?> document : new YamlPropertySourceLoader().load(file.getFilename(), file)) {
                 for (String key : ((EnumerablePropertySource<?>) document).getPropertyNames()) {
-                    String name = key.replaceAll("\\[\\d+]$", "");
+                    // A list's index or a map's key in brackets: the property is the list or map itself.
+                    String name = key.replaceAll("\\[[^\\]]+]$", "");
                     if (!isBound(name)) {
                         unbound.add(file.getFilename() + ": " + name);
                     }

@@ -24,7 +24,12 @@ class ScheduledTasksTest {
                 new ScheduledTasks.Task("warm-up-after", "0 0 17 * * MON-FRI", true),
                 new ScheduledTasks.Task("purge", "0 15 3 * * *", true),
                 new ScheduledTasks.Task("drop-old-reports", "every PT1H", true),
-                new ScheduledTasks.Task("jobHeartbeat", "every 5s", false));
+                new ScheduledTasks.Task("jobHeartbeat", "every 5s", false),
+                new ScheduledTasks.Task("trimSessions", "every PT1M", false),
+                new ScheduledTasks.Task("notify-digest", "0 45 9 * * MON-FRI", true),
+                new ScheduledTasks.Task("notify-immediate", "0 5 * * * *", true),
+                new ScheduledTasks.Task("notify-send", "30 * * * * *", true),
+                new ScheduledTasks.Task("notify-purge", "0 15 3 * * *", true));
     }
 
     @Test
