@@ -428,8 +428,10 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
 
     /** Whether the summary link for this set ("overdue", "ready", "moved", or null for all) is the page shown. */
     public boolean showing(String state) {
-        return state == null ? !filtered() : filter.isEmpty() && narrowing.member() == null
-                && state.equals(narrowing.state());
+        // The state is the order model's filter (ReportFilter's, which downloads apply too); nothing else narrows.
+        return state == null ? !filtered() : narrowing.member() == null && filter.statuses().isEmpty()
+                && filter.groups().isEmpty() && filter.suppliers().isEmpty() && filter.search().isEmpty()
+                && !filter.changed() && filter.states().equals(Set.of(state));
     }
 
     public String stateFilter() {
