@@ -7,10 +7,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.util.List;
 import java.util.Map;
 
+import io.etareport.OnPostgres;
 import io.etareport.security.Staff;
 import io.etareport.security.StaffWebTest;
 import io.etareport.SimulatedBuzService;
 import io.etareport.simulator.SimulatorDataSet;
+import io.etareport.statuses.Spelling;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,11 +58,16 @@ class StaffChangesAuditIntegrationTest {
         db.sql("INSERT INTO status_mapping (odata_status, custom_status, active) VALUES ('Gone', 'Old name', 1)")
                 .update();
         mapping = db.sql("SELECT id FROM status_mapping WHERE odata_status = 'Cutting'").query(Long.class).single();
-        // Every status the simulator reports is mapped already except Sewing, so a refresh adds exactly that one.
+        // Every spelling the simulator reports is mapped already except "Sewing", so a refresh adds exactly that one.
+        // One status, one name: each spelling is named after its status's mixed-case spelling ("CUTTING" as
+        // "Cutting"), as the staff page and migration V12.1 leave them.
+        Map<String, String> names = new java.util.HashMap<>();
+        simulatorStatuses().stream().sorted(java.util.Comparator.comparing(StaffChangesAuditIntegrationTest::shouting))
+                .forEach(status -> names.putIfAbsent(Spelling.key(status), status));
         for (String status : simulatorStatuses()) {
             if (!List.of("Cutting", "Sewing").contains(status)) {
                 db.sql("INSERT INTO status_mapping (odata_status, custom_status, active) VALUES (?, ?, 1)")
-                        .params(status, status).update();
+                        .params(status, names.get(Spelling.key(status))).update();
             }
         }
         db.sql("DELETE FROM audit_log").update();
@@ -78,7 +85,7 @@ class StaffChangesAuditIntegrationTest {
             /manage_users/edit/{target}   | email=target@staff.test&name=Tess+T&role=admin     | -      | user            | {target} | edit | {"email":"target@staff.test","name":"Tess Target","role":"user","active":true} | {"email":"target@staff.test","name":"Tess T","role":"admin","active":true}
             /manage_users/toggle/{target} |                                                    | -      | user            | {target} | deactivate | {"email":"target@staff.test","name":"Tess Target","role":"user","active":true} | {"email":"target@staff.test","name":"Tess Target","role":"user","active":false}
             /manage_users/delete/{target} |                                                    | -      | user            | {target} | delete | {"email":"target@staff.test","name":"Tess Target","role":"user","active":true} | -
-            /status_mapping/edit/{mapping} | customStatus=Being+cut&active=false               | -      | status mapping  | {mapping} | edit | {"odata_status":"Cutting","custom_status":"Cutting","active":true} | {"odata_status":"Cutting","custom_status":"Being cut","active":false}
+            /status_mapping/edit/{mapping} | customStatus=Being+cut&active=false               | -      | status mapping  | {mapping} | edit | {"odata_status":"Cutting","custom_status":"Cutting","active":true,"spellings":["Cutting","CUTTING"]} | {"odata_status":"Cutting","custom_status":"Being cut","active":false,"spellings":["Cutting","CUTTING"]}
             /refresh_statuses             |                                                    | -      | status mapping  | -    | refresh from Buz | {"Gone":{"custom_status":"Old name","active":true}} | {"Gone":{"custom_status":"Old name","active":false},"Sewing":{"custom_status":"Sewing","active":true}}
             """)
     void eachStaffChangeWritesOneEntryWithTheValuesBeforeAndAfter(String path, String body, String setup,
@@ -164,8 +171,16 @@ class StaffChangesAuditIntegrationTest {
     @CsvSource({"/columns/approve, Thickness", "/columns/hold-back, Width"})
     void aColumnDecisionWhoseAuditRowFailsIsNotMade(String path, String name) throws Exception {
         db.sql("DELETE FROM buz_column_decision").update();
-        db.sql("CREATE TRIGGER audit_down BEFORE INSERT ON audit_log WHEN NEW.entity = 'column'"
-                + " BEGIN SELECT RAISE(ABORT, 'audit log unavailable'); END").update();
+        boolean postgres = getClass().isAnnotationPresent(OnPostgres.class);
+        if (postgres) {
+            db.sql("CREATE FUNCTION audit_down() RETURNS trigger LANGUAGE plpgsql AS"
+                    + " $$ BEGIN RAISE EXCEPTION 'audit log unavailable'; END $$").update();
+            db.sql("CREATE TRIGGER audit_down BEFORE INSERT ON audit_log FOR EACH ROW"
+                    + " WHEN (NEW.entity = 'column') EXECUTE FUNCTION audit_down()").update();
+        } else {
+            db.sql("CREATE TRIGGER audit_down BEFORE INSERT ON audit_log WHEN NEW.entity = 'column'"
+                    + " BEGIN SELECT RAISE(ABORT, 'audit log unavailable'); END").update();
+        }
         try {
             try {
                 mvc.perform(post(path).param("name", name).with(csrf()).with(Staff.signedInAs(Staff.ADMIN)))
@@ -174,7 +189,12 @@ class StaffChangesAuditIntegrationTest {
                 // the failed write surfaces as an error; what matters is what was left behind
             }
         } finally {
-            db.sql("DROP TRIGGER audit_down").update();
+            if (postgres) {
+                db.sql("DROP TRIGGER audit_down ON audit_log").update();
+                db.sql("DROP FUNCTION audit_down()").update();
+            } else {
+                db.sql("DROP TRIGGER audit_down").update();
+            }
         }
         assertThat(db.sql("SELECT count(*) FROM buz_column_decision").query(Integer.class).single()).isZero();
         assertThat(db.sql("SELECT count(*) FROM audit_log").query(Integer.class).single()).isZero();
@@ -193,6 +213,12 @@ class StaffChangesAuditIntegrationTest {
 
     private static JsonNode json(String text) {
         return text == null ? null : JsonMapper.shared().readTree(text);
+    }
+
+    /** Whether a spelling is all one case (a status is named after a mixed-case spelling where it has one). */
+    private static boolean shouting(String status) {
+        return status.equals(status.toUpperCase(java.util.Locale.ROOT))
+                || status.equals(status.toLowerCase(java.util.Locale.ROOT));
     }
 
     /** The statuses "Refresh from Buz" will see: those of open lines on either instance. */
