@@ -206,7 +206,7 @@ class DownloadIntegrationTest {
     }
 
     private static String firstOption(String page, String select) {
-        Matcher matcher = Pattern.compile("<select id=\"" + select + "\"[^>]*>\\s*<option value=\"\">[^<]*</option>\\s*"
+        Matcher matcher = Pattern.compile("<select id=\"" + select + "\"[^>]*>\\s*<option value=\"\"[^>]*>[^<]*</option>\\s*"
                 + "<option value=\"([^\"]+)\"").matcher(page);
         assertThat(matcher.find()).as("the page offers a " + select + " filter").isTrue();
         return org.springframework.web.util.HtmlUtils.htmlUnescape(matcher.group(1));
