@@ -36,18 +36,15 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
                   ZoneId zone) {
 
     /**
-     * What the page narrows to besides the report filter: a summary set ({@code state=overdue}) and a group's member
-     * customer ({@code member=}).
+     * What the page narrows to besides the report filter: a group's member customer ({@code member=}). A summary set
+     * ({@code state=overdue}) is the report filter's own ({@link ReportFilter#states()}), which downloads apply too.
      */
-    record Narrowing(String state, String member) {
+    record Narrowing(String member) {
 
-        static final Narrowing NONE = new Narrowing(null, null);
-        static final Set<String> STATES = Set.of("overdue", "ready", "moved", "on-hold");
+        static final Narrowing NONE = new Narrowing(null);
 
         static Narrowing of(java.util.Map<String, List<String>> query) {
-            String state = first(query, "state");
-            String member = first(query, "member");
-            return new Narrowing(state != null && STATES.contains(state) ? state : null, member);
+            return new Narrowing(first(query, "member"));
         }
 
         private static String first(java.util.Map<String, List<String>> query, String name) {
@@ -57,25 +54,17 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
         }
 
         boolean isEmpty() {
-            return state == null && member == null;
+            return member == null;
         }
 
         boolean keeps(OrderView order) {
-            return (state == null || (" " + order.states() + " ").contains(" " + state + " "))
-                    && (member == null || (order.member() != null && key(order.member()).equals(key(member))));
+            return member == null || (order.member() != null && key(order.member()).equals(key(member)));
         }
 
         /** As query parameters, appended to the filter's. */
         String query() {
-            StringBuilder query = new StringBuilder();
-            if (state != null) {
-                query.append("state=").append(state);
-            }
-            if (member != null) {
-                query.append(query.isEmpty() ? "" : "&").append("member=")
-                        .append(java.net.URLEncoder.encode(member, java.nio.charset.StandardCharsets.UTF_8));
-            }
-            return query.toString();
+            return member == null ? ""
+                    : "member=" + java.net.URLEncoder.encode(member, java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 
@@ -97,6 +86,8 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
     static final int OPEN_WEEKS = 4;
 
     /**
+     * @param supplier     the factory's name as customers read it ({@code eta.buz.instances.<I>.display-name})
+     * @param supplierCode the factory's code (DD, CBR): the value of the supplier filter and its links
      * @param window    the expected date's window ("07 Jan 2025 – 09 Jan 2025"), or null
      * @param moved     "was 12 May — moved later on 3 Dec" for a recent move, or null
      * @param askAbout  the subject of an email about this order
@@ -109,7 +100,7 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
      * @param statusKeys its lines' status keys, "|"-separated, so the page's script filters without the lines
      * @param groupKeys  its lines' product group keys, likewise
      */
-    record OrderView(String supplier, String expected, String refNo, String ref, String search, boolean hidden,
+    record OrderView(String supplier, String supplierCode, String expected, String refNo, String ref, String search, boolean hidden,
                      List<LineView> lines, boolean overdue, boolean ready, String window, String moved,
                      String askAbout, boolean changed, List<StageView> tracker, String itemsReady, String key,
                      String expectedIso, int index, String state, String late, String member, boolean full,
@@ -117,14 +108,14 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
 
         /** The same order hidden by the page's narrowing. */
         OrderView hiddenNow() {
-            return new OrderView(supplier, expected, refNo, ref, search, true, lines, overdue, ready, window, moved,
+            return new OrderView(supplier, supplierCode, expected, refNo, ref, search, true, lines, overdue, ready, window, moved,
                     askAbout, changed, tracker, itemsReady, key, expectedIso, index, state, late, member, full,
                     states, statusKeys, groupKeys, shortExpected);
         }
 
         /** The same order with its lines on the page or not. */
         OrderView withFull(boolean showLines) {
-            return new OrderView(supplier, expected, refNo, ref, search, hidden, lines, overdue, ready, window, moved,
+            return new OrderView(supplier, supplierCode, expected, refNo, ref, search, hidden, lines, overdue, ready, window, moved,
                     askAbout, changed, tracker, itemsReady, key, expectedIso, index, state, late, member, showLines,
                     states, statusKeys, groupKeys, shortExpected);
         }
@@ -246,7 +237,8 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
             String moved = moved(order, today, settings.showMovesFor());
             String member = group ? member(order) : null;
             String search = key(order.refNo()) + "\n" + key(order.descn()) + (member == null ? "" : "\n" + key(member));
-            orders.add(new OrderView(settings.factoryNames().apply(order.instance()), Dates.display(order.expected()),
+            orders.add(new OrderView(settings.factoryNames().apply(order.instance()), order.instance().name(),
+                    Dates.display(order.expected()),
                     orNa(order.refNo()), orNa(order.descn()), search, !anyVisible, lines,
                     late, fact.ready(), Dates.window(order.expected(), settings.expectedWindow()),
                     moved, askAbout(order), fact.movedRecently(),
@@ -423,19 +415,19 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
 
     /** Whether "Filter / download" starts open: a filter of its form is on (a summary shortcut alone keeps it shut). */
     public boolean toolsOpen() {
-        return !filter.isEmpty() || narrowing.member() != null;
+        return !filter.statuses().isEmpty() || !filter.groups().isEmpty() || !filter.suppliers().isEmpty()
+                || !filter.search().isEmpty() || filter.changed() || narrowing.member() != null;
     }
 
     /** Whether the summary link for this set ("overdue", "ready", "moved", or null for all) is the page shown. */
     public boolean showing(String state) {
         // The state is the order model's filter (ReportFilter's, which downloads apply too); nothing else narrows.
-        return state == null ? !filtered() : narrowing.member() == null && filter.statuses().isEmpty()
-                && filter.groups().isEmpty() && filter.suppliers().isEmpty() && filter.search().isEmpty()
-                && !filter.changed() && filter.states().equals(Set.of(state));
+        return state == null ? !filtered() : !toolsOpen() && filter.states().equals(Set.of(state));
     }
 
+    /** The summary set shown (the hidden {@code state} field, so the page's script narrows to it too), or null. */
     public String stateFilter() {
-        return narrowing.state();
+        return filter.states().isEmpty() ? null : filter.states().iterator().next();
     }
 
     public Set<String> memberFilter() {

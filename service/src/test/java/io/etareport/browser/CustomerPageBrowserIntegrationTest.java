@@ -11,6 +11,8 @@ import java.util.List;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.selenium.AxeBuilder;
 
+import io.etareport.buz.Instance;
+import io.etareport.buz.InstanceNames;
 import io.etareport.customers.Customer;
 import io.etareport.customers.CustomerRepository;
 import io.etareport.simulator.BuzSimulator;
@@ -51,6 +53,9 @@ class CustomerPageBrowserIntegrationTest {
 
     @Autowired
     BuzSimulator simulator;
+
+    @Autowired
+    InstanceNames factoryNames;
 
     private WebDriver browser;
     private WebDriverWait wait;
@@ -142,8 +147,13 @@ class CustomerPageBrowserIntegrationTest {
         assertThat(browser.getCurrentUrl()).endsWith("?supplier=CBR");
         assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Open Orders");
         assertThat(browser.findElement(By.id("shown")).getText()).isEqualTo(shown);
-        assertThat(browser.findElements(By.cssSelector("section.order:not([hidden])"))).allSatisfy(order ->
-                assertThat(order.findElement(By.cssSelector(".order-header dd")).getText()).isEqualTo("CBR"));
+        // Customers read the factory's display name (the demo names it); the filter keeps its code.
+        assertThat(browser.findElements(By.cssSelector("section.order:not([hidden])"))).isNotEmpty()
+                .allSatisfy(order -> {
+                    assertThat(order.getAttribute("data-supplier")).isEqualTo("cbr");
+                    assertThat(order.findElement(By.cssSelector(".order-header dd")).getText())
+                            .isEqualTo(factoryNames.of(Instance.CBR));
+                });
         assertThat(violations()).isEmpty();
     }
 

@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.selenium.AxeBuilder;
 
+import io.etareport.buz.Instance;
+import io.etareport.buz.InstanceNames;
 import io.etareport.customers.Customer;
 import io.etareport.customers.CustomerRepository;
 import io.etareport.simulator.BuzSimulator;
@@ -67,6 +69,10 @@ class StaffToCustomerBrowserIntegrationTest {
     /** The demo's own simulator, standing in for BuzManager. */
     @org.springframework.beans.factory.annotation.Autowired
     BuzSimulator simulator;
+
+    /** What customers read for each factory (the demo sets display names). */
+    @org.springframework.beans.factory.annotation.Autowired
+    InstanceNames factoryNames;
 
     private WebDriver browser;
     private WebDriverWait wait;
@@ -119,8 +125,12 @@ class StaffToCustomerBrowserIntegrationTest {
             wait.until(driver -> driver.getCurrentUrl().contains("supplier=CBR"));
             List<WebElement> shown = visibleOrders();
             assertThat(shown).isNotEmpty().hasSizeLessThan(allOrders);
-            assertThat(shown).allSatisfy(order ->
-                    assertThat(order.findElement(By.cssSelector(".order-header dd")).getText()).isEqualTo("CBR"));
+            // The filter's values are the factory's code; customers read its display name (the demo names it).
+            assertThat(shown).allSatisfy(order -> {
+                assertThat(order.getAttribute("data-supplier")).isEqualTo("cbr");
+                assertThat(order.findElement(By.cssSelector(".order-header dd")).getText())
+                        .isEqualTo(factoryNames.of(Instance.CBR));
+            });
             assertThat(browser.findElement(By.id("shown")).getText()).isEqualTo(String.valueOf(shown.size()));
 
             WebElement xlsx = browser.findElement(By.id("download-xlsx"));

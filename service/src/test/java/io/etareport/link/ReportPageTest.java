@@ -155,4 +155,56 @@ class ReportPageTest {
         assertThat(perth.notices()).singleElement().asString()
                 .contains("last refreshed 3 hours ago (5 Jan 2025, 6:00 AM Perth time)");
     }
+
+    private static ReportPage page(String query, Order... orders) {
+        Report report = new Report("Acme", List.of(orders),
+                new FilterChoices(List.of("In Production"), List.of("Roller Blinds"), List.of("DD")), List.of(),
+                Instant.parse("2025-01-10T00:00:00Z"));
+        LinkedMultiValueMap<String, String> params = new LinkedMultiValueMap<>(
+                org.springframework.web.util.UriComponentsBuilder.fromUriString("/?" + query).build().getQueryParams());
+        return ReportPage.of("0123456789abcdef0123456789abcdef", null, report, ReportFilter.of(params),
+                ZoneId.of("Australia/Sydney"), SETTINGS, ReportPage.Narrowing.of(params), model(report));
+    }
+
+    /** A summary count is a shortcut: its link is the page shown, and Filter / download stays shut. */
+    @Test
+    void aSummaryShortcutIsThePageShownAndKeepsFilterAndDownloadShut() {
+        Order late = order("LATE", TODAY.minusDays(1), null, "Cutting");
+        Order ready = order("READY", TODAY.plusDays(3), null, "Ready");
+
+        ReportPage overdue = page("state=overdue", late, ready);
+        assertThat(overdue.showing("overdue")).isTrue();
+        assertThat(overdue.showing("ready")).isFalse();
+        assertThat(overdue.showing(null)).isFalse();
+        assertThat(overdue.toolsOpen()).isFalse();
+        assertThat(overdue.stateFilter()).isEqualTo("overdue");
+        assertThat(overdue.orders()).filteredOn(view -> !view.hidden()).extracting(ReportPage.OrderView::refNo)
+                .containsExactly("LATE");
+        assertThat(overdue.downloadQuery()).isEqualTo("?state=overdue");
+
+        ReportPage narrowed = page("state=overdue&supplier=DD", late, ready);
+        assertThat(narrowed.showing("overdue")).as("a filter besides the shortcut").isFalse();
+        assertThat(narrowed.toolsOpen()).isTrue();
+
+        ReportPage all = page("", late, ready);
+        assertThat(all.showing(null)).isTrue();
+        assertThat(all.stateFilter()).isNull();
+    }
+
+    /** Customers read a factory's display name; the supplier filter and its links keep the factory's code. */
+    @Test
+    void anOrderNamesItsFactoryAsConfiguredAndKeepsItsCodeForTheFilter() {
+        ReportPage.Settings named = new ReportPage.Settings(TODAY, 1, 30, List.of(), null,
+                instance -> instance == Instance.DD ? "Dandenong factory" : instance.name());
+        Report report = new Report("Acme", List.of(order("1", TODAY, null, "Cutting")), FilterChoices.none(),
+                List.of(), Instant.parse("2025-01-10T00:00:00Z"));
+
+        ReportPage page = ReportPage.of("0123456789abcdef0123456789abcdef", null, report, model(report),
+                ReportFilter.none(), ZoneId.of("Australia/Sydney"), named);
+
+        assertThat(page.orders()).singleElement().satisfies(view -> {
+            assertThat(view.supplier()).isEqualTo("Dandenong factory");
+            assertThat(view.supplierCode()).isEqualTo("DD");
+        });
+    }
 }
