@@ -41,6 +41,18 @@ public final class CalendarFeed {
 
     private static final String UID_DOMAIN = "@eta-report";
 
+    private final java.util.function.Function<io.etareport.buz.Instance, String> factoryNames;
+
+    /** Events name each factory by its code. */
+    public CalendarFeed() {
+        this(io.etareport.buz.Instance::name);
+    }
+
+    /** Events name each factory as customers know it ({@code eta.buz.instances.<I>.display-name}). */
+    public CalendarFeed(java.util.function.Function<io.etareport.buz.Instance, String> factoryNames) {
+        this.factoryNames = factoryNames;
+    }
+
     /**
      * Writes the report's dated orders (already filtered) as a calendar to {@code out}, and leaves it open.
      *
@@ -60,7 +72,7 @@ public final class CalendarFeed {
             }
             OrderView view = model.of(order).orElseThrow();
             LocalDate day = view.overdue() && today.isAfter(order.expected()) ? today : order.expected();
-            VEvent event = new VEvent(day, day.plusDays(1), summary(view));
+            VEvent event = new VEvent(day, day.plusDays(1), summary(view, factoryNames));
             if (view.overdue()) {
                 event.add(new Description("Expected " + Dates.display(order.expected()) + ", " + view.lateText()
                         + ". Shown on today's date until it is ready."));
@@ -86,10 +98,14 @@ public final class CalendarFeed {
      * line: a calendar shows a summary as a title.
      */
     static String summary(OrderView view) {
+        return summary(view, io.etareport.buz.Instance::name);
+    }
+
+    static String summary(OrderView view, java.util.function.Function<io.etareport.buz.Instance, String> factoryNames) {
         Order order = view.order();
         String ref = order.descn() == null || order.descn().isBlank() ? "" : " (ref " + order.descn().strip() + ")";
         String state = view.state() == null ? "" : " · " + view.state();
-        return ((view.overdue() ? "Overdue: " : "") + "Order " + order.refNo() + ref + " · " + order.instance().name()
+        return ((view.overdue() ? "Overdue: " : "") + "Order " + order.refNo() + ref + " · " + factoryNames.apply(order.instance())
                 + state).replaceAll("\\s+", " ");
     }
 

@@ -3,6 +3,7 @@ package io.etareport.link;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
+import io.etareport.buz.InstanceNames;
 import io.etareport.export.CalendarFeed;
 import io.etareport.jobs.ReportJobs;
 import java.time.LocalDate;
@@ -38,9 +39,10 @@ class CalendarController {
     private final ReportJobs jobs;
     private final OrderModels models;
     private final ReportDisplay display;
-    private final CalendarFeed feed = new CalendarFeed();
+    private final CalendarFeed feed;
 
-    CalendarController(ReportJobs jobs, OrderModels models, ReportDisplay display) {
+    CalendarController(ReportJobs jobs, OrderModels models, ReportDisplay display, InstanceNames factoryNames) {
+        this.feed = new CalendarFeed(factoryNames::of);
         this.jobs = jobs;
         this.models = models;
         this.display = display;

@@ -33,7 +33,7 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
                   FilterChoices choices, ReportFilter filter, List<String> notices, String updated, String zoneName,
                   String query, Summary summary, int expectedWindow, List<WeekView> weeks, String freshness,
                   List<String> members, String customerName, Narrowing narrowing, java.time.Instant builtAt,
-                  ZoneId zone) {
+                  ZoneId zone, java.util.function.Function<io.etareport.buz.Instance, String> factoryNames) {
 
     /**
      * What the page narrows to besides the report filter: a group's member customer ({@code member=}). A summary set
@@ -264,7 +264,17 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
                         (int) model.movedCount(), (int) model.onHoldCount()),
                 settings.expectedWindow(), weeks(report.orders(), orders, today, filter.isEmpty() && narrowing.isEmpty()),
                 freshness(report, zone, settings.now()), group ? List.copyOf(members) : List.of(),
-                report.customerName(), narrowing, report.builtAt(), zone);
+                report.customerName(), narrowing, report.builtAt(), zone, settings.factoryNames());
+    }
+
+    /** A filter choice as customers read it: a supplier (its code is the value) by its factory's display name. */
+    public String labelOf(String filterName, String choice) {
+        if (!"supplier".equals(filterName)) {
+            return choice;
+        }
+        return java.util.Arrays.stream(io.etareport.buz.Instance.values())
+                .filter(instance -> instance.name().equalsIgnoreCase(choice)).findFirst()
+                .map(factoryNames).orElse(choice);
     }
 
     /** The member customer an order belongs to (its lines' {@code Customer} column), or null when not known. */

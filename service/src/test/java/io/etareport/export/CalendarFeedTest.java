@@ -123,4 +123,17 @@ public class CalendarFeedTest {
                 "Expected 30 Dec 2024, 5 business days late. Shown on today's date until it is ready.");
         assertThat(value(events.get(1), "DTSTART")).as("ready: not late, on its own date").isEqualTo("20241230");
     }
+
+    @Test
+    void eventsNameEachFactoryAsCustomersKnowIt() throws Exception {
+        Order order = new Order(CBR, "300125", null, LocalDate.of(2025, 1, 20), List.of(
+                new OrderLine(CBR, "300125", null, null, "Roller", "Blockout", "Cutting", "1", java.util.Map.of())));
+        Report report = new Report("Acme", List.of(order), null, List.of(), BUILT);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new CalendarFeed(instance -> instance == CBR ? "Canberra factory" : instance.name())
+                .write(report, new OrderModel(report, TODAY, Stages.NONE, Duration.ofDays(30)), TODAY, out);
+
+        assertThat(events(out.toByteArray())).extracting(event -> value(event, "SUMMARY"))
+                .containsExactly("Order 300125 · Canberra factory");
+    }
 }

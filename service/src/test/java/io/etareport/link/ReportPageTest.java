@@ -206,5 +206,8 @@ class ReportPageTest {
             assertThat(view.supplier()).isEqualTo("Dandenong factory");
             assertThat(view.supplierCode()).isEqualTo("DD");
         });
+        assertThat(page.labelOf("supplier", "DD")).as("the supplier filter's option text").isEqualTo("Dandenong factory");
+        assertThat(page.labelOf("supplier", "CBR")).isEqualTo("CBR");
+        assertThat(page.labelOf("status", "DD")).as("other filters show their choices as they are").isEqualTo("DD");
     }
 }
