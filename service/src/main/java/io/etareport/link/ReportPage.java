@@ -246,7 +246,7 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
                     order.instance().name() + "|" + orNa(order.refNo()),
                     order.expected() == null ? "" : order.expected().toString(), orders.size(), fact.state(),
                     fact.lateText(), member, true,
-                    states(late, fact.ready(), fact.movedRecently(), fact.onHold()),
+                    states(fact),
                     String.join("|", statusKeys), String.join("|", groupKeys),
                     order.expected() == null ? "No date" : Dates.dayMonth(order.expected())));
         }
@@ -288,24 +288,6 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
         return null;
     }
 
-    /** The summary sets an order is in, as the summary's links name them. */
-    static String states(boolean overdue, boolean ready, boolean moved, boolean onHold) {
-        List<String> states = new ArrayList<>(4);
-        if (overdue) {
-            states.add("overdue");
-        }
-        if (ready) {
-            states.add("ready");
-        }
-        if (moved) {
-            states.add("moved");
-        }
-        if (onHold) {
-            states.add("on-hold");
-        }
-        return String.join(" ", states);
-    }
-
     /**
      * "Updated 6 minutes ago, 7:21 PM Sydney time": the age and time of the oldest data on the page (a saved copy's
      * when one is shown), so the header never claims fresher data than a notice below it.
@@ -327,7 +309,7 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
                 + (sameDay ? CLOCK : DAY_CLOCK).format(when) + " " + Dates.placeName(zone) + " time";
     }
 
-    /** The filter sets an order is in, as the filter names them. */
+    /** The summary sets an order is in, as the state filter (and the summary's links) name them. */
     private static String states(io.etareport.report.OrderView view) {
         List<String> states = new ArrayList<>();
         for (String state : ReportFilter.STATES) {
