@@ -29,7 +29,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("eta.jobs")
 @Validated
 public record JobProperties(
-        @DefaultValue("4") @Positive int workers,
+        @DefaultValue("32") @Positive int workers,
         @DefaultValue("100") @PositiveOrZero int queueCapacity,
         @DefaultValue("300s") @DurationMin(nanos = 1) Duration stallLimit,
         @DefaultValue("180s") @DurationMin(nanos = 1) Duration maxDuration,
