@@ -98,7 +98,8 @@ public class ReportJobs {
         }
         String id = created.get();
         // Registered before it can start, so a job that finishes at once is never left behind here.
-        FutureTask<Void> task = new FutureTask<>(() -> run(id, customer), null);
+        FutureTask<Void> task = new FutureTask<>(() -> run(id, customer, progress -> reports.build(customer, progress)),
+                null);
         running.put(id, new Running(clock.instant(), task));
         try {
             workers.execute(task);
@@ -107,6 +108,27 @@ public class ReportJobs {
             store.fail(id, BUSY);
         }
         return id;
+    }
+
+    /**
+     * Builds and stores this customer's report, in the caller's thread, from lines already fetched (the scheduled
+     * warm-up's batches): no worker is taken and nothing is asked upstream. Stored as a completed job, as if the
+     * link had been opened, so the staff desk and the reuse window read it. Skipped when the customer has a job
+     * under way, which stores its own report.
+     *
+     * @return the job, once it has finished (completed or failed); empty when skipped
+     */
+    public Optional<String> storeBuiltFrom(Customer customer, ReportService.Lines lines) {
+        Optional<String> created = store.create(customer.id(), "Starting");
+        if (created.isEmpty()) {
+            return Optional.empty();
+        }
+        String id = created.get();
+        FutureTask<Void> task = new FutureTask<>(() -> run(id, customer, progress ->
+                reports.build(customer, progress, lines)), null);
+        running.put(id, new Running(clock.instant(), task));
+        task.run();
+        return Optional.of(id);
     }
 
     /**
@@ -237,12 +259,13 @@ public class ReportJobs {
     public record Recent(String jobId, Report report) {
     }
 
-    private void run(String id, Customer customer) {
+    private void run(String id, Customer customer,
+                     java.util.function.Function<io.etareport.report.Progress, Report> build) {
         try {
             if (!store.start(id)) {
                 return;
             }
-            Report report = reports.build(customer, new io.etareport.report.Progress() {
+            Report report = build.apply(new io.etareport.report.Progress() {
                 @Override
                 public void update(int percent, String message) {
                     progress(id, percent, message);

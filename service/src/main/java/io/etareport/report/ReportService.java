@@ -67,7 +67,27 @@ public class ReportService {
         this.fetches = fetches;
     }
 
+    /**
+     * Where a build gets one instance's lines: live through the cache, or what the warm-up has just fetched for
+     * many customers at once.
+     */
+    @FunctionalInterface
+    public interface Lines {
+
+        /** @throws UpstreamUnavailableException when the instance failed and no stored copy could be served */
+        Fetched<List<OrderLine>> of(Instance instance, CustomerScope scope);
+    }
+
+    /** A customer's report, each instance asked through the cache (live, or its stored copy as the cache rules). */
     public Report build(Customer customer, Progress progress) {
+        return build(customer, progress, (instance, scope) -> buz.openOrders(instance, scope, false));
+    }
+
+    /**
+     * A customer's report from lines already fetched: the same rules as {@link #build(Customer, Progress)}, so a
+     * report built from the warm-up's batches equals one fetched alone.
+     */
+    public Report build(Customer customer, Progress progress, Lines fetch) {
         progress.update(5, "Loading customer");
         Map<Instance, CustomerScope> scopes = customer.scopes();
         Map<Instance, CompletableFuture<Fetched<List<OrderLine>>>> pending = new EnumMap<>(Instance.class);
@@ -75,7 +95,7 @@ public class ReportService {
         scopes.forEach((instance, scope) -> {
             progress.update(10, "Fetching orders from " + names.of(instance));
             pending.put(instance, CompletableFuture.supplyAsync(() -> {
-                Fetched<List<OrderLine>> fetched = buz.openOrders(instance, scope, false);
+                Fetched<List<OrderLine>> fetched = fetch.of(instance, scope);
                 int percent = 10 + 60 * done.incrementAndGet() / scopes.size();
                 progress.update(percent, "Fetched " + fetched.value().size() + " lines from " + names.of(instance)
                         + (fetched.isLive() ? "" : " (saved copy)"));

@@ -3,6 +3,8 @@ package io.etareport.schedule;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Fetches every customer's open orders live and stores them, so the cache is full before the supplier's
- * daily blackout: what the {@code prewarm-cache} command and the scheduled warm-up both do. Paused customers
+ * daily blackout: what the {@code prewarm-cache} command and the scheduled warm-up both do (the scheduled one then
+ * builds each customer's report from what was fetched, see {@code ScheduledWork}). Paused customers
  * are skipped: nobody can open their link, so fetching for them would only load the supplier.
  */
 @Component
@@ -54,25 +57,32 @@ public class CacheWarmUp {
     }
 
     /**
-     * Warms {@code instances} for every customer that is not paused. Customers named singly are fetched in
-     * batches, one request naming as many as fit (see {@link BatchedFetches#openOrdersOfEach}); customer groups each
-     * fetch their member list and its batches, as a report does.
+     * Warms {@code instances} for every customer that is not paused and reports each customer and instance (what
+     * {@code prewarm-cache} prints).
      *
      * @param lines one line per customer and instance, naming the customer: for an operator's terminal only,
      *              never for the log
+     * @see #fetch(Set)
      */
     public Summary run(Set<Instance> instances, Consumer<String> lines) {
-        Tally tally = new Tally(lines);
+        return fetch(instances).summary(lines);
+    }
+
+    /**
+     * Fetches {@code instances} for every customer that is not paused, each live (a forced refresh: the stored
+     * copy serves only when its own fetch fails). Customers named singly are fetched in batches, one request naming
+     * as many as fit, at most {@code eta.buz.max-in-flight} requests at once (see
+     * {@link BatchedFetches#openOrdersOfEach}); customer groups each fetch their member list and its batches, as a
+     * report does. A failing batch leaves each of its customers its own stored copy or its own failure.
+     */
+    public Warmed fetch(Set<Instance> instances) {
         Set<Long> paused = links.pausedCustomerIds();
         List<Customer> active = new ArrayList<>();
+        List<Customer> skipped = new ArrayList<>();
         for (Customer customer : customers.findAll()) {
-            if (paused.contains(customer.id())) {
-                lines.accept("#" + customer.id() + " " + customer.name() + ": paused, skipped");
-                tally.skipped++;
-            } else {
-                active.add(customer);
-            }
+            (paused.contains(customer.id()) ? skipped : active).add(customer);
         }
+        Map<Long, Map<Instance, BatchedFetches.Outcome>> outcomes = new HashMap<>();
         for (Instance instance : instances) {
             List<String> names = new ArrayList<>();
             for (Customer customer : active) {
@@ -81,16 +91,99 @@ public class CacheWarmUp {
                     names.add(scope.name());
                 }
             }
-            Map<String, BatchedFetches.Outcome> outcomes = names.isEmpty() ? Map.of()
+            Map<String, BatchedFetches.Outcome> byName = names.isEmpty() ? Map.of()
                     : batched.openOrdersOfEach(instance, names, true);
             for (Customer customer : active) {
                 CustomerScope scope = customer.scopes().get(instance);
                 if (scope == null) {
                     continue;
                 }
-                String who = "#" + customer.id() + " " + customer.name() + " " + instance;
+                BatchedFetches.Outcome outcome;
                 if (scope.kind() == CustomerScope.Kind.CUSTOMER) {
-                    BatchedFetches.Outcome outcome = outcomes.get(scope.name());
+                    outcome = byName.get(scope.name());
+                } else {
+                    try {
+                        outcome = new BatchedFetches.Outcome(buz.openOrders(instance, scope, true), null);
+                    } catch (RuntimeException e) {
+                        outcome = new BatchedFetches.Outcome(null, e);
+                    }
+                }
+                if (outcome != null) {
+                    outcomes.computeIfAbsent(customer.id(), id -> new EnumMap<>(Instance.class)).put(instance, outcome);
+                }
+            }
+        }
+        return new Warmed(instances, active, skipped, outcomes);
+    }
+
+    /**
+     * What a warm-up fetched: per customer that is not paused and each of its instances, the lines (live, or the
+     * stored copy when its fetch failed) or why there are none. Held only for the run.
+     */
+    public final class Warmed {
+        private final Set<Instance> instances;
+        private final List<Customer> active;
+        private final List<Customer> skipped;
+        private final Map<Long, Map<Instance, BatchedFetches.Outcome>> outcomes;
+
+        private Warmed(Set<Instance> instances, List<Customer> active, List<Customer> skipped,
+                       Map<Long, Map<Instance, BatchedFetches.Outcome>> outcomes) {
+            this.instances = instances;
+            this.active = active;
+            this.skipped = skipped;
+            this.outcomes = outcomes;
+        }
+
+        /** The customers fetched for (not paused). */
+        public List<Customer> customers() {
+            return active;
+        }
+
+        public int skipped() {
+            return skipped.size();
+        }
+
+        /**
+         * Whether every instance of this customer was fetched (its lines, a stored copy or a failure): false when
+         * the run was interrupted before reaching it.
+         */
+        public boolean complete(Customer customer) {
+            Map<Instance, BatchedFetches.Outcome> mine = outcomes.getOrDefault(customer.id(), Map.of());
+            return customer.scopes().keySet().stream().filter(instances::contains).allMatch(mine::containsKey);
+        }
+
+        /**
+         * This customer's lines on {@code instance} as the warm-up fetched them, without asking again.
+         *
+         * @throws RuntimeException the fetch's own failure (an {@link io.etareport.cache.UpstreamUnavailableException}
+         *                          when the supplier failed and nothing was stored)
+         * @throws IllegalStateException when the warm-up did not fetch it
+         */
+        public Fetched<List<OrderLine>> lines(Customer customer, Instance instance) {
+            BatchedFetches.Outcome outcome = outcomes.getOrDefault(customer.id(), Map.of()).get(instance);
+            if (outcome == null) {
+                throw new IllegalStateException("The warm-up did not fetch this customer on " + instance);
+            }
+            if (outcome.failure() != null) {
+                throw outcome.failure();
+            }
+            return outcome.fetched();
+        }
+
+        /** The run's counts, with one line per customer and instance for an operator's terminal. */
+        public Summary summary(Consumer<String> lines) {
+            Tally tally = new Tally(lines);
+            for (Customer customer : skipped) {
+                lines.accept("#" + customer.id() + " " + customer.name() + ": paused, skipped");
+                tally.skipped++;
+            }
+            for (Instance instance : instances) {
+                for (Customer customer : active) {
+                    if (!customer.scopes().containsKey(instance)) {
+                        continue;
+                    }
+                    String who = "#" + customer.id() + " " + customer.name() + " " + instance;
+                    BatchedFetches.Outcome outcome = outcomes.getOrDefault(customer.id(), Map.of()).get(instance);
                     if (outcome == null) {
                         tally.failed(who, "the warm-up was interrupted");
                     } else if (outcome.failure() != null) {
@@ -98,16 +191,10 @@ public class CacheWarmUp {
                     } else {
                         tally.fetched(who, outcome.fetched());
                     }
-                    continue;
-                }
-                try {
-                    tally.fetched(who, buz.openOrders(instance, scope, true));
-                } catch (RuntimeException e) {
-                    tally.failed(who, e.getMessage());
                 }
             }
+            return new Summary(tally.refreshed, tally.stale, tally.failed, tally.skipped);
         }
-        return new Summary(tally.refreshed, tally.stale, tally.failed, tally.skipped);
     }
 
     /** A run's counts, and its line per customer and instance. */

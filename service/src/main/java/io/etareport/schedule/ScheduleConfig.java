@@ -4,8 +4,6 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import io.etareport.customers.CustomerLinks;
-import io.etareport.customers.CustomerRepository;
 import io.etareport.db.DatabaseProperties;
 import io.etareport.jobs.JobWatch;
 import io.etareport.jobs.ReportJobs;
@@ -48,10 +46,9 @@ class ScheduleConfig {
     }
 
     @Bean
-    ScheduledWork scheduledWork(CustomerRepository customers, CustomerLinks links, ReportJobs jobs, JobWatch watch,
-                                Purges purges, ScheduleProperties properties,
-                                ObjectProvider<NotifySchedule> updateMails,
+    ScheduledWork scheduledWork(CacheWarmUp warmUp, ReportJobs jobs, JobWatch watch, Purges purges,
+                                ScheduleProperties properties, ObjectProvider<NotifySchedule> updateMails,
                                 ObjectProvider<SessionTableCap> sessionCap) {
-        return new ScheduledWork(customers, links, jobs, watch, purges, properties, updateMails, sessionCap);
+        return new ScheduledWork(warmUp, jobs, watch, purges, properties, updateMails, sessionCap);
     }
 }

@@ -1,11 +1,14 @@
 package io.etareport.schedule;
 
 import java.time.Duration;
-import java.util.Set;
+import java.util.EnumSet;
+import java.util.Optional;
 
+import io.etareport.buz.Instance;
 import io.etareport.customers.Customer;
-import io.etareport.customers.CustomerLinks;
-import io.etareport.customers.CustomerRepository;
+import io.etareport.jobs.Job;
+import io.etareport.jobs.JobId;
+import io.etareport.jobs.JobStatus;
 import io.etareport.jobs.JobWatch;
 import io.etareport.jobs.ReportJobs;
 import io.etareport.notify.NotifySchedule;
@@ -29,9 +32,8 @@ class ScheduledWork {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduledWork.class);
 
-    private final CustomerRepository customers;
-    private final CustomerLinks links;
     private final ReportJobs jobs;
+    private final CacheWarmUp warmUp;
     private final JobWatch watch;
     private final Purges purges;
     private final ScheduleProperties properties;
@@ -39,20 +41,18 @@ class ScheduledWork {
     private final ObjectProvider<NotifySchedule> updateMails;
     private final ObjectProvider<SessionTableCap> sessionCap;
 
-    ScheduledWork(CustomerRepository customers, CustomerLinks links, ReportJobs jobs, JobWatch watch, Purges purges,
-                  ScheduleProperties properties, ObjectProvider<NotifySchedule> updateMails,
-                  ObjectProvider<SessionTableCap> sessionCap) {
+    ScheduledWork(CacheWarmUp warmUp, ReportJobs jobs, JobWatch watch, Purges purges, ScheduleProperties properties,
+                  ObjectProvider<NotifySchedule> updateMails, ObjectProvider<SessionTableCap> sessionCap) {
+        this.warmUp = warmUp;
         this.updateMails = updateMails;
         this.sessionCap = sessionCap;
-        this.customers = customers;
-        this.links = links;
         this.jobs = jobs;
         this.watch = watch;
         this.purges = purges;
         this.properties = properties;
     }
 
-    /** Before the supplier's blackout: every customer's report is built (which fills the cache) and stored. */
+    /** Before the supplier's blackout: the cache is filled and every customer's report is built and stored. */
     @Scheduled(cron = "${eta.schedule.warm-up:0 30 9 * * MON-FRI}", zone = "#{@timeZone.id}")
     @SchedulerLock(name = "warm-up", lockAtMostFor = "PT1H", lockAtLeastFor = "PT1M")
     void warmUp() {
@@ -121,26 +121,34 @@ class ScheduledWork {
     }
 
     /**
-     * Builds and stores each customer's report through the normal jobs (a report younger than the reuse window
-     * is kept). One customer at a time, so the warm-up never takes every worker from customers opening links.
-     * Paused customers are skipped: nobody can open their link.
+     * Fetches every customer that is not paused in batches (as {@code prewarm-cache} does: one request names many
+     * customers, at most {@code eta.buz.max-in-flight} at once), then builds and stores each customer's report
+     * from what was just fetched, with no further request and no report worker: a customer's stored report is the
+     * one a lone fetch would give, or, where its batch failed, the one its stored copy (or its failure) gives.
      */
     private void storeEveryReport(String what) {
-        Set<Long> paused = links.pausedCustomerIds();
+        CacheWarmUp.Warmed warmed = warmUp.fetch(EnumSet.allOf(Instance.class));
         int stored = 0;
         int failed = 0;
-        for (Customer customer : customers.findAll()) {
-            if (paused.contains(customer.id())) {
-                continue;
+        int underWay = 0;
+        for (Customer customer : warmed.customers()) {
+            if (!warmed.complete(customer)) {
+                continue; // interrupted (the service is stopping)
             }
-            try {
-                jobs.awaitReport(customer);
+            Optional<Job> job = jobs.storeBuiltFrom(customer, (instance, scope) -> warmed.lines(customer, instance))
+                    .flatMap(id -> JobId.parse(id).flatMap(jobs::find));
+            if (job.isEmpty()) {
+                underWay++;
+            } else if (job.get().status() == JobStatus.COMPLETED) {
                 stored++;
-            } catch (RuntimeException e) {
+            } else {
                 failed++;
             }
         }
+        CacheWarmUp.Summary fetched = warmed.summary(line -> { });
         // Counts only: customer names never go to the log.
-        log.info("{}: {} reports stored, {} failed, {} paused skipped", what, stored, failed, paused.size());
+        log.info("{}: {} reports stored, {} failed, {} already being prepared, {} paused skipped;"
+                        + " customer fetches: {} live, {} from a stored copy, {} failed", what, stored, failed,
+                underWay, warmed.skipped(), fetched.refreshed(), fetched.stale(), fetched.failed());
     }
 }
