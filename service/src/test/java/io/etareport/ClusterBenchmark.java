@@ -29,8 +29,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * database, against the simulator with the supplier's slowness: the time until each report is ready (p50, p95,
  * slowest, from the moment every link is opened) and the upstream requests it cost. Each node keeps its own
  * upstream limit ({@code eta.buz.max-in-flight}, 4 per instance) and its own report workers ({@code eta.jobs.workers},
- * 4), so two nodes may have twice the requests open at the supplier. On demand:
- * {@code bench/run.sh ClusterBenchmark [latency-ms=1500] [customers=100] [max-in-flight=4] [workers=4]}.
+ * 32), so two nodes may have twice the requests open at the supplier. On demand:
+ * {@code bench/run.sh ClusterBenchmark [latency-ms=1500] [customers=100] [max-in-flight=4] [workers=32]}; other
+ * settings as system properties in {@code BENCH_JAVA_OPTS} (e.g. {@code -Deta.database.lock-pool-size=40}).
  */
 public final class ClusterBenchmark {
 
@@ -40,7 +41,7 @@ public final class ClusterBenchmark {
         int latency = Bench.intArg(args, 0, 1_500);
         int customers = Bench.intArg(args, 1, 100);
         int limit = Bench.intArg(args, 2, 4);
-        int workers = Bench.intArg(args, 3, 4);
+        int workers = Bench.intArg(args, 3, 32);
         Bench.header(customers + " customers at once, " + latency + " ms upstream latency, per node max-in-flight "
                 + limit + " and " + workers + " report workers");
         try (BuzSimulator simulator = BuzSimulator.start(0)) {

@@ -23,7 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param username       PostgreSQL user ({@code DATABASE_USERNAME})
  * @param password       PostgreSQL password ({@code DATABASE_PASSWORD})
  * @param poolSize       connections for writes and transactions on PostgreSQL
- * @param lockPoolSize   connections holding the cluster-wide locks of upstream fetches in flight (PostgreSQL)
+ * @param lockPoolSize   connections holding the cluster-wide locks of upstream fetches in flight (PostgreSQL): one per
+ *                       live fetch, so at least {@code eta.jobs.workers} (a customer on both instances takes two)
  */
 @ConfigurationProperties("eta.database")
 @Validated
@@ -36,7 +37,7 @@ public record DatabaseProperties(
         String username,
         String password,
         @DefaultValue("10") @Positive int poolSize,
-        @DefaultValue("10") @Positive int lockPoolSize) {
+        @DefaultValue("32") @Positive int lockPoolSize) {
 
     private static final String POSTGRES_PREFIX = "jdbc:postgresql:";
 

@@ -25,8 +25,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The scheduled warm-up ({@link CacheWarmUp}, as {@code prewarm-cache} runs it) of many customers against the
- * simulator, every request slowed by the latency: how long it takes and how many upstream requests it costs,
+ * The warm-up of many customers against the simulator, both ways it runs: {@code prewarm-cache} ({@link CacheWarmUp}:
+ * the cache only) and the scheduled one ({@link ScheduledWork#warmUp()}: the same batches, then every customer's
+ * report built from them and stored for the desk). Every request slowed by the latency: how long each takes and how
+ * many upstream requests it costs,
  * against the least it could cost: each batch's open lines ÷ the page size, rounded up, the batches being the
  * customers' names split to fit {@code eta.buz.max-url-length} (and, for scale, all the lines ÷ the page size).
  * <p>
@@ -69,6 +71,7 @@ public final class WarmUpBenchmark {
             }
             long fetches = chosen.stream().filter(dd::contains).count() + chosen.stream().filter(cbr::contains).count();
             CacheWarmUp warmUp = app.getBean(CacheWarmUp.class);
+            ScheduledWork scheduled = app.getBean(ScheduledWork.class);
             simulator.faults().latency(SimulatorFaults.ALL, latency);
             for (int run = 1; run <= runs; run++) {
                 db.sql("DELETE FROM buz_cache").update();
@@ -77,10 +80,23 @@ public final class WarmUpBenchmark {
                 CacheWarmUp.Summary summary = warmUp.run(EnumSet.allOf(Instance.class), line -> { });
                 double seconds = (System.nanoTime() - start) / 1e9;
                 long requests = simulator.requestCounts().total();
-                System.out.printf("run %d: %d customers (%d customer-instance fetches) in %.1f s (%.2f min);"
-                                + " %d upstream requests; least in pages per batch %d (%.2f ×), all lines in pages %d;"
-                                + " %s%n", run, chosen.size(), fetches, seconds, seconds / 60, requests, batchFloor,
-                        (double) requests / batchFloor, floor, summary.describe());
+                System.out.printf("run %d, prewarm-cache: %d customers (%d customer-instance fetches) in %.1f s"
+                                + " (%.2f min); %d upstream requests; least in pages per batch %d (%.2f ×), all lines in"
+                                + " pages %d; %s%n", run, chosen.size(), fetches, seconds, seconds / 60, requests,
+                        batchFloor, (double) requests / batchFloor, floor, summary.describe());
+
+                db.sql("DELETE FROM buz_cache").update();
+                db.sql("DELETE FROM report_job").update();
+                simulator.resetRequestCounts();
+                start = System.nanoTime();
+                scheduled.warmUp();
+                seconds = (System.nanoTime() - start) / 1e9;
+                requests = simulator.requestCounts().total();
+                int stored = db.sql("SELECT count(*) FROM report_job WHERE status = 'completed'").query(Integer.class)
+                        .single();
+                System.out.printf("run %d, scheduled (cache and stored reports): %d customers in %.1f s (%.2f min);"
+                                + " %d upstream requests (%.2f × the least); %d reports stored%n", run, chosen.size(),
+                        seconds, seconds / 60, requests, (double) requests / batchFloor, stored);
             }
             simulator.faults().clear();
         }
@@ -108,7 +124,9 @@ public final class WarmUpBenchmark {
             properties.put("eta.buz.instances." + instance + ".password", simulator.credentials(code).password());
         }
         properties.put("eta.cache.blackout.enabled", "false");
-        // The scheduled warm-up stays off: this measures one run, started here.
+        // The scheduled warm-ups stay off: this measures runs started here.
+        properties.put("eta.schedule.warm-up", "-");
+        properties.put("eta.schedule.warm-up-after", "-");
         properties.put("server.port", "0");
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
