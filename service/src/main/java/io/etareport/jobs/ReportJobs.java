@@ -98,8 +98,8 @@ public class ReportJobs {
         }
         String id = created.get();
         // Registered before it can start, so a job that finishes at once is never left behind here.
-        FutureTask<Void> task = new FutureTask<>(() -> run(id, customer, progress -> reports.build(customer, progress)),
-                null);
+        FutureTask<Void> task = new FutureTask<>(() -> run(id, customer, true,
+                progress -> reports.build(customer, progress)), null);
         running.put(id, new Running(clock.instant(), task));
         try {
             workers.execute(task);
@@ -124,7 +124,7 @@ public class ReportJobs {
             return Optional.empty();
         }
         String id = created.get();
-        FutureTask<Void> task = new FutureTask<>(() -> run(id, customer, progress ->
+        FutureTask<Void> task = new FutureTask<>(() -> run(id, customer, false, progress ->
                 reports.build(customer, progress, lines)), null);
         running.put(id, new Running(clock.instant(), task));
         task.run();
@@ -259,7 +259,8 @@ public class ReportJobs {
     public record Recent(String jobId, Report report) {
     }
 
-    private void run(String id, Customer customer,
+    /** @param someoneWaits a customer (or a download) asked for it: its time counts as a time to ready */
+    private void run(String id, Customer customer, boolean someoneWaits,
                      java.util.function.Function<io.etareport.report.Progress, Report> build) {
         try {
             if (!store.start(id)) {
@@ -283,7 +284,13 @@ public class ReportJobs {
             boolean reusable = report.sources().stream().noneMatch(InstanceSource::stillRefreshing);
             if (store.complete(id, ResultCodec.compress(json.writeValueAsBytes(report)), reusable)) {
                 Running job = running.get(id);
-                metrics.ready(report, Duration.between(job == null ? clock.instant() : job.startedAt(), clock.instant()));
+                if (someoneWaits) {
+                    metrics.ready(report, Duration.between(job == null ? clock.instant() : job.startedAt(),
+                            clock.instant()));
+                } else {
+                    // Nobody waited for it: a warm-up's build must not pull the customers' time to ready down.
+                    metrics.built(report);
+                }
             }
         } catch (UpstreamUnavailableException e) {
             store.fail(id, e.getMessage());

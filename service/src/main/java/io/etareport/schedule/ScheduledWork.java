@@ -135,8 +135,16 @@ class ScheduledWork {
             if (!warmed.complete(customer)) {
                 continue; // interrupted (the service is stopping)
             }
-            Optional<Job> job = jobs.storeBuiltFrom(customer, (instance, scope) -> warmed.lines(customer, instance))
-                    .flatMap(id -> JobId.parse(id).flatMap(jobs::find));
+            Optional<Job> job;
+            try {
+                job = jobs.storeBuiltFrom(customer, (instance, scope) -> warmed.lines(customer, instance))
+                        .flatMap(id -> JobId.parse(id).flatMap(jobs::find));
+            } catch (RuntimeException e) {
+                // The database, most likely: the next customer may still be stored.
+                log.warn("Scheduled warm-up: a report could not be stored ({})", e.getClass().getSimpleName());
+                failed++;
+                continue;
+            }
             if (job.isEmpty()) {
                 underWay++;
             } else if (job.get().status() == JobStatus.COMPLETED) {

@@ -34,6 +34,9 @@ import io.etareport.simulator.DemoCustomers;
 import io.etareport.simulator.FaultMode;
 import io.etareport.simulator.RequestCounts;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,6 +78,9 @@ class ScheduledWarmUpInBatchesIntegrationTest {
     @Autowired
     JdbcClient db;
 
+    @Autowired
+    MeterRegistry meters;
+
     private final List<Customer> added = new ArrayList<>();
 
     @BeforeEach
@@ -100,8 +106,11 @@ class ScheduledWarmUpInBatchesIntegrationTest {
     @Test
     void theWarmUpAsksInBatchesAndStoresEachCustomerTheReportALoneFetchGives() {
         SIMULATOR.resetRequestCounts();
+        long readyBefore = reportsReady();
 
         work.warmUp();
+
+        assertThat(reportsReady()).as("nobody waited for these: not a time to ready").isEqualTo(readyBefore);
 
         RequestCounts counts = SIMULATOR.requestCounts();
         for (Instance instance : Instance.values()) {
@@ -177,6 +186,10 @@ class ScheduledWarmUpInBatchesIntegrationTest {
                 assertOnlyOwnOrders(customer, report);
             }
         }
+    }
+
+    private long reportsReady() {
+        return meters.find("eta.report.ready").timers().stream().mapToLong(Timer::count).sum();
     }
 
     private List<String> singlyNamed(Instance instance) {
