@@ -1,6 +1,6 @@
 package io.etareport.export;
 
-import io.etareport.buz.ColumnPolicy;
+import io.etareport.buz.ColumnKind;
 import io.etareport.buz.ColumnRegistry;
 
 import java.nio.charset.StandardCharsets;
@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.function.Function;
 
 import io.etareport.report.Order;
 import io.etareport.report.OrderModel;
@@ -60,8 +61,9 @@ public class ReportDownload {
                 .tag("via", via)
                 .register(registry)
                 .increment();
-        ColumnPolicy policy = columns.policy();
-        StreamingResponseBody body = out -> format.write(orders, out, policy, model);
+        // The report holds only the columns the policy let in; here we only learn which hold numbers or dates.
+        Function<String, ColumnKind> kinds = columns.kinds();
+        StreamingResponseBody body = out -> format.write(orders, out, kinds, model);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(format.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION,
