@@ -1,6 +1,7 @@
 package io.etareport.export;
 
 import io.etareport.buz.ColumnKind;
+import io.etareport.buz.Instance;
 import io.etareport.buz.OrderLine;
 import io.etareport.report.Dates;
 import io.etareport.report.Order;
@@ -44,7 +45,13 @@ final class CsvExport {
     /** As {@link #write(List, OutputStream, Function)}, with the order model's columns filled in. */
     public void write(List<Order> orders, OutputStream out, Function<String, ColumnKind> kinds, OrderModel model)
             throws IOException {
-        ExportColumns columns = ExportColumns.of(orders, kinds, model);
+        write(orders, out, kinds, model, Instance::name);
+    }
+
+    /** As {@link #write(List, OutputStream, Function, OrderModel)}, each factory named as {@code factoryNames} says. */
+    public void write(List<Order> orders, OutputStream out, Function<String, ColumnKind> kinds, OrderModel model,
+                      Function<Instance, String> factoryNames) throws IOException {
+        ExportColumns columns = ExportColumns.of(orders, kinds, model, factoryNames);
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         writer.write(BYTE_ORDER_MARK);
         // Not closed: closing would close the caller's stream.

@@ -2,6 +2,7 @@ package io.etareport.export;
 
 import io.etareport.buz.ColumnKind;
 import io.etareport.buz.ColumnNames;
+import io.etareport.buz.Instance;
 import io.etareport.buz.OrderLine;
 import io.etareport.report.LineView;
 import io.etareport.report.Order;
@@ -59,6 +60,7 @@ final class ExportColumns {
     private final Map<OrderLine, LocalDate> previousDates;
     // The model's view of each line (identity: filtered orders hold the model's line objects).
     private final Map<OrderLine, Facts> facts;
+    private final Function<Instance, String> factoryNames;
 
     /** What the order model says about one line and its order. */
     private record Facts(String status, String stage, String state, int businessDaysLate) {
@@ -66,7 +68,8 @@ final class ExportColumns {
 
     private ExportColumns(List<String> others, Function<String, ColumnKind> kindOf,
                           Map<OrderLine, LocalDate> previousDates,
-                          Map<OrderLine, Facts> facts) {
+                          Map<OrderLine, Facts> facts, Function<Instance, String> factoryNames) {
+        this.factoryNames = factoryNames;
         this.others = List.copyOf(others);
         this.facts = facts;
         this.kinds = new ColumnKind[FIXED.size() + others.size() + 1 + MODEL.size()];
@@ -102,6 +105,15 @@ final class ExportColumns {
      * (of the report these orders come from) gives each line; null: those cells stay blank, statuses as stored.
      */
     public static ExportColumns of(List<Order> orders, Function<String, ColumnKind> kinds, OrderModel model) {
+        return of(orders, kinds, model, Instance::name);
+    }
+
+    /**
+     * As {@link #of(List, Function, OrderModel)}, the {@code Instance} column naming each factory as
+     * {@code factoryNames} says (its display name where one is set, else its code).
+     */
+    public static ExportColumns of(List<Order> orders, Function<String, ColumnKind> kinds, OrderModel model,
+                                   Function<Instance, String> factoryNames) {
         Map<OrderLine, Facts> facts = new IdentityHashMap<>();
         if (model != null) {
             for (OrderView view : model.orders()) {
@@ -128,7 +140,7 @@ final class ExportColumns {
                 }
             }
         }
-        return new ExportColumns(new ArrayList<>(others), kinds, previousDates, facts);
+        return new ExportColumns(new ArrayList<>(others), kinds, previousDates, facts, factoryNames);
     }
 
     public List<String> names() {
@@ -189,7 +201,7 @@ final class ExportColumns {
             case 3 -> line.productionLine();
             case 4 -> line.inventoryItem();
             case 5 -> line.descn();
-            case 6 -> line.instance() == null ? null : line.instance().name();
+            case 6 -> line.instance() == null ? null : factoryNames.apply(line.instance());
             case 7 -> line.fixedLine();
             default -> column == previousDate ? null
                     : column > previousDate ? modelCell(line, column - previousDate - 1)

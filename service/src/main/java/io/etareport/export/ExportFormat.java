@@ -1,6 +1,7 @@
 package io.etareport.export;
 
 import io.etareport.buz.ColumnKind;
+import io.etareport.buz.Instance;
 import io.etareport.report.Order;
 import io.etareport.report.OrderModel;
 
@@ -57,9 +58,18 @@ public enum ExportFormat {
      */
     public void write(List<Order> orders, OutputStream out, Function<String, ColumnKind> kinds, OrderModel model)
             throws IOException {
+        write(orders, out, kinds, model, Instance::name);
+    }
+
+    /**
+     * As {@link #write(List, OutputStream, Function, OrderModel)}, the {@code Instance} column naming each factory as
+     * {@code factoryNames} says: customers read its display name where one is set, else its code.
+     */
+    public void write(List<Order> orders, OutputStream out, Function<String, ColumnKind> kinds, OrderModel model,
+                      Function<Instance, String> factoryNames) throws IOException {
         switch (this) {
-            case CSV -> new CsvExport().write(orders, out, kinds, model);
-            case XLSX -> new XlsxExport().write(orders, out, kinds, model);
+            case CSV -> new CsvExport().write(orders, out, kinds, model, factoryNames);
+            case XLSX -> new XlsxExport().write(orders, out, kinds, model, factoryNames);
         }
     }
 }

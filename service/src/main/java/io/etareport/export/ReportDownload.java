@@ -2,6 +2,7 @@ package io.etareport.export;
 
 import io.etareport.buz.ColumnKind;
 import io.etareport.buz.ColumnRegistry;
+import io.etareport.buz.InstanceNames;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -40,7 +41,11 @@ public class ReportDownload {
 
     private final OrderModels models;
 
-    ReportDownload(Clock clock, MeterRegistry registry, ColumnRegistry columns, ZoneId zone, OrderModels models) {
+    private final InstanceNames factoryNames;
+
+    ReportDownload(Clock clock, MeterRegistry registry, ColumnRegistry columns, ZoneId zone, OrderModels models,
+                   InstanceNames factoryNames) {
+        this.factoryNames = factoryNames;
         this.models = models;
         this.clock = clock;
         this.zone = zone;
@@ -63,7 +68,7 @@ public class ReportDownload {
                 .increment();
         // The report holds only the columns the policy let in; here we only learn which hold numbers or dates.
         Function<String, ColumnKind> kinds = columns.kinds();
-        StreamingResponseBody body = out -> format.write(orders, out, kinds, model);
+        StreamingResponseBody body = out -> format.write(orders, out, kinds, model, factoryNames::of);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(format.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION,

@@ -1,6 +1,7 @@
 package io.etareport.export;
 
 import io.etareport.buz.ColumnKind;
+import io.etareport.buz.Instance;
 import io.etareport.buz.OrderLine;
 import io.etareport.report.Order;
 import io.etareport.report.OrderModel;
@@ -52,7 +53,13 @@ final class XlsxExport {
     /** As {@link #write(List, OutputStream, Function)}, with the order model's columns filled in. */
     public void write(List<Order> orders, OutputStream out, Function<String, ColumnKind> kinds, OrderModel model)
             throws IOException {
-        ExportColumns columns = ExportColumns.of(orders, kinds, model);
+        write(orders, out, kinds, model, Instance::name);
+    }
+
+    /** As {@link #write(List, OutputStream, Function, OrderModel)}, each factory named as {@code factoryNames} says. */
+    public void write(List<Order> orders, OutputStream out, Function<String, ColumnKind> kinds, OrderModel model,
+                      Function<Instance, String> factoryNames) throws IOException {
+        ExportColumns columns = ExportColumns.of(orders, kinds, model, factoryNames);
         int lastColumn = columns.size() - 1;
         Workbook workbook = new Workbook(out, "eta-report", "1.0");
         Worksheet sheet = workbook.newWorksheet(SHEET_NAME);

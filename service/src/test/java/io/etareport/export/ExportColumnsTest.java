@@ -41,6 +41,17 @@ class ExportColumnsTest {
         assertThat(ExportColumns.of(List.of()).names()).isEqualTo(withPreviousDate(ExportColumns.FIXED));
     }
 
+    @Test
+    void theInstanceColumnNamesEachFactoryAsCustomersKnowIt() {
+        OrderLine line = new OrderLine(Instance.CBR, "SO-1", null, null, null, null, "Cutting", "1", Map.of());
+        List<Order> orders = List.of(new Order(Instance.CBR, "SO-1", null, null, List.of(line)));
+        int instance = ExportColumns.FIXED.indexOf("Instance");
+
+        assertThat(ExportColumns.of(orders, null, null, factory -> "Canberra factory").text(line, instance))
+                .isEqualTo("Canberra factory");
+        assertThat(ExportColumns.of(orders, null).text(line, instance)).as("by default, the code").isEqualTo("CBR");
+    }
+
     /** The columns given, then the previous date and the order model's columns, which always end a download. */
     static List<String> withPreviousDate(List<String> columns) {
         List<String> all = new java.util.ArrayList<>(columns);
