@@ -128,6 +128,9 @@ class SurfacesAgreeIntegrationTest {
         assertThat(itemsReady(sections.get("90102"))).isEqualTo("2 of 3 items ready");
         assertThat(itemsReady(sections.get("90103"))).isNull();
         assertThat(itemsReady(sections.get("90105"))).isEqualTo("1 item ready, 1 cancelled");
+        // The sets the page's own script (state shortcuts, since-last-visit) reads from each order.
+        assertThat(dataStates(page)).isEqualTo(new TreeMap<>(Map.of("90100", "ready", "90101", "",
+                "90102", "overdue on-hold", "90103", "overdue", "90104", "", "90105", "ready")));
         for (Map.Entry<String, String> section : sections.entrySet()) {
             assertThat(section.getValue().contains("badge-late") && section.getValue().contains("badge-ready"))
                     .as(section.getKey() + " is never overdue and ready at once").isFalse();
@@ -223,6 +226,16 @@ class SurfacesAgreeIntegrationTest {
             sections.put(HtmlUtils.htmlUnescape(section.group(2)), section.group(3));
         }
         return sections;
+    }
+
+    private static Map<String, String> dataStates(String page) {
+        Map<String, String> states = new TreeMap<>();
+        Matcher section = SECTION.matcher(page);
+        while (section.find()) {
+            Matcher attribute = Pattern.compile("data-states=\"([^\"]*)\"").matcher(section.group(1));
+            states.put(HtmlUtils.htmlUnescape(section.group(2)), attribute.find() ? attribute.group(1) : "");
+        }
+        return states;
     }
 
     private static List<String> visibleOrders(String page) {
