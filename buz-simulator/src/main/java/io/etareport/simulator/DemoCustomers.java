@@ -52,6 +52,15 @@ public final class DemoCustomers {
      * lower case; {@code 90093} invoiced (finished, so not shown). Not among the demo customers.
      */
     public static final String AT_A_GLANCE = "Glance Street Blinds";
+    /**
+     * Open orders on DD whose state is easy to get wrong, read on the simulator's anchor date (a Monday), all but
+     * one expected on the Monday a week before it: {@code 90100} dispatched (past its date, but not late);
+     * {@code 90101} every line cancelled ("Cancelled" and " CANCELLED"); {@code 90102} one line on hold among a
+     * dispatched and a ready one; {@code 90103} one status in three spellings ("In Production", "in  production",
+     * "IN PRODUCTION "); {@code 90104} in production with no date at all; {@code 90105} ready but for a cancelled
+     * line. Not among the demo customers.
+     */
+    public static final String TRICKY_ORDERS = "Tricky Orders Blinds";
 
     /** A row a demo could insert into the service's {@code customers} table. */
     public record DemoCustomer(String displayName, String ddName, String cbrName, String fieldType,

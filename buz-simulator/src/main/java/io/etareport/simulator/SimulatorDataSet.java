@@ -392,6 +392,25 @@ public final class SimulatorDataSet {
                     new Line("Awnings", "Motor Kit", "Awaiting Hardware", day(10)));
             order(dd, DemoCustomers.AT_A_GLANCE, null, "90093", WIP, "Glance - Old", -1,
                     new Line("Shutters", "PVC Shutter", "Invoiced", day(-10)));
+            dd.customer(DemoCustomers.TRICKY_ORDERS, null);
+            order(dd, DemoCustomers.TRICKY_ORDERS, null, "90100", WIP, "Tricky - Dispatched", -1,
+                    new Line("Roller Blinds", "Roller Blind - Blockout", "Dispatched", day(-7)));
+            order(dd, DemoCustomers.TRICKY_ORDERS, null, "90101", WIP, "Tricky - Cancelled", -1,
+                    new Line("Venetians", "Aluminium Venetian 25mm", "Cancelled", day(-7)),
+                    new Line("Venetians", "Aluminium Venetian 25mm", " CANCELLED", day(-7)));
+            order(dd, DemoCustomers.TRICKY_ORDERS, null, "90102", WIP, "Tricky - On Hold", -1,
+                    new Line("Shutters", "PVC Shutter", "Dispatched", day(-7)),
+                    new Line("Shutters", "PVC Shutter", "On Hold", day(-7)),
+                    new Line("Shutters", "PVC Shutter", "Ready for Dispatch", day(-7)));
+            order(dd, DemoCustomers.TRICKY_ORDERS, null, "90103", WIP, "Tricky - Spellings", -1,
+                    new Line("Awnings", "Folding Arm Awning", "In Production", day(-7)),
+                    new Line("Awnings", "Folding Arm Awning", "in  production", day(-7)),
+                    new Line("Awnings", "Folding Arm Awning", "IN PRODUCTION ", day(-7)));
+            order(dd, DemoCustomers.TRICKY_ORDERS, null, "90104", WIP, "Tricky - No Date", -1,
+                    new Line("Curtains", "S-Fold Curtain", "In Production", null));
+            order(dd, DemoCustomers.TRICKY_ORDERS, null, "90105", WIP, "Tricky - Ready", -1,
+                    new Line("Roller Blinds", "Roller Blind - Sunscreen 5%", "Ready for Dispatch", day(-7)),
+                    new Line("Roller Blinds", "Roller Blind - Sunscreen 5%", "Cancelled", day(-7)));
 
             Map<String, Map<String, List<Object[]>>> rows = new LinkedHashMap<>();
             Map<String, Map<String, String>> customers = new LinkedHashMap<>();

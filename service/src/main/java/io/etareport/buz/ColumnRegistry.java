@@ -1,6 +1,7 @@
 package io.etareport.buz;
 
 import java.util.Collection;
+import java.util.function.Function;
 
 /**
  * Where the columns BuzManager sends are recorded, and which of them may be kept. The service's own
@@ -10,6 +11,15 @@ public interface ColumnRegistry {
 
     /** The policy in force now: holding a column back changes it at once. */
     ColumnPolicy policy();
+
+    /**
+     * What each column's values looked like when last seen, so a download writes numbers and dates as such. Not a
+     * guard: which columns a row keeps is decided once, where it enters ({@link BuzQueries}).
+     */
+    default Function<String, ColumnKind> kinds() {
+        ColumnPolicy current = policy();
+        return current::kindOf;
+    }
 
     /** Records the names one fetch returned; called once per fetch, never per row. */
     void seen(SeenColumns columns);

@@ -28,9 +28,4 @@ public class InstanceNames {
     public String of(Instance instance) {
         return names.getOrDefault(instance, instance.name());
     }
-
-    /** Whether an operator named this factory (then downloads name it too). */
-    public boolean isSet(Instance instance) {
-        return names.containsKey(instance);
-    }
 }

@@ -73,15 +73,12 @@ public final class CalendarFeed {
             OrderView view = model.of(order).orElseThrow();
             LocalDate day = view.overdue() && today.isAfter(order.expected()) ? today : order.expected();
             VEvent event = new VEvent(day, day.plusDays(1), summary(view, factoryNames));
-            if (view.overdue()) {
-                event.add(new Description("Expected " + Dates.display(order.expected()) + ", " + view.lateText()
-                        + ". Shown on today's date until it is ready."));
-            }
             // The report's time, not the clock's: two builds of an unchanged order give the same event.
             event.replace(new DtStamp(report.builtAt()));
             event.add(new Uid(uid(order)));
-            String description = model == null ? null : model.of(order).map(CalendarFeed::description).orElse(null);
+            String description = description(view);
             if (description != null) {
+                // At most one DESCRIPTION an event (RFC 5545, 3.6.1).
                 event.add(new Description(description));
             }
             calendar.add(event);
@@ -109,14 +106,19 @@ public final class CalendarFeed {
                 + state).replaceAll("\\s+", " ");
     }
 
-    /** The order's state and lateness in a few words, or null when the model knows neither. */
+    /**
+     * The order's state and, when it is late, by how much and from when: {@code In production},
+     * {@code On hold. Expected 30 Dec 2024, 5 business days late. Shown on today's date until it is ready.}; null
+     * when the model knows neither.
+     */
     static String description(OrderView view) {
         String state = view.ready() && view.state() == null ? "Ready" : view.state();
-        String late = view.lateText();
-        if (state == null) {
-            return late == null ? null : "Overdue: " + late;
+        if (!view.overdue()) {
+            return state;
         }
-        return late == null ? state : state + " · overdue: " + late;
+        String late = "Expected " + Dates.display(view.order().expected()) + ", " + view.lateText()
+                + ". Shown on today's date until it is ready.";
+        return state == null ? late : state + ". " + late;
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.etareport.export;
 
 import io.etareport.buz.ColumnKind;
-import io.etareport.buz.ColumnPolicy;
+import io.etareport.buz.Instance;
 import io.etareport.buz.OrderLine;
 import io.etareport.report.Dates;
 import io.etareport.report.Order;
@@ -17,6 +17,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Writes orders as CSV, one row per line, as it goes: UTF-8 with a byte-order mark (so Excel reads accents
@@ -32,17 +33,25 @@ final class CsvExport {
     }
 
     /**
-     * Writes these (already filtered) orders to {@code out} with the columns {@code policy} allows, every date
+     * Writes these (already filtered) orders to {@code out} with every column their lines carry, every date
      * column as {@code 05 Jan 2025}; flushes it and leaves it open.
+     *
+     * @param kinds what each other column holds; null: all text
      */
-    public void write(List<Order> orders, OutputStream out, ColumnPolicy policy) throws IOException {
-        write(orders, out, policy, null);
+    public void write(List<Order> orders, OutputStream out, Function<String, ColumnKind> kinds) throws IOException {
+        write(orders, out, kinds, null);
     }
 
-    /** As {@link #write(List, OutputStream, ColumnPolicy)}, with the order model's columns filled in. */
-    public void write(List<Order> orders, OutputStream out, ColumnPolicy policy, OrderModel model)
+    /** As {@link #write(List, OutputStream, Function)}, with the order model's columns filled in. */
+    public void write(List<Order> orders, OutputStream out, Function<String, ColumnKind> kinds, OrderModel model)
             throws IOException {
-        ExportColumns columns = ExportColumns.of(orders, policy, model);
+        write(orders, out, kinds, model, Instance::name);
+    }
+
+    /** As {@link #write(List, OutputStream, Function, OrderModel)}, each factory named as {@code factoryNames} says. */
+    public void write(List<Order> orders, OutputStream out, Function<String, ColumnKind> kinds, OrderModel model,
+                      Function<Instance, String> factoryNames) throws IOException {
+        ExportColumns columns = ExportColumns.of(orders, kinds, model, factoryNames);
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         writer.write(BYTE_ORDER_MARK);
         // Not closed: closing would close the caller's stream.

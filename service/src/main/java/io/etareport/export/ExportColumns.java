@@ -2,9 +2,8 @@ package io.etareport.export;
 
 import io.etareport.buz.ColumnKind;
 import io.etareport.buz.ColumnNames;
-import io.etareport.buz.ColumnPolicy;
+import io.etareport.buz.Instance;
 import io.etareport.buz.OrderLine;
-import io.etareport.buz.SensitiveColumns;
 import io.etareport.report.LineView;
 import io.etareport.report.Order;
 import io.etareport.report.OrderModel;
@@ -20,13 +19,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The columns of a download, in order: the fixed ones, then every other column the lines carry (in the order
- * first seen) that the {@link ColumnPolicy} allows, with what each holds (text, numbers, dates).
+ * first seen), with what each holds (text, numbers, dates).
  * <p>
- * Only allowed columns enter the service, and stored reports are filtered again when read; dropping sensitive
- * and refused names here as well is the last guard before a file leaves.
+ * Which columns a line carries is the column policy's decision, made once where rows enter the service
+ * ({@code buz.BuzQueries}); a download writes what the report holds and decides nothing again.
  */
 final class ExportColumns {
 
@@ -60,20 +60,24 @@ final class ExportColumns {
     private final Map<OrderLine, LocalDate> previousDates;
     // The model's view of each line (identity: filtered orders hold the model's line objects).
     private final Map<OrderLine, Facts> facts;
+    private final Function<Instance, String> factoryNames;
 
     /** What the order model says about one line and its order. */
     private record Facts(String status, String stage, String state, int businessDaysLate) {
     }
 
-    private ExportColumns(List<String> others, ColumnPolicy policy, Map<OrderLine, LocalDate> previousDates,
-                          Map<OrderLine, Facts> facts) {
+    private ExportColumns(List<String> others, Function<String, ColumnKind> kindOf,
+                          Map<OrderLine, LocalDate> previousDates,
+                          Map<OrderLine, Facts> facts, Function<Instance, String> factoryNames) {
+        this.factoryNames = factoryNames;
         this.others = List.copyOf(others);
         this.facts = facts;
         this.kinds = new ColumnKind[FIXED.size() + others.size() + 1 + MODEL.size()];
         Arrays.fill(kinds, ColumnKind.TEXT);
         kinds[DATE_SCHEDULED] = ColumnKind.DATE;
         for (int i = 0; i < others.size(); i++) {
-            kinds[FIXED.size() + i] = policy == null ? ColumnKind.TEXT : policy.kindOf(others.get(i));
+            ColumnKind kind = kindOf == null ? null : kindOf.apply(others.get(i));
+            kinds[FIXED.size() + i] = kind == null ? ColumnKind.TEXT : kind;
         }
         this.previousDate = FIXED.size() + others.size();
         kinds[previousDate] = ColumnKind.DATE;
@@ -86,32 +90,30 @@ final class ExportColumns {
         this.names = List.copyOf(all);
     }
 
-    /**
-     * Whether a column must never reach a customer. Rows already lost such columns where they
-     * entered the service; this second guard uses the same policy, so the two cannot drift apart.
-     */
-    public static boolean isSensitive(String column) {
-        return SensitiveColumns.isSensitive(column);
-    }
-
     /** The columns for these orders' lines, every other column written as text. */
     public static ExportColumns of(List<Order> orders) {
         return of(orders, null);
     }
 
-    /**
-     * The columns for these orders' lines; {@code policy} says which other columns hold numbers or dates (and
-     * drops any column it does not allow, a guard for a caller that forgot to filter).
-     */
-    public static ExportColumns of(List<Order> orders, ColumnPolicy policy) {
-        return of(orders, policy, null);
+    /** The columns for these orders' lines; {@code kinds} says which other columns hold numbers or dates. */
+    public static ExportColumns of(List<Order> orders, Function<String, ColumnKind> kinds) {
+        return of(orders, kinds, null);
     }
 
     /**
-     * As {@link #of(List, ColumnPolicy)}, with the status label, stage, state and lateness the order {@code model}
+     * As {@link #of(List, Function)}, with the status label, stage, state and lateness the order {@code model}
      * (of the report these orders come from) gives each line; null: those cells stay blank, statuses as stored.
      */
-    public static ExportColumns of(List<Order> orders, ColumnPolicy policy, OrderModel model) {
+    public static ExportColumns of(List<Order> orders, Function<String, ColumnKind> kinds, OrderModel model) {
+        return of(orders, kinds, model, Instance::name);
+    }
+
+    /**
+     * As {@link #of(List, Function, OrderModel)}, the {@code Instance} column naming each factory as
+     * {@code factoryNames} says (its display name where one is set, else its code).
+     */
+    public static ExportColumns of(List<Order> orders, Function<String, ColumnKind> kinds, OrderModel model,
+                                   Function<Instance, String> factoryNames) {
         Map<OrderLine, Facts> facts = new IdentityHashMap<>();
         if (model != null) {
             for (OrderView view : model.orders()) {
@@ -131,14 +133,14 @@ final class ExportColumns {
             for (OrderLine line : order.lines()) {
                 for (String column : line.otherColumns().keySet()) {
                     // One check per distinct name, not per row: a download can hold 100,000 rows.
-                    if (seen.add(column) && !isSensitive(column) && !FIXED_KEYS.contains(ColumnNames.key(column))
-                            && (policy == null || policy.allows(column))) {
+                    // A column named like a fixed one ("refno") would be a second, different RefNo.
+                    if (seen.add(column) && !FIXED_KEYS.contains(ColumnNames.key(column))) {
                         others.add(column);
                     }
                 }
             }
         }
-        return new ExportColumns(new ArrayList<>(others), policy, previousDates, facts);
+        return new ExportColumns(new ArrayList<>(others), kinds, previousDates, facts, factoryNames);
     }
 
     public List<String> names() {
@@ -199,7 +201,7 @@ final class ExportColumns {
             case 3 -> line.productionLine();
             case 4 -> line.inventoryItem();
             case 5 -> line.descn();
-            case 6 -> line.instance() == null ? null : line.instance().name();
+            case 6 -> line.instance() == null ? null : factoryNames.apply(line.instance());
             case 7 -> line.fixedLine();
             default -> column == previousDate ? null
                     : column > previousDate ? modelCell(line, column - previousDate - 1)

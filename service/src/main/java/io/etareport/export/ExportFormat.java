@@ -1,6 +1,7 @@
 package io.etareport.export;
 
-import io.etareport.buz.ColumnPolicy;
+import io.etareport.buz.ColumnKind;
+import io.etareport.buz.Instance;
 import io.etareport.report.Order;
 import io.etareport.report.OrderModel;
 
@@ -9,6 +10,7 @@ import java.io.OutputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** The formats a report downloads in. */
 public enum ExportFormat {
@@ -47,17 +49,27 @@ public enum ExportFormat {
         return Optional.empty();
     }
 
-    /** Writes these (already filtered) orders to {@code out} with the columns of {@code policy}; {@code out} stays open. */
-    public void write(List<Order> orders, OutputStream out, ColumnPolicy policy) throws IOException {
-        write(orders, out, policy, null);
+    /**
+     * Writes these (already filtered) orders to {@code out}, every column their lines carry (the column policy chose
+     * those where the rows entered the service), with the stage, state and lateness {@code model} gives; {@code out}
+     * stays open.
+     *
+     * @param kinds what each other column holds (numbers and dates are written as such); null: all text
+     */
+    public void write(List<Order> orders, OutputStream out, Function<String, ColumnKind> kinds, OrderModel model)
+            throws IOException {
+        write(orders, out, kinds, model, Instance::name);
     }
 
-    /** As {@link #write(List, OutputStream, ColumnPolicy)}, with the stage, state and lateness {@code model} gives. */
-    public void write(List<Order> orders, OutputStream out, ColumnPolicy policy, OrderModel model)
-            throws IOException {
+    /**
+     * As {@link #write(List, OutputStream, Function, OrderModel)}, the {@code Instance} column naming each factory as
+     * {@code factoryNames} says: customers read its display name where one is set, else its code.
+     */
+    public void write(List<Order> orders, OutputStream out, Function<String, ColumnKind> kinds, OrderModel model,
+                      Function<Instance, String> factoryNames) throws IOException {
         switch (this) {
-            case CSV -> new CsvExport().write(orders, out, policy, model);
-            case XLSX -> new XlsxExport().write(orders, out, policy, model);
+            case CSV -> new CsvExport().write(orders, out, kinds, model, factoryNames);
+            case XLSX -> new XlsxExport().write(orders, out, kinds, model, factoryNames);
         }
     }
 }

@@ -1,13 +1,15 @@
 package io.etareport.export;
 
-import io.etareport.buz.ColumnPolicy;
+import io.etareport.buz.ColumnKind;
 import io.etareport.buz.ColumnRegistry;
+import io.etareport.buz.InstanceNames;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.function.Function;
 
 import io.etareport.report.Order;
 import io.etareport.report.OrderModel;
@@ -39,7 +41,11 @@ public class ReportDownload {
 
     private final OrderModels models;
 
-    ReportDownload(Clock clock, MeterRegistry registry, ColumnRegistry columns, ZoneId zone, OrderModels models) {
+    private final InstanceNames factoryNames;
+
+    ReportDownload(Clock clock, MeterRegistry registry, ColumnRegistry columns, ZoneId zone, OrderModels models,
+                   InstanceNames factoryNames) {
+        this.factoryNames = factoryNames;
         this.models = models;
         this.clock = clock;
         this.zone = zone;
@@ -60,8 +66,9 @@ public class ReportDownload {
                 .tag("via", via)
                 .register(registry)
                 .increment();
-        ColumnPolicy policy = columns.policy();
-        StreamingResponseBody body = out -> format.write(orders, out, policy, model);
+        // The report holds only the columns the policy let in; here we only learn which hold numbers or dates.
+        Function<String, ColumnKind> kinds = columns.kinds();
+        StreamingResponseBody body = out -> format.write(orders, out, kinds, model, factoryNames::of);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(format.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION,

@@ -1,7 +1,7 @@
 package io.etareport.export;
 
 import io.etareport.buz.ColumnKind;
-import io.etareport.buz.ColumnPolicy;
+import io.etareport.buz.Instance;
 import io.etareport.buz.OrderLine;
 import io.etareport.report.Order;
 import io.etareport.report.OrderModel;
@@ -13,6 +13,7 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Writes orders as an Excel workbook, one row per line, streaming: rows go out every {@value #FLUSH_EVERY} so a
@@ -40,17 +41,25 @@ final class XlsxExport {
     }
 
     /**
-     * Writes these (already filtered) orders to {@code out} with the columns {@code policy} allows: its date
-     * columns as date cells, its number columns as number cells. Flushes {@code out} and leaves it open.
+     * Writes these (already filtered) orders to {@code out} with every column their lines carry: date columns as
+     * date cells, number columns as number cells. Flushes {@code out} and leaves it open.
+     *
+     * @param kinds what each other column holds; null: all text
      */
-    public void write(List<Order> orders, OutputStream out, ColumnPolicy policy) throws IOException {
-        write(orders, out, policy, null);
+    public void write(List<Order> orders, OutputStream out, Function<String, ColumnKind> kinds) throws IOException {
+        write(orders, out, kinds, null);
     }
 
-    /** As {@link #write(List, OutputStream, ColumnPolicy)}, with the order model's columns filled in. */
-    public void write(List<Order> orders, OutputStream out, ColumnPolicy policy, OrderModel model)
+    /** As {@link #write(List, OutputStream, Function)}, with the order model's columns filled in. */
+    public void write(List<Order> orders, OutputStream out, Function<String, ColumnKind> kinds, OrderModel model)
             throws IOException {
-        ExportColumns columns = ExportColumns.of(orders, policy, model);
+        write(orders, out, kinds, model, Instance::name);
+    }
+
+    /** As {@link #write(List, OutputStream, Function, OrderModel)}, each factory named as {@code factoryNames} says. */
+    public void write(List<Order> orders, OutputStream out, Function<String, ColumnKind> kinds, OrderModel model,
+                      Function<Instance, String> factoryNames) throws IOException {
+        ExportColumns columns = ExportColumns.of(orders, kinds, model, factoryNames);
         int lastColumn = columns.size() - 1;
         Workbook workbook = new Workbook(out, "eta-report", "1.0");
         Worksheet sheet = workbook.newWorksheet(SHEET_NAME);

@@ -3,6 +3,8 @@ package io.etareport.jobs;
 import java.time.Instant;
 import java.util.List;
 
+import io.etareport.buz.Instance;
+
 /**
  * A report job as the loading page and the report page see it; never holds the report itself.
  *
@@ -20,10 +22,14 @@ public record Job(String id, long customerId, JobStatus status, int pct, String 
     /**
      * The build is waiting for a slow supplier.
      *
-     * @param instances the instances' codes
+     * @param instances the instances the build still waits for (worded, with their display names, where shown)
      * @param since     when the wait began
      */
-    public record Waiting(List<String> instances, Instant since) {
+    public record Waiting(List<Instance> instances, Instant since) {
+
+        public Waiting {
+            instances = List.copyOf(instances);
+        }
     }
 
     /** Whether the job is running and held up by a slow supplier. */

@@ -115,11 +115,12 @@ class JobStore {
      * The build is waiting for a slow supplier: which instances, since when. No line in the job's log (it is
      * repeated while the wait lasts); the next stage ends it.
      */
-    void waiting(String id, List<String> instances, java.time.Duration soFar) {
+    void waiting(String id, List<io.etareport.buz.Instance> instances, Instant since) {
         long now = clock.millis();
+        String codes = String.join(",", instances.stream().map(io.etareport.buz.Instance::name).toList());
         writes.sql("UPDATE report_job SET waiting_for = ?, waiting_since = ?, updated_at = ?, heartbeat_at = ?"
                         + " WHERE id = ? AND status = 'running'")
-                .params(String.join(",", instances), now - soFar.toMillis(), now, now, id).update();
+                .params(codes, since.toEpochMilli(), now, now, id).update();
     }
 
     /**
@@ -282,12 +283,29 @@ class JobStore {
     private static Job map(ResultSet row, List<String> log) throws SQLException {
         String waitingFor = row.getString("waiting_for");
         Instant waitingSince = instant(row, "waiting_since");
-        Job.Waiting waiting = waitingFor == null || waitingFor.isEmpty() || waitingSince == null ? null
-                : new Job.Waiting(List.of(waitingFor.split(",")), waitingSince);
+        List<io.etareport.buz.Instance> instances = instances(waitingFor);
+        Job.Waiting waiting = instances.isEmpty() || waitingSince == null ? null
+                : new Job.Waiting(instances, waitingSince);
         return new Job(row.getString("id"), row.getLong("customer_id"), JobStatus.fromStored(row.getString("status")),
                 row.getInt("pct"), row.getString("stage"), row.getString("error"), log,
                 instant(row, "created_at"), instant(row, "updated_at"), instant(row, "heartbeat_at"),
                 instant(row, "finished_at"), waiting);
+    }
+
+    /** The instances a job waits for, stored by their names ("DD,CBR"); a name no longer known is left out. */
+    private static List<io.etareport.buz.Instance> instances(String stored) {
+        if (stored == null || stored.isEmpty()) {
+            return List.of();
+        }
+        List<io.etareport.buz.Instance> instances = new java.util.ArrayList<>();
+        for (String name : stored.split(",")) {
+            for (io.etareport.buz.Instance instance : io.etareport.buz.Instance.values()) {
+                if (instance.name().equals(name)) {
+                    instances.add(instance);
+                }
+            }
+        }
+        return instances;
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

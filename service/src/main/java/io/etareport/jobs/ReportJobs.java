@@ -87,10 +87,8 @@ public class ReportJobs {
         if (reusable.isPresent()) {
             return reusable.get();
         }
-        // Jobs submitted but not yet picked up count too: the pool may not have started them.
-        boolean idle = workers.getActiveCount() + workers.getQueueSize() < properties.workers();
-        Optional<String> created = store.create(customer.id(),
-                idle ? "Starting" : "Waiting for a free worker: many reports are being prepared");
+        // The job's first log line; while it is queued, the loading page says so in words of its own (link's JobJson).
+        Optional<String> created = store.create(customer.id(), "Starting");
         if (created.isEmpty()) {
             // Another node started one a moment ago: join it (or, if it finished meanwhile, show its report).
             return store.unfinishedFor(customer.id()).or(() -> store.completedFor(customer.id(), freshSince))
@@ -273,9 +271,9 @@ public class ReportJobs {
                 }
 
                 @Override
-                public void waitingFor(java.util.List<String> instances, Duration soFar) {
+                public void waitingFor(java.util.List<io.etareport.buz.Instance> instances, Instant since) {
                     try {
-                        store.waiting(id, instances, soFar);
+                        store.waiting(id, instances, since);
                     } catch (RuntimeException e) {
                         log.warn("Progress of job {} could not be recorded", JobId.ref(id), e);
                     }

@@ -116,7 +116,7 @@ class CustomerReportController {
         model.addAttribute("jobId", jobId);
         model.addAttribute("query", pageQuery(query));
         model.addAttribute("pollMillis", properties.pollInterval().toMillis());
-        job.ifPresent(found -> model.addAttribute("job", JobJson.of(found, jobs.queuePosition(jobId))));
+        job.ifPresent(found -> model.addAttribute("job", json(found, jobs.queuePosition(jobId))));
         return "report/loading";
     }
 
@@ -127,7 +127,7 @@ class CustomerReportController {
         response.setHeader("Cache-Control", "no-store");
         // Exactly the original's answer for an unknown job, which its loading page and scripts read.
         return links.openJob(jobId)
-                .<ResponseEntity<?>>map(job -> ResponseEntity.ok(JobJson.of(job, jobs.queuePosition(jobId))))
+                .<ResponseEntity<?>>map(job -> ResponseEntity.ok(json(job, jobs.queuePosition(jobId))))
                 .orElseGet(() -> JsonError.of(HttpStatus.NOT_FOUND, "not found", "NOT_FOUND").response());
     }
 
@@ -244,19 +244,23 @@ class CustomerReportController {
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Accel-Buffering", "no");
         SseEmitter emitter = new SseEmitter(properties.maxDuration().plus(properties.stallLimit()).toMillis());
-        Runnable onFinished = () -> jobs.find(new JobId(jobId)).ifPresent(done -> send(emitter, done, 0, true));
+        Runnable onFinished = () -> jobs.find(new JobId(jobId)).ifPresent(done -> send(emitter, json(done, 0), true));
         // Listen first, then look: a job finishing in between is still reported.
         events.onFinished(jobId, onFinished);
         emitter.onCompletion(() -> events.forget(jobId, onFinished));
         emitter.onTimeout(() -> events.forget(jobId, onFinished));
         Job now = jobs.find(new JobId(jobId)).orElse(job);
-        send(emitter, now, jobs.queuePosition(jobId), now.status().finished());
+        send(emitter, json(now, jobs.queuePosition(jobId)), now.status().finished());
         return emitter;
     }
 
-    private static void send(SseEmitter emitter, Job job, int queuePosition, boolean last) {
+    private JobJson json(Job job, int queuePosition) {
+        return JobJson.of(job, queuePosition, factoryNames::of);
+    }
+
+    private static void send(SseEmitter emitter, JobJson job, boolean last) {
         try {
-            emitter.send(SseEmitter.event().name("job").data(JobJson.of(job, queuePosition), MediaType.APPLICATION_JSON));
+            emitter.send(SseEmitter.event().name("job").data(job, MediaType.APPLICATION_JSON));
             if (last) {
                 emitter.complete();
             }

@@ -304,8 +304,9 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
         java.time.Instant at = now == null ? report.builtAt() : now;
         java.time.ZonedDateTime when = oldest.atZone(zone);
         boolean sameDay = when.toLocalDate().equals(at.atZone(zone).toLocalDate());
-        String age = age(oldest, at);
-        return "Updated " + (age.startsWith("less than") ? "just now" : age) + ", "
+        // Under a minute reads "just now" here; decided from the times, not by reading the age's words back.
+        boolean justNow = java.time.Duration.between(oldest, at).toMinutes() < 1;
+        return "Updated " + (justNow ? "just now" : age(oldest, at)) + ", "
                 + (sameDay ? CLOCK : DAY_CLOCK).format(when) + " " + Dates.placeName(zone) + " time";
     }
 

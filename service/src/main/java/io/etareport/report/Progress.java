@@ -1,7 +1,9 @@
 package io.etareport.report;
 
-import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+
+import io.etareport.buz.Instance;
 
 /** Where a report build is up to, for the loading page. */
 @FunctionalInterface
@@ -17,10 +19,10 @@ public interface Progress {
     void update(int percent, String message);
 
     /**
-     * The supplier is slow: the build has been waiting {@code soFar} for these instances (their codes). A state, not
-     * a sentence: where it is shown, it is worded there. Repeated while the wait lasts; the next {@link #update}
-     * ends it. Must not throw either.
+     * The supplier is slow: the build has been waiting for these instances since {@code since}. A state, not a
+     * sentence: where it is shown, it is worded there (with the names customers know the factories by). Repeated
+     * while the wait lasts; the next {@link #update} ends it. Must not throw either.
      */
-    default void waitingFor(List<String> instances, Duration soFar) {
+    default void waitingFor(List<Instance> instances, Instant since) {
     }
 }

@@ -41,7 +41,7 @@ public class ReportService {
 
     private static final Logger log = LoggerFactory.getLogger(ReportService.class);
 
-    /** How the loading page's note about a slow supplier starts. */
+    /** How often a build still waiting for the supplier says so (the loading page's note about a slow supplier). */
     static final java.time.Duration SLOW_NOTE_EVERY = java.time.Duration.ofSeconds(5);
 
     private final CachedBuz buz;
@@ -148,16 +148,16 @@ public class ReportService {
      * answer for, so the loading page never claims "a few seconds" for minutes.
      */
     private void awaitAll(Map<Instance, CompletableFuture<Fetched<List<OrderLine>>>> pending, Progress progress) {
-        long started = System.nanoTime();
+        java.time.Instant started = clock.instant();
         CompletableFuture<Void> all = CompletableFuture.allOf(pending.values().toArray(CompletableFuture[]::new));
         while (true) {
             try {
                 all.get(SLOW_NOTE_EVERY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
                 return;
             } catch (java.util.concurrent.TimeoutException slow) {
-                List<String> waiting = pending.entrySet().stream().filter(each -> !each.getValue().isDone())
-                        .map(each -> names.of(each.getKey())).toList();
-                progress.waitingFor(waiting, java.time.Duration.ofNanos(System.nanoTime() - started));
+                List<Instance> waiting = pending.entrySet().stream().filter(each -> !each.getValue().isDone())
+                        .map(Map.Entry::getKey).toList();
+                progress.waitingFor(waiting, started);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new CancellationException("Report build stopped");

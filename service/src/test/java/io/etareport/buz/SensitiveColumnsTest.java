@@ -2,6 +2,7 @@ package io.etareport.buz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -36,5 +37,11 @@ class SensitiveColumnsTest {
             "Order Date", "Stage", "Operation", "Instance", "Line No", "Blind Type", "Chain Length"})
     void keepsColumnsCustomersMaySee(String name) {
         assertThat(SensitiveColumns.isSensitive(name)).as(name).isFalse();
+    }
+
+    @Test
+    void noNameIsNoSensitiveColumn() {
+        assertThat(SensitiveColumns.isSensitive(null)).isFalse();
+        assertThat(SensitiveColumns.isSensitive("")).isFalse();
     }
 }

@@ -61,10 +61,12 @@ import org.springframework.test.web.servlet.MvcResult;
  * stored copies included, when held back. Run against the simulator over real HTTP.
  */
 // Each open prepares a fresh report (and shows the loading page, not the last report at once).
-@ServiceTest(properties = {"eta.jobs.reuse-window=1ms", "eta.jobs.show-recent-for=0s"})
+@ServiceTest(properties = {"eta.jobs.reuse-window=1ms", "eta.jobs.show-recent-for=0s",
+        "eta.api.key=" + ColumnAllowlistIntegrationTest.API_KEY})
 @ExtendWith(OutputCaptureExtension.class)
 class ColumnAllowlistIntegrationTest {
 
+    static final String API_KEY = "column-allowlist-key";
     private static final String MONEY = "LineValue";
     private static final String NEW_COLUMN_WARNING = "sent a column never seen before: \"" + MONEY + "\"";
 
@@ -112,11 +114,16 @@ class ColumnAllowlistIntegrationTest {
         String page = body(get("/" + customer.obfuscatedId() + "/report/" + job));
         List<CSVRecord> csv = csv(job);
         List<Row> xlsx = xlsx(job);
+        String api = body(get("/api/v1/customers/" + customer.obfuscatedId() + "/orders").header("X-API-Key", API_KEY));
+        String calendar = body(get("/" + customer.obfuscatedId() + "/calendar.ics"));
         assertThat(jobJson).doesNotContain(MONEY);
         assertThat(page).contains("90080").doesNotContain(MONEY);
+        assertThat(api).contains("90080").doesNotContain(MONEY, "SellPrice", "UnitCost");
+        assertThat(calendar).contains("90080").doesNotContain(MONEY);
         assertThat(csv.get(0).toList()).doesNotContain(MONEY, "SellPrice").contains("Width", "DateOrdered");
         assertThat(header(xlsx)).doesNotContain(MONEY, "SellPrice");
-        assertNoProfitIn(jobJson, page, text(csv), text(xlsx), storedCopies(), storedReports(), output.getAll());
+        assertNoProfitIn(jobJson, page, api, calendar, text(csv), text(xlsx), storedCopies(), storedReports(),
+                output.getAll());
         assertThat(storedCopies() + storedReports()).doesNotContain(MONEY);
 
         String columnsPage = body(get("/columns").with(Staff.signedInAs(Staff.ADMIN)));

@@ -1,7 +1,6 @@
 package io.etareport.export;
 
 import io.etareport.buz.ColumnKind;
-import io.etareport.buz.ColumnPolicy;
 import io.etareport.buz.OrderLine;
 import io.etareport.report.Order;
 import org.dhatim.fastexcel.reader.Cell;
@@ -145,14 +144,6 @@ class XlsxExportTest {
     }
 
     @Test
-    void sensitiveColumnsAndValuesAppearNowhereInTheWorkbook() throws IOException {
-        String everything = String.join("\n", parts(export(ExportSamples.ORDERS)).values());
-
-        assertThat(everything).doesNotContain("UnitCost", "12.50", "Notes", "call first", "Barcode", "0042",
-                "Gross Margin", "shadow");
-    }
-
-    @Test
     void theHeaderRowIsBoldAndFrozenWithFilterButtonsOverTheData() throws Exception {
         Map<String, String> parts = parts(export(ExportSamples.ORDERS));
         Document sheet = xml(parts.get(SHEET_XML));
@@ -219,13 +210,11 @@ class XlsxExportTest {
                 "Cutting", "1", new LinkedHashMap<>(Map.of("Qty", "2", "DateOrdered", "2024-12-01T00:00:00Z")));
         OrderLine odd = new OrderLine(DD, "SO-9", "Office", LocalDate.of(2025, 1, 5), "Rollers", "Blockout",
                 "Cutting", "2", new LinkedHashMap<>(Map.of("Qty", "-3.5", "DateOrdered", "not-a-date")));
-        ColumnPolicy policy = ColumnPolicy.of(List.of("Qty", "DateOrdered"),
-                Map.of(), Map.of("Qty", ColumnKind.NUMBER,
-                        "DateOrdered", ColumnKind.DATE));
+        Map<String, ColumnKind> kinds = Map.of("Qty", ColumnKind.NUMBER, "DateOrdered", ColumnKind.DATE);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         new XlsxExport().write(List.of(new Order(DD, "SO-9", "Office", LocalDate.of(2025, 1, 5),
-                List.of(line, odd))), out, policy);
+                List.of(line, odd))), out, kinds::get);
 
         List<Row> rows = rows(out.toByteArray());
         List<String> header = texts(rows.get(0), rows.get(0).getCellCount());

@@ -223,6 +223,9 @@ class JobSharingIntegrationTest {
                 job -> job.get("slow").asBoolean());
 
         assertThat(slow.get("stage").asString()).matches("Still waiting for DD, \\d+ s so far");
+        assertThat((Iterable<JsonNode>) slow.get("waitingFor")).extracting(JsonNode::asString).containsExactly("DD");
+        assertThat(slow.get("waitingSince").asLong()).isPositive()
+                .isLessThanOrEqualTo(slow.get("updated_ts").asLong());
         assertThat(slow.get("status").asString()).isEqualTo("running");
         await().atMost(Duration.ofSeconds(30)).until(() -> job(jobId).get("done").asBoolean());
         assertThat(job(jobId).get("slow").asBoolean()).isFalse();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 
+import io.etareport.buz.Instance;
 import io.etareport.jobs.Job;
 import io.etareport.jobs.JobStatus;
 
@@ -50,6 +51,38 @@ class JobJsonTest {
         assertThat(failed.status()).isEqualTo("failed");
         assertThat(failed.error()).isEqualTo("It broke");
         assertThat(failed.updatedTs()).isEqualTo(NOW.getEpochSecond());
+    }
+
+    @Test
+    void aJobHeldUpBySlowFactoriesNamesThemAsCustomersKnowThemAndSaysSinceWhen() {
+        Instant since = NOW.minusSeconds(25);
+        Job job = new Job("id", 1, JobStatus.RUNNING, 10, "Fetching orders", null, List.of("Fetching orders"), NOW,
+                NOW, NOW, null, new Job.Waiting(List.of(Instance.DD, Instance.CBR), since));
+
+        JobJson json = JobJson.of(job, 0, instance -> instance == Instance.DD ? "Sydney factory" : instance.name());
+
+        assertThat(json.slow()).isTrue();
+        assertThat(json.headline()).isEqualTo("Still waiting for Sydney factory and CBR, 25 s so far");
+        assertThat(json.stage()).isEqualTo(json.headline());
+        assertThat(json.hint()).isEqualTo(JobJson.SLOW_HINT);
+        assertThat(json.waitingFor()).containsExactly("Sydney factory", "CBR");
+        assertThat(json.waitingSince()).isEqualTo(since.getEpochSecond());
+    }
+
+    @Test
+    void aJobNotHeldUpNamesNoFactoryAndNoTime() {
+        JobJson json = JobJson.of(job(JobStatus.RUNNING, "Processing"), 0);
+
+        assertThat(json.waitingFor()).isEmpty();
+        assertThat(json.waitingSince()).isNull();
+    }
+
+    @Test
+    void aQueuedJobsStageIsItsPlaceInTheQueueWhateverItsFirstLogLine() {
+        JobJson json = JobJson.of(job(JobStatus.QUEUED, "Starting"), 2);
+
+        assertThat(json.stage()).isEqualTo("Waiting for a free worker: 1 report ahead of yours");
+        assertThat(json.log()).containsExactly("Starting");
     }
 
     private static Job job(JobStatus status, String stage) {

@@ -210,4 +210,17 @@ class ReportPageTest {
         assertThat(page.labelOf("supplier", "CBR")).isEqualTo("CBR");
         assertThat(page.labelOf("status", "DD")).as("other filters show their choices as they are").isEqualTo("DD");
     }
+
+    @Test
+    void theFreshnessLineSaysJustNowForUnderAMinuteThenTheAge() {
+        Instant built = Instant.parse("2025-01-13T08:20:00Z");
+        Report report = new Report("Acme", List.of(), FilterChoices.none(),
+                List.of(InstanceSource.live(Instance.DD, built)), built);
+        ZoneId sydney = ZoneId.of("Australia/Sydney");
+
+        assertThat(ReportPage.freshness(report, sydney, built.plusSeconds(59))).startsWith("Updated just now, 7:20");
+        assertThat(ReportPage.freshness(report, sydney, built.plusSeconds(60))).startsWith("Updated 1 minute ago, 7:20");
+        assertThat(ReportPage.freshness(report, sydney, built.plusSeconds(3 * 3600)))
+                .startsWith("Updated 3 hours ago, 7:20");
+    }
 }

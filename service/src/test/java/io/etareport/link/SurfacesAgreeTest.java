@@ -133,8 +133,9 @@ class SurfacesAgreeTest {
         String ics = out.toString(StandardCharsets.UTF_8).replace("\r\n ", "");
 
         assertThat(ics).contains("DESCRIPTION:Dispatched\r\n", "DESCRIPTION:Cancelled\r\n",
-                "DESCRIPTION:On hold · overdue: 5 business days late\r\n",
-                "DESCRIPTION:In production · overdue: 5 business days late\r\n", "DESCRIPTION:Ready\r\n");
+                "DESCRIPTION:On hold. Expected 06 Jan 2025\\, 5 business days late.",
+                "DESCRIPTION:In production. Expected 06 Jan 2025\\, 5 business days late.",
+                "DESCRIPTION:Ready\r\n");
         assertThat(ics).doesNotContain("NODATE");
     }
 

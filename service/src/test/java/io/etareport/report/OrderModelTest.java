@@ -308,6 +308,18 @@ class OrderModelTest {
         assertThat(new OrderModel(report, TODAY, STAGES, null).orders().get(0).movedRecently()).isFalse();
     }
 
+    /** Zero days turns the news off altogether: not even a move another node saw on a clock a day ahead. */
+    @Test
+    void noMoveIsRecentWhenMovesAreNotShownWhenEverItWasSeen() {
+        Order seenTomorrow = order("13", TODAY, "Cutting")
+                .withDateChange(new DateChange(LAST_MONDAY, TODAY.plusDays(1)));
+        Report report = new Report("Acme", List.of(seenTomorrow), FilterChoices.none(), List.of(), Instant.EPOCH);
+
+        assertThat(new OrderModel(report, TODAY, STAGES, Duration.ZERO).orders().get(0).movedRecently()).isFalse();
+        assertThat(new OrderModel(report, TODAY, STAGES, Duration.ofDays(1)).orders().get(0).movedRecently())
+                .isTrue();
+    }
+
     @Test
     void theModelCountsEachSetOnceInReportOrder() {
         OrderModel model = model(

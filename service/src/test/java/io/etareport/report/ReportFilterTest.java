@@ -69,6 +69,29 @@ class ReportFilterTest {
     }
 
     @Test
+    void aStrayCommaInAListIsIgnored() {
+        ReportFilter filter = filter(Map.of("status", List.of(",Cutting"), "group", List.of("Shutters,")));
+
+        assertThat(filter.statuses()).contains("Cutting");
+        assertThat(filter.groups()).contains("Shutters");
+        assertThat(refNosAndInstances(filter.apply(ORDERS))).containsExactly("CBR SO-1");
+    }
+
+    @Test
+    void withoutTheModelChangedKeepsOrdersWhoseDateMovedAtAll() {
+        Order moved = ORDERS.get(2).withDateChange(new DateChange(LocalDate.of(2025, 1, 20), null));
+        List<Order> orders = List.of(ORDERS.get(0), ORDERS.get(1), moved);
+
+        assertThat(filter(Map.of("changed", List.of("1"))).apply(orders)).containsExactly(moved);
+    }
+
+    @Test
+    void choicesAreComparedFoldedAsEveryStatusIs() {
+        assertThat(ReportFilter.key("  In   PRODUCTION ")).isEqualTo("in production")
+                .isEqualTo(io.etareport.statuses.Spelling.key("in production"));
+    }
+
+    @Test
     void noParametersOrOnlyBlankOnesFilterNothing() {
         ReportFilter blank = filter(Map.of("status", List.of(""), "group", List.of(" , "), "q", List.of(" ")));
 
@@ -256,5 +279,9 @@ class ReportFilterTest {
         assertThat(refNos(filter(Map.of("state", List.of("on-hold"), "q", List.of("held"))).apply(stateModel())))
                 .containsExactly("HELD");
         assertThat(filter(Map.of("state", List.of("on-hold"), "q", List.of("late"))).apply(stateModel())).isEmpty();
+    }
+
+    private static List<String> refNosAndInstances(List<Order> orders) {
+        return orders.stream().map(order -> order.instance() + " " + order.refNo()).toList();
     }
 }

@@ -143,6 +143,25 @@ class StagesTest {
     }
 
     @Test
+    void whenTheFirstStageIsTheReadyStageEveryLineAtAStageIsReady() {
+        Stages stages = new Stages(List.of("Ready", "Dispatched"), "Ready", Map.of());
+
+        assertThat(stages.isReady("Ready")).isTrue();
+        assertThat(stages.isReady("Dispatched")).isTrue();
+        assertThat(stages.isReady("On hold")).isFalse();
+    }
+
+    @Test
+    void theHoldStageIsOnHoldUnlessNamedOtherwise() {
+        assertThat(new Stages(List.of("Received"), null, null, Map.of()).holdStage()).isEqualTo("On hold");
+        assertThat(new Stages(List.of("Received"), null, "  ", Map.of()).holdStage()).isEqualTo("On hold");
+        Stages paused = new Stages(List.of("Received"), null, "Paused", Map.of("Waiting on fabric", "Paused"));
+        assertThat(paused.holdStage()).isEqualTo("Paused");
+        assertThat(paused.stageOf("waiting on fabric")).isEqualTo("Paused");
+        assertThat(paused.stageOf("On hold")).as("only the named hold stage is one").isNull();
+    }
+
+    @Test
     void withoutAReadyStageOnlyDoneIsReady() {
         Stages stages = new Stages(List.of("Received", "Dispatched"), null, Map.of());
 
