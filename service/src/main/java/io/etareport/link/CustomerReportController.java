@@ -107,17 +107,56 @@ class CustomerReportController {
                 return render(link.id(), recent.get().jobId(), recent.get().report(), query, model);
             }
         }
-        return loading(link.id(), jobId, started, query, model);
+        return loading(link.id(), jobId, started, query, model, savedCopy(link, customer, jobId));
     }
 
     private String loading(String customerId, String jobId, Optional<Job> job, MultiValueMap<String, String> query,
-                           Model model) {
+                           Model model, Optional<ReportJobs.Recent> copy) {
         model.addAttribute("customerId", customerId);
         model.addAttribute("jobId", jobId);
-        model.addAttribute("query", pageQuery(query));
+        String pageQuery = pageQuery(query);
+        model.addAttribute("query", pageQuery);
         model.addAttribute("pollMillis", properties.pollInterval().toMillis());
-        job.ifPresent(found -> model.addAttribute("job", JobJson.of(found, jobs.queuePosition(jobId))));
+        job.ifPresent(found -> model.addAttribute("job", json(found)));
+        // Without JavaScript the page asks again itself (the report address shows this page until the report is
+        // ready), so its words are as honest as the script's, a few seconds late.
+        if (job.isEmpty() || !job.get().status().finished()) {
+            model.addAttribute("recheckUrl", "/" + customerId + "/report/" + jobId
+                    + (pageQuery != null ? "?" + pageQuery : ""));
+        }
+        copy.ifPresent(found -> {
+            model.addAttribute("copyHref", "/" + customerId + "/report/" + found.jobId()
+                    + (pageQuery != null ? "?" + pageQuery : ""));
+            model.addAttribute("copyOffer", JobJson.copyOffer(
+                    ReportPage.clockTime(ReportPage.oldest(found.report()), zone, clock.instant())));
+        });
         return "report/loading";
+    }
+
+    /**
+     * The customer's newest kept report other than {@code jobId}, offered on the loading page so nobody has to
+     * wait for a slow factory to see their orders; like the report route, never one prepared before the link was
+     * last replaced.
+     */
+    private Optional<ReportJobs.Recent> savedCopy(OpenLink link, Customer customer, String jobId) {
+        return jobs.recentWithin(customer, properties.keepResults())
+                .filter(found -> !found.jobId().equals(jobId))
+                .filter(found -> links.openJob(link, found.jobId()).isPresent());
+    }
+
+    /** A job's state as the loading page reads it, as of now, factories by their display names. */
+    private JobJson json(Job job) {
+        return JobJson.of(job, jobs.queuePosition(job.id()), clock.instant(), this::factoryName);
+    }
+
+    /** A factory the job waits for, as customers read it: a code ({@code DD}) becomes its display name. */
+    private String factoryName(String recorded) {
+        for (io.etareport.buz.Instance instance : io.etareport.buz.Instance.values()) {
+            if (instance.name().equals(recorded)) {
+                return factoryNames.of(instance);
+            }
+        }
+        return recorded;
     }
 
     /** A job's progress; like every link route, nothing once the link it came from was paused or replaced. */
@@ -127,7 +166,7 @@ class CustomerReportController {
         response.setHeader("Cache-Control", "no-store");
         // Exactly the original's answer for an unknown job, which its loading page and scripts read.
         return links.openJob(jobId)
-                .<ResponseEntity<?>>map(job -> ResponseEntity.ok(JobJson.of(job, jobs.queuePosition(jobId))))
+                .<ResponseEntity<?>>map(job -> ResponseEntity.ok(json(job)))
                 .orElseGet(() -> JsonError.of(HttpStatus.NOT_FOUND, "not found", "NOT_FOUND").response());
     }
 
@@ -173,7 +212,8 @@ class CustomerReportController {
                 .orElseThrow(OpenLinks::notFound);
         privateLink(response);
         if (job.status() != JobStatus.COMPLETED) {
-            return loading(link.id(), jobId, Optional.of(job), query, model);
+            return loading(link.id(), jobId, Optional.of(job), query, model,
+                    job.status().finished() ? Optional.empty() : savedCopy(link, link.customer(), jobId));
         }
         Optional<Report> report = jobs.report(jobId);
         if (report.isEmpty()) {
@@ -198,7 +238,8 @@ class CustomerReportController {
         Customer customer = customers.findById(job.customerId()).orElseThrow(OpenLinks::notFound);
         privateLink(response);
         if (job.status() != JobStatus.COMPLETED) {
-            return loading(customer.obfuscatedId(), jobId, Optional.of(job), query, model);
+            // The original's address offers no saved copy: it names no link to check that copy against.
+            return loading(customer.obfuscatedId(), jobId, Optional.of(job), query, model, Optional.empty());
         }
         Report report = jobs.report(jobId).orElseThrow(OpenLinks::notFound);
         return render(customer.obfuscatedId(), jobId, report, query, model);
@@ -244,19 +285,19 @@ class CustomerReportController {
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Accel-Buffering", "no");
         SseEmitter emitter = new SseEmitter(properties.maxDuration().plus(properties.stallLimit()).toMillis());
-        Runnable onFinished = () -> jobs.find(new JobId(jobId)).ifPresent(done -> send(emitter, done, 0, true));
+        Runnable onFinished = () -> jobs.find(new JobId(jobId)).ifPresent(done -> send(emitter, json(done), true));
         // Listen first, then look: a job finishing in between is still reported.
         events.onFinished(jobId, onFinished);
         emitter.onCompletion(() -> events.forget(jobId, onFinished));
         emitter.onTimeout(() -> events.forget(jobId, onFinished));
         Job now = jobs.find(new JobId(jobId)).orElse(job);
-        send(emitter, now, jobs.queuePosition(jobId), now.status().finished());
+        send(emitter, json(now), now.status().finished());
         return emitter;
     }
 
-    private static void send(SseEmitter emitter, Job job, int queuePosition, boolean last) {
+    private static void send(SseEmitter emitter, JobJson job, boolean last) {
         try {
-            emitter.send(SseEmitter.event().name("job").data(JobJson.of(job, queuePosition), MediaType.APPLICATION_JSON));
+            emitter.send(SseEmitter.event().name("job").data(job, MediaType.APPLICATION_JSON));
             if (last) {
                 emitter.complete();
             }
