@@ -80,7 +80,7 @@ record JobJson(String status, int pct, String stage, List<String> log, String er
 
     /** "Still waiting for Dandenong factory and Canberra factory, {s} s so far". */
     static String waitingLine(List<String> factories) {
-        return "Still waiting for " + String.join(" and ", factories) + ", " + SECONDS + " s so far";
+        return "Still waiting for " + String.join(" and ", factories) + ", " + SECONDS + "\u00a0s so far"; // the number never ends a line
     }
 
     /** The waiting line with its seconds filled in, as the page's script fills them in every second. */

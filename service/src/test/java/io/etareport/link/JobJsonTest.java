@@ -67,16 +67,16 @@ class JobJsonTest {
         JobJson json = JobJson.of(waiting, 0, clock.instant(),
                 code -> code.equals("DD") ? "Dandenong factory" : code);
 
-        assertThat(json.headline()).isEqualTo("Still waiting for Dandenong factory, 12 s so far");
+        assertThat(json.headline()).isEqualTo("Still waiting for Dandenong factory, 12\u00a0s so far");
         assertThat(json.stage()).isEqualTo(json.headline());
-        assertThat(json.waitingLine()).isEqualTo("Still waiting for Dandenong factory, {s} s so far");
+        assertThat(json.waitingLine()).isEqualTo("Still waiting for Dandenong factory, {s}\u00a0s so far");
         assertThat(json.waitedMs()).isEqualTo(12_500);
         assertThat(json.hint()).isEqualTo(JobJson.SLOW_HINT).doesNotContain("few seconds");
         assertThat(json.slow()).isTrue();
 
         clock.advance(Duration.ofSeconds(1));
         assertThat(JobJson.of(waiting, 0, clock.instant(), code -> "Dandenong factory").headline())
-                .as("a second later").isEqualTo("Still waiting for Dandenong factory, 13 s so far");
+                .as("a second later").isEqualTo("Still waiting for Dandenong factory, 13\u00a0s so far");
     }
 
     @Test
@@ -84,7 +84,7 @@ class JobJsonTest {
         clock.advance(Duration.ofSeconds(7));
 
         assertThat(JobJson.of(waiting(STARTED, "Dandenong factory", "CBR"), 0, clock.instant()).headline())
-                .isEqualTo("Still waiting for Dandenong factory and CBR, 7 s so far");
+                .isEqualTo("Still waiting for Dandenong factory and CBR, 7\u00a0s so far");
     }
 
     @Test
