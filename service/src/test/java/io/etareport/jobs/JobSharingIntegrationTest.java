@@ -222,7 +222,7 @@ class JobSharingIntegrationTest {
         JsonNode slow = await().atMost(Duration.ofSeconds(20)).until(() -> job(jobId),
                 job -> job.get("slow").asBoolean());
 
-        assertThat(slow.get("stage").asString()).matches("Still waiting for DD, \\d+ s so far");
+        assertThat(slow.get("stage").asString()).matches("Still waiting for DD, \\d+\u00a0s so far");
         assertThat(slow.get("status").asString()).isEqualTo("running");
         await().atMost(Duration.ofSeconds(30)).until(() -> job(jobId).get("done").asBoolean());
         assertThat(job(jobId).get("slow").asBoolean()).isFalse();
