@@ -125,8 +125,9 @@ class CustomerReportController {
                     + (pageQuery != null ? "?" + pageQuery : ""));
         }
         copy.ifPresent(found -> {
-            model.addAttribute("copyHref", "/" + customerId + "/report/" + found.jobId()
-                    + (pageQuery != null ? "?" + pageQuery : ""));
+            // The copy's page follows this job and replaces itself with its report when it is ready.
+            model.addAttribute("copyHref", "/" + customerId + "/report/" + found.jobId() + "?"
+                    + (pageQuery != null ? pageQuery + "&" : "") + REFRESH + "=" + jobId);
             model.addAttribute("copyOffer", JobJson.copyOffer(
                     ReportPage.clockTime(ReportPage.oldest(found.report()), zone, clock.instant())));
         });
@@ -220,8 +221,18 @@ class CustomerReportController {
             // Kept results expire; the link itself (already in this address) always works.
             return "redirect:/" + link.id();
         }
+        // A saved copy opened from the loading page: marked refreshing while the fresh report is still coming.
+        String refresh = query.getFirst(REFRESH);
+        if (refresh != null && !refresh.equals(jobId) && links.openJob(link, refresh)
+                .filter(fresh -> !fresh.status().finished()).isPresent()) {
+            model.addAttribute("refreshJobId", refresh);
+            model.addAttribute("refreshing", Boolean.TRUE);
+        }
         return render(link.id(), jobId, report.get(), query, model);
     }
+
+    /** The report address's parameter naming the job that prepares a fresher report than the one shown. */
+    static final String REFRESH = "refresh";
 
     /**
      * The original's address of a report, which names no link: it works only for a job started within

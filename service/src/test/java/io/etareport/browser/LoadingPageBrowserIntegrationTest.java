@@ -78,7 +78,7 @@ class LoadingPageBrowserIntegrationTest {
                 .usingDriverExecutable(BrowserTestPolicy.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         browser.manage().window().setSize(PHONE);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(40));
+        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         wait.ignoring(StaleElementReferenceException.class);
     }
 
@@ -134,9 +134,14 @@ class LoadingPageBrowserIntegrationTest {
 
         browser.findElement(By.id("copy-link")).click();
         wait.until(driver -> driver.getTitle().startsWith("Open Orders"));
-        // The copy, shown at once: its freshness line has the time the offer named.
-        assertThat(text("updated")).contains(", " + offered.group(1) + " ");
+        // The copy, shown at once: its freshness line has the time the offer named, refreshing meanwhile...
+        assertThat(text("refreshing")).contains(", " + offered.group(1) + " ").endsWith("· refreshing…");
         assertThat(browser.findElements(By.cssSelector("section.order"))).isNotEmpty();
+        assertThat(violations()).isEmpty();
+        // ...until the fresh report replaces it in place.
+        wait.until(driver -> driver.findElements(By.id("refreshing")).isEmpty()
+                && !driver.findElements(By.id("updated")).isEmpty());
+        assertThat(text("updated")).startsWith("Updated just now");
     }
 
     /** WCAG 2.x A and AA rules of axe-core, 2.2 included. */

@@ -103,13 +103,19 @@ class LoadingPageIntegrationTest {
         String loading = page("/" + customer.obfuscatedId() + "?state=overdue");
         Matcher copy = found(COPY, loading);
 
-        assertThat(copy.group(1)).as("the filter kept")
-                .isEqualTo("/" + customer.obfuscatedId() + "/report/" + first + "?state=overdue");
+        String fresh = Jobs.idOn(loading);
+        assertThat(copy.group(1)).as("the filter kept, and the fresh job named")
+                .isEqualTo("/" + customer.obfuscatedId() + "/report/" + first + "?state=overdue&amp;refresh=" + fresh);
         assertThat(copy.group(2)).matches("Show the copy from \\d{1,2}:\\d{2} [AP]M now");
         String time = copy.group(2).substring("Show the copy from ".length(), copy.group(2).length() - " now".length());
-        String shown = page(copy.group(1));
-        assertThat(shown).contains("Open Orders").contains(", " + time + " ");
-        assertThat(Jobs.state(mvc, Jobs.idOn(loading)).get("done").asBoolean()).as("the fresh one still coming")
-                .isFalse();
+        String shown = page(copy.group(1).replace("&amp;", "&"));
+        // The copy at once, marked refreshing while the fresh report is coming (its page swaps it in).
+        assertThat(shown).contains("Open Orders").contains(", " + time + " Sydney time · refreshing…")
+                .contains("data-refresh-job=\"" + fresh + "\"");
+        assertThat(Jobs.state(mvc, fresh).get("done").asBoolean()).as("the fresh one still coming").isFalse();
+
+        Jobs.awaitFinished(mvc, fresh);
+        assertThat(page(copy.group(1).replace("&amp;", "&"))).as("once it is ready, the copy is just the copy")
+                .doesNotContain("refreshing…").contains(", " + time + " Sydney time");
     }
 }
