@@ -1,8 +1,11 @@
 // Follows a report job: Server-Sent Events from /jobs/<id>/events when the browser and the network allow them,
 // polling /jobs/<id> otherwise (or once the stream breaks). Calls onState with every state, onDone with the last.
-window.etaFollowJob = function (jobId, pollMillis, onState, onDone) {
+// The stream tells only the start and the end; with withProgress, the states in between are asked for too (every
+// poll interval, at least 2 s), so a page can say what the job is waiting for.
+window.etaFollowJob = function (jobId, pollMillis, onState, onDone, withProgress) {
   "use strict";
   var finished = false;
+  var streaming = false;
   var misses = 0;
 
   function handle(job) {
@@ -35,13 +38,30 @@ window.etaFollowJob = function (jobId, pollMillis, onState, onDone) {
       });
   }
 
+  function progress() {
+    if (finished || !streaming) { return; }
+    fetch("/jobs/" + encodeURIComponent(jobId), {headers: {"Accept": "application/json"}, cache: "no-store"})
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (job) {
+        if (job && streaming) {
+          handle(job);
+          if (finished) { source.close(); }
+        }
+      })
+      .catch(function () { /* the stream, or polling once it breaks, carries on */ })
+      .then(function () { window.setTimeout(progress, Math.max(pollMillis, 2000)); });
+  }
+
   if (typeof window.EventSource === "function") {
     var source = new EventSource("/jobs/" + encodeURIComponent(jobId) + "/events");
+    streaming = true;
+    if (withProgress) { window.setTimeout(progress, Math.max(pollMillis, 2000)); }
     source.addEventListener("job", function (event) {
       try { handle(JSON.parse(event.data)); } catch (e) { /* a malformed event: the next one or polling will do */ }
       if (finished) { source.close(); }
     });
     source.onerror = function () {
+      streaming = false;
       source.close();
       if (!finished) { window.setTimeout(poll, 300); }
     };

@@ -1,4 +1,6 @@
 // Follows a report job (job-events.js) and moves to the report when it is ready, or shows why it failed.
+// Every word comes from the server (link/JobJson); this script only counts: the seconds of the waiting line, every
+// second, and the moment the usual hint ("a few seconds") gives way to the later one.
 (function () {
   "use strict";
   var root = document.getElementById("loading");
@@ -8,34 +10,71 @@
   var query = root.dataset.query ? "?" + root.dataset.query : "";
   var poll = parseInt(root.dataset.poll, 10) || 1200;
   var stage = document.getElementById("stage");
+  var announce = document.getElementById("announce");
   var progress = document.getElementById("progress");
   var log = document.getElementById("log");
   var hint = document.getElementById("hint");
   var failure = document.getElementById("failure");
   var errorMessage = document.getElementById("error-message");
+  var last = null;     // the job's last state
+  var seenAt = 0;      // when it arrived (performance.now())
+  var ticker = null;
+  var announced = "";
 
   function showFailure(message) {
+    stopTicking();
     errorMessage.textContent = message;
     failure.hidden = false;
     stage.textContent = "Your report could not be prepared";
     progress.hidden = true;
   }
 
-  // The words come with the job's state (link/JobJson): worded once, on the server.
+  function stopTicking() {
+    if (ticker !== null) { window.clearInterval(ticker); ticker = null; }
+  }
+
+  // Screen readers hear the headline when it changes in kind (another stage, another factory), not every second.
+  function say(kind, text) {
+    if (kind !== announced) {
+      announced = kind;
+      announce.textContent = text;
+    }
+  }
+
+  // The page as of now: the last state, moved on by the time since it arrived.
+  function tick() {
+    if (!last) { return; }
+    var since = window.performance.now() - seenAt;
+    if (last.waitingLine) {
+      var seconds = Math.floor(((last.waitedMs || 0) + since) / 1000);
+      var line = last.waitingLine.replace("{s}", String(seconds));
+      stage.textContent = line;
+      say(last.waitingLine, line);
+    } else {
+      stage.textContent = last.headline || last.stage || "Working";
+      say(stage.textContent, stage.textContent);
+    }
+    var patient = (last.patienceLeftMs || 0) > since;
+    hint.textContent = patient ? (last.hint || "") : (last.laterHint || last.hint || "");
+  }
+
   function render(job) {
-    stage.textContent = job.headline || job.stage || "Working";
-    if (job.hint) { hint.textContent = job.hint; }
+    last = job;
+    seenAt = window.performance.now();
     progress.value = job.pct || 0;
     log.replaceChildren.apply(log, (job.log || []).map(function (line) {
       var item = document.createElement("li");
       item.textContent = line;
       return item;
     }));
+    tick();
+    if (ticker === null && job.status === "running") { ticker = window.setInterval(tick, 1000); }
   }
 
   function follow() {
     // Events when the browser can (the page moves on the moment the job finishes), polling otherwise.
     window.etaFollowJob(jobId, poll, render, function (job, problem) {
+      stopTicking();
       if (problem === "gone") {
         showFailure("This report is no longer available. Please try again.");
       } else if (problem === "lost") {
@@ -45,7 +84,7 @@
       } else {
         showFailure(job.error || "Something went wrong while preparing your report. Please try again in a few minutes.");
       }
-    });
+    }, true);
   }
 
   if (failure.hidden) {

@@ -107,17 +107,47 @@ class CustomerReportController {
                 return render(link.id(), recent.get().jobId(), recent.get().report(), query, model);
             }
         }
-        return loading(link.id(), jobId, started, query, model);
+        return loading(link.id(), jobId, started, query, model, savedCopy(link, customer, jobId));
     }
 
     private String loading(String customerId, String jobId, Optional<Job> job, MultiValueMap<String, String> query,
-                           Model model) {
+                           Model model, Optional<ReportJobs.Recent> copy) {
         model.addAttribute("customerId", customerId);
         model.addAttribute("jobId", jobId);
-        model.addAttribute("query", pageQuery(query));
+        String pageQuery = pageQuery(query);
+        model.addAttribute("query", pageQuery);
         model.addAttribute("pollMillis", properties.pollInterval().toMillis());
-        job.ifPresent(found -> model.addAttribute("job", json(found, jobs.queuePosition(jobId))));
+        job.ifPresent(found -> model.addAttribute("job", json(found)));
+        // Without JavaScript the page asks again itself (the report address shows this page until the report is
+        // ready), so its words are as honest as the script's, a few seconds late.
+        if (job.isEmpty() || !job.get().status().finished()) {
+            model.addAttribute("recheckUrl", "/" + customerId + "/report/" + jobId
+                    + (pageQuery != null ? "?" + pageQuery : ""));
+        }
+        copy.ifPresent(found -> {
+            // The copy's page follows this job and replaces itself with its report when it is ready.
+            model.addAttribute("copyHref", "/" + customerId + "/report/" + found.jobId() + "?"
+                    + (pageQuery != null ? pageQuery + "&" : "") + REFRESH + "=" + jobId);
+            model.addAttribute("copyOffer", JobJson.copyOffer(
+                    ReportPage.clockTime(ReportPage.oldest(found.report()), zone, clock.instant())));
+        });
         return "report/loading";
+    }
+
+    /**
+     * The customer's newest kept report other than {@code jobId}, offered on the loading page so nobody has to
+     * wait for a slow factory to see their orders; like the report route, never one prepared before the link was
+     * last replaced.
+     */
+    private Optional<ReportJobs.Recent> savedCopy(OpenLink link, Customer customer, String jobId) {
+        return jobs.recentWithin(customer, properties.keepResults())
+                .filter(found -> !found.jobId().equals(jobId))
+                .filter(found -> links.openJob(link, found.jobId()).isPresent());
+    }
+
+    /** A job's state as the loading page reads it, as of now, factories by their display names. */
+    private JobJson json(Job job) {
+        return JobJson.of(job, jobs.queuePosition(job.id()), clock.instant(), factoryNames::of);
     }
 
     /** A job's progress; like every link route, nothing once the link it came from was paused or replaced. */
@@ -127,7 +157,7 @@ class CustomerReportController {
         response.setHeader("Cache-Control", "no-store");
         // Exactly the original's answer for an unknown job, which its loading page and scripts read.
         return links.openJob(jobId)
-                .<ResponseEntity<?>>map(job -> ResponseEntity.ok(json(job, jobs.queuePosition(jobId))))
+                .<ResponseEntity<?>>map(job -> ResponseEntity.ok(json(job)))
                 .orElseGet(() -> JsonError.of(HttpStatus.NOT_FOUND, "not found", "NOT_FOUND").response());
     }
 
@@ -173,15 +203,26 @@ class CustomerReportController {
                 .orElseThrow(OpenLinks::notFound);
         privateLink(response);
         if (job.status() != JobStatus.COMPLETED) {
-            return loading(link.id(), jobId, Optional.of(job), query, model);
+            return loading(link.id(), jobId, Optional.of(job), query, model,
+                    job.status().finished() ? Optional.empty() : savedCopy(link, link.customer(), jobId));
         }
         Optional<Report> report = jobs.report(jobId);
         if (report.isEmpty()) {
             // Kept results expire; the link itself (already in this address) always works.
             return "redirect:/" + link.id();
         }
+        // A saved copy opened from the loading page: marked refreshing while the fresh report is still coming.
+        String refresh = query.getFirst(REFRESH);
+        if (refresh != null && !refresh.equals(jobId) && links.openJob(link, refresh)
+                .filter(fresh -> !fresh.status().finished()).isPresent()) {
+            model.addAttribute("refreshJobId", refresh);
+            model.addAttribute("refreshing", Boolean.TRUE);
+        }
         return render(link.id(), jobId, report.get(), query, model);
     }
+
+    /** The report address's parameter naming the job that prepares a fresher report than the one shown. */
+    static final String REFRESH = "refresh";
 
     /**
      * The original's address of a report, which names no link: it works only for a job started within
@@ -198,7 +239,8 @@ class CustomerReportController {
         Customer customer = customers.findById(job.customerId()).orElseThrow(OpenLinks::notFound);
         privateLink(response);
         if (job.status() != JobStatus.COMPLETED) {
-            return loading(customer.obfuscatedId(), jobId, Optional.of(job), query, model);
+            // The original's address offers no saved copy: it names no link to check that copy against.
+            return loading(customer.obfuscatedId(), jobId, Optional.of(job), query, model, Optional.empty());
         }
         Report report = jobs.report(jobId).orElseThrow(OpenLinks::notFound);
         return render(customer.obfuscatedId(), jobId, report, query, model);
@@ -244,18 +286,14 @@ class CustomerReportController {
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Accel-Buffering", "no");
         SseEmitter emitter = new SseEmitter(properties.maxDuration().plus(properties.stallLimit()).toMillis());
-        Runnable onFinished = () -> jobs.find(new JobId(jobId)).ifPresent(done -> send(emitter, json(done, 0), true));
+        Runnable onFinished = () -> jobs.find(new JobId(jobId)).ifPresent(done -> send(emitter, json(done), true));
         // Listen first, then look: a job finishing in between is still reported.
         events.onFinished(jobId, onFinished);
         emitter.onCompletion(() -> events.forget(jobId, onFinished));
         emitter.onTimeout(() -> events.forget(jobId, onFinished));
         Job now = jobs.find(new JobId(jobId)).orElse(job);
-        send(emitter, json(now, jobs.queuePosition(jobId)), now.status().finished());
+        send(emitter, json(now), now.status().finished());
         return emitter;
-    }
-
-    private JobJson json(Job job, int queuePosition) {
-        return JobJson.of(job, queuePosition, factoryNames::of);
     }
 
     private static void send(SseEmitter emitter, JobJson job, boolean last) {

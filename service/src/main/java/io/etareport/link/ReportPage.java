@@ -295,19 +295,30 @@ record ReportPage(String customerId, String jobId, String title, List<OrderView>
      * @param now the time the page is shown; null: when the report was built
      */
     static String freshness(Report report, ZoneId zone, java.time.Instant now) {
+        java.time.Instant oldest = oldest(report);
+        java.time.Instant at = now == null ? report.builtAt() : now;
+        // Under a minute reads "just now"; decided from the times, not by reading the age's words back.
+        boolean justNow = java.time.Duration.between(oldest, at).toMinutes() < 1;
+        return "Updated " + (justNow ? "just now" : age(oldest, at)) + ", " + clockTime(oldest, zone, at) + " "
+                + Dates.placeName(zone) + " time";
+    }
+
+    /** When the oldest data on the page was fetched: the report's time, or a saved copy's when older. */
+    static java.time.Instant oldest(Report report) {
         java.time.Instant oldest = report.builtAt();
         for (InstanceSource source : report.sources()) {
             if (source.refreshedAt() != null && source.refreshedAt().isBefore(oldest)) {
                 oldest = source.refreshedAt();
             }
         }
-        java.time.Instant at = now == null ? report.builtAt() : now;
-        java.time.ZonedDateTime when = oldest.atZone(zone);
-        boolean sameDay = when.toLocalDate().equals(at.atZone(zone).toLocalDate());
-        // Under a minute reads "just now" here; decided from the times, not by reading the age's words back.
-        boolean justNow = java.time.Duration.between(oldest, at).toMinutes() < 1;
-        return "Updated " + (justNow ? "just now" : age(oldest, at)) + ", "
-                + (sameDay ? CLOCK : DAY_CLOCK).format(when) + " " + Dates.placeName(zone) + " time";
+        return oldest;
+    }
+
+    /** "7:21 PM" in the business zone, or "6 Dec, 7:21 PM" when {@code when} is not on {@code now}'s day there. */
+    static String clockTime(java.time.Instant when, ZoneId zone, java.time.Instant now) {
+        java.time.ZonedDateTime at = when.atZone(zone);
+        boolean sameDay = at.toLocalDate().equals(now.atZone(zone).toLocalDate());
+        return (sameDay ? CLOCK : DAY_CLOCK).format(at);
     }
 
     /** The summary sets an order is in, as the state filter (and the summary's links) name them. */

@@ -120,6 +120,17 @@ class CustomerPageBrowserIntegrationTest {
         assertThat(order("90031").getAttribute("textContent")).doesNotContain("since your last visit");
         assertThat(browser.findElement(By.id("summary")).getText()).contains("1 moved recently");
         assertThat(browser.findElement(By.id("calendar")).getText()).isEqualTo("Subscribe in your calendar");
+        // The calendar app's "subscribe" (webcal:), and a button copying the link for apps that want a URL.
+        String feed = "localhost:" + port + "/" + demoCustomer(DemoCustomers.APOSTROPHE).obfuscatedId() + "/calendar.ics";
+        assertThat(browser.findElement(By.id("calendar")).getAttribute("href")).isEqualTo("webcal://" + feed);
+        WebElement copy = browser.findElement(By.id("calendar-copy"));
+        assertThat(copy.isDisplayed()).isTrue();
+        copy.click();
+        // Copied, or (where the browser refuses the clipboard) the link to copy by hand.
+        wait.until(driver -> !driver.findElement(By.id("calendar-copied")).getText().isBlank());
+        assertThat(browser.findElement(By.id("calendar-copied")).getText())
+                .satisfiesAnyOf(said -> assertThat(said).startsWith("Link copied."),
+                        said -> assertThat(said).endsWith("http://" + feed));
         assertThat(browser.findElement(By.id("contact-title")).getText()).isEqualTo("Questions about your orders?");
         assertThat(violations()).isEmpty();
 

@@ -222,7 +222,7 @@ class JobSharingIntegrationTest {
         JsonNode slow = await().atMost(Duration.ofSeconds(20)).until(() -> job(jobId),
                 job -> job.get("slow").asBoolean());
 
-        assertThat(slow.get("stage").asString()).matches("Still waiting for DD, \\d+ s so far");
+        assertThat(slow.get("stage").asString()).matches("Still waiting for DD, \\d+\u00a0s so far");
         assertThat((Iterable<JsonNode>) slow.get("waitingFor")).extracting(JsonNode::asString).containsExactly("DD");
         assertThat(slow.get("waitingSince").asLong()).isPositive()
                 .isLessThanOrEqualTo(slow.get("updated_ts").asLong());
