@@ -167,11 +167,23 @@ class UpdateMailsIntegrationTest {
     }
 
     @Test
-    void theCustomerPageOffersSigningUpOnlyWhenMailIsSetUp() throws Exception {
+    void theCustomerPageOffersSigningUpWhenMailIsSetUp() throws Exception {
+        String page = mvc.perform(get("/sync/" + customer.obfuscatedId())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("Email me when dates move")
+                .contains("action=\"/" + customer.obfuscatedId() + "/updates\"")
+                .contains("name=\"cadence\" value=\"digest\" checked")
+                .contains("\"Email me when dates move\" and we will email you");
+    }
+
+    @Test
+    void aMistypedAddressIsAskedForAgainAndNothingIsSent() throws Exception {
         String page = mvc.perform(post("/" + customer.obfuscatedId() + "/updates").with(csrf())
                         .param("email", "not an address"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("does not look like an email address");
+        updates.deliverDue();
         assertThat(TestMailServer.received()).isEmpty();
     }
 
