@@ -254,8 +254,15 @@ class Subscriptions {
         });
     }
 
-    /** Pending subscriptions whose confirmation link expired: deleted, with their confirmation mails. */
-    int purgeUnconfirmed() {
+    /**
+     * Pending subscriptions whose confirmation link expired: counted, or deleted with their confirmation mails when
+     * {@code delete} is set.
+     */
+    int purgeUnconfirmed(boolean delete) {
+        if (!delete) {
+            return reads.sql("SELECT count(*) FROM notify_subscriber WHERE confirmed_at IS NULL AND confirm_expires < ?")
+                    .param(clock.millis()).query(Integer.class).single();
+        }
         return transactions.execute(status -> {
             long now = clock.millis();
             writes.sql("DELETE FROM notify_outbox WHERE subscriber_id IN (SELECT id FROM notify_subscriber"

@@ -113,13 +113,6 @@ class ScheduledWork {
         updateMails.ifAvailable(NotifySchedule::send);
     }
 
-    /** Old update-mail records go, after {@code eta.notify.keep-sent}. */
-    @Scheduled(cron = "${eta.schedule.purge:0 15 3 * * *}", zone = "#{@timeZone.id}")
-    @SchedulerLock(name = "notify-purge", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
-    void purgeUpdateMails() {
-        updateMails.ifAvailable(NotifySchedule::purge);
-    }
-
     /**
      * Builds and stores each customer's report through the normal jobs (a report younger than the reuse window
      * is kept). One customer at a time, so the warm-up never takes every worker from customers opening links.
