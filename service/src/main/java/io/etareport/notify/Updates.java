@@ -115,11 +115,15 @@ public class Updates {
     }
 
     /**
-     * Soon after someone signs up for a customer nobody followed yet, takes the customer's orders as they are now
-     * from live data, so the first change after it is news (changes are only found against what was seen).
+     * Soon after someone signs up for a customer nobody follows, takes the customer's orders as they are now from
+     * live data, so the first change after it is news (changes are only found against what was seen). What was
+     * seen while an earlier subscriber followed is out of date once nobody does: what changed since is not news
+     * for the newcomer (confirming starts after the changes this look records).
      */
     void baselineSoon(Customer customer) {
-        if (!changes.hasState(customer.id())) {
+        boolean followed = subscriptions.confirmed(customer.id()).stream()
+                .anyMatch(subscriber -> subscriber.stoppedAt() == null);
+        if (!followed || !changes.hasState(customer.id())) {
             baselines.execute(() -> check(customer, false));
         }
     }

@@ -94,9 +94,11 @@ class UpdateMailsIntegrationTest {
     @Test
     void subscribeConfirmAndGetOneDigestForAMovedDateThenNothingWhenNothingMoved() throws Exception {
         String confirmLink = subscribe("pat@example.com");
-        mvc.perform(get(path(confirmLink))).andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Confirm")));
-        mvc.perform(post(path(confirmLink)).with(csrf())).andExpect(status().isOk())
+        var confirmPage = mvc.perform(get(path(confirmLink))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Confirm"))).andReturn();
+        assertThat(confirmPage.getRequest().getSession(false)).isNull();
+        // As the page's button posts it: no session, no CSRF token.
+        mvc.perform(post(path(confirmLink))).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("signed up")));
         awaitBaseline();
         TestMailServer.clear();
@@ -121,6 +123,31 @@ class UpdateMailsIntegrationTest {
         updates.run(true, line -> { });
         updates.deliverDue();
         assertThat(TestMailServer.received()).as("a second run with nothing moved sends nothing").hasSize(1);
+    }
+
+    @Test
+    void aNewcomerToACustomerNobodyFollowedForAWhileHearsNothingOfWhatChangedBeforeSigningUp() throws Exception {
+        mvc.perform(post(path(subscribe("early@example.com"))).with(csrf())).andExpect(status().isOk());
+        awaitBaseline();
+        String token = db.sql("SELECT unsubscribe_token FROM notify_subscriber WHERE email = 'early@example.com'")
+                .query(String.class).single();
+        mvc.perform(post("/updates/unsubscribe/" + token).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .content("List-Unsubscribe=One-Click")).andExpect(status().isOk());
+        DdOrder moved = anyDdOrder();
+        SimulatedBuzService.SIMULATOR.moveDate("DD", moved.refNo(), moved.expected().plusDays(9));
+
+        String late = subscribe("late@example.com");
+        // The sign-up's fresh look at the orders finds the move while nobody followed.
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> db.sql(
+                "SELECT count(*) FROM notify_change WHERE customer_id = ?").param(customer.id())
+                .query(Integer.class).single() > 0);
+        mvc.perform(post(path(late)).with(csrf())).andExpect(status().isOk());
+        TestMailServer.clear();
+
+        updates.run(true, line -> { });
+        updates.deliverDue();
+
+        assertThat(TestMailServer.received()).as("the move happened before they signed up").isEmpty();
     }
 
     @Test
@@ -168,9 +195,12 @@ class UpdateMailsIntegrationTest {
 
     @Test
     void theCustomerPageOffersSigningUpWhenMailIsSetUp() throws Exception {
-        String page = mvc.perform(get("/sync/" + customer.obfuscatedId())).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        var result = mvc.perform(get("/sync/" + customer.obfuscatedId())).andExpect(status().isOk()).andReturn();
+        String page = result.getResponse().getContentAsString();
 
+        // The report page is streamed: a session (for a CSRF token) cannot be started while it renders.
+        assertThat(result.getRequest().getSession(false)).as("no session for a customer").isNull();
+        assertThat(page).doesNotContain("_csrf");
         assertThat(page).contains("Email me when dates move")
                 .contains("action=\"/" + customer.obfuscatedId() + "/updates\"")
                 .contains("name=\"cadence\" value=\"digest\" checked")
@@ -255,7 +285,8 @@ class UpdateMailsIntegrationTest {
     /** Signs up on the customer page; answers the link in the confirmation mail. */
     private String subscribe(String email) throws Exception {
         int before = TestMailServer.received().size();
-        mvc.perform(post("/" + customer.obfuscatedId() + "/updates").with(csrf())
+        // As the customer page's form posts it: no session, no CSRF token.
+        mvc.perform(post("/" + customer.obfuscatedId() + "/updates")
                         .param("email", email).param("cadence", "digest"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Check your inbox")));
