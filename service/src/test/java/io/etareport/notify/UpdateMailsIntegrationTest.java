@@ -73,6 +73,9 @@ class UpdateMailsIntegrationTest {
     @Autowired
     org.springframework.mail.javamail.JavaMailSender mail;
 
+    @Autowired
+    io.etareport.customers.CustomerLinks links;
+
     private Customer customer;
 
     @BeforeEach
@@ -280,6 +283,106 @@ class UpdateMailsIntegrationTest {
                 .single()).isZero();
         assertThat(db.sql("SELECT before_json FROM audit_log WHERE entity = 'subscriber' AND action = 'delete'")
                 .query(String.class).single()).contains("r***@example.com").doesNotContain("robin");
+    }
+
+    @Test
+    void aReplacedLinksSubscribersGetOneLastMailWithNoLinkInItAndAreRemoved() throws Exception {
+        confirmed("pat@example.com", "digest");
+        String oldLink = customer.obfuscatedId();
+        String newLink = links.rotateLink(customer.id(), "test").orElseThrow().obfuscatedId();
+        DdOrder moved = anyDdOrder();
+        SimulatedBuzService.SIMULATOR.moveDate("DD", moved.refNo(), moved.expected().plusDays(9));
+
+        updates.run(true, line -> { });
+        updates.deliverDue();
+
+        List<MimeMessage> received = TestMailServer.received();
+        assertThat(received).hasSize(1);
+        String text = TestMailServer.text(received.get(0));
+        assertThat(text).contains("has been replaced").contains("ask us for the new link")
+                .doesNotContain(oldLink).doesNotContain(newLink).doesNotContain("http")
+                .doesNotContain("Order " + moved.refNo());
+        assertThat(db.sql("SELECT count(*) FROM notify_subscriber").query(Integer.class).single()).isZero();
+
+        updates.run(true, line -> { });
+        updates.deliverDue();
+        assertThat(TestMailServer.received()).as("that last mail only once").hasSize(1);
+    }
+
+    @Test
+    void subscribersAnAdminKeepsAfterANewLinkGetTheirDigestWithTheNewLink() throws Exception {
+        confirmed("pat@example.com", "digest");
+        String oldLink = customer.obfuscatedId();
+        String newLink = links.rotateLink(customer.id(), "test").orElseThrow().obfuscatedId();
+        io.etareport.security.Staff.reset(db);
+        mvc.perform(post("/staff/customers/" + customer.id() + "/subscribers/move-to-new-link")
+                        .with(io.etareport.security.Staff.signedInAs(io.etareport.security.Staff.ADMIN)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        DdOrder moved = anyDdOrder();
+        SimulatedBuzService.SIMULATOR.moveDate("DD", moved.refNo(), moved.expected().plusDays(9));
+
+        updates.run(true, line -> { });
+        updates.deliverDue();
+
+        List<MimeMessage> received = TestMailServer.received();
+        assertThat(received).hasSize(1);
+        assertThat(TestMailServer.text(received.get(0))).contains("Order " + moved.refNo())
+                .contains("/" + newLink).doesNotContain(oldLink);
+        assertThat(db.sql("SELECT count(*) FROM audit_log WHERE entity = 'subscriber' AND action = 'move to new link'")
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aPausedLinkGetsNoMailUntilItIsOpenedAgain() throws Exception {
+        confirmed("pat@example.com", "digest");
+        links.pause(customer.id(), "test");
+        DdOrder moved = anyDdOrder();
+        SimulatedBuzService.SIMULATOR.moveDate("DD", moved.refNo(), moved.expected().plusDays(9));
+
+        updates.run(true, line -> { });
+        updates.deliverDue();
+        assertThat(TestMailServer.received()).isEmpty();
+
+        links.resume(customer.id(), "test");
+        updates.run(true, line -> { });
+        updates.deliverDue();
+        assertThat(TestMailServer.received()).hasSize(1);
+    }
+
+    @Test
+    void asItHappensMeansAtMostOneMailAnHour() throws Exception {
+        confirmed("quick@example.com", "immediate");
+        DdOrder moved = anyDdOrder();
+        SimulatedBuzService.SIMULATOR.moveDate("DD", moved.refNo(), moved.expected().plusDays(9));
+        updates.run(false, line -> { });
+        updates.deliverDue();
+        assertThat(TestMailServer.received()).hasSize(1);
+
+        SimulatedBuzService.SIMULATOR.moveDate("DD", moved.refNo(), moved.expected().plusDays(16));
+        clock.set(clock.instant().plus(Duration.ofMinutes(59)));
+        updates.run(false, line -> { });
+        updates.deliverDue();
+        assertThat(TestMailServer.received()).as("within the hour: nothing yet").hasSize(1);
+
+        clock.set(clock.instant().plus(Duration.ofMinutes(2)));
+        updates.run(false, line -> { });
+        updates.deliverDue();
+        List<MimeMessage> received = TestMailServer.received();
+        assertThat(received).hasSize(2);
+        assertThat(TestMailServer.text(received.get(1))).contains("Order " + moved.refNo())
+                .contains("to " + Dates.display(moved.expected().plusDays(16)));
+    }
+
+    /** Signs up, confirms, waits for the customer's orders to be seen; leaves the inbox empty. */
+    private void confirmed(String email, String cadence) throws Exception {
+        mvc.perform(post("/" + customer.obfuscatedId() + "/updates").param("email", email).param("cadence", cadence))
+                .andExpect(status().isOk());
+        updates.deliverDue();
+        Matcher link = CONFIRM.matcher(TestMailServer.text(TestMailServer.received().get(0)));
+        assertThat(link.find()).isTrue();
+        mvc.perform(post(path(link.group(1)))).andExpect(status().isOk());
+        awaitBaseline();
+        TestMailServer.clear();
     }
 
     /** Signs up on the customer page; answers the link in the confirmation mail. */
