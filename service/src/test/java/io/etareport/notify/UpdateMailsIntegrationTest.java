@@ -38,7 +38,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * Update mails end to end, through a real SMTP server: signing up on the customer page, confirming, a date moved
  * at the factory, the daily digest, and unsubscribing from the mail program in one click.
  */
-@ServiceTest(properties = {"eta.notify.digest=-", "eta.notify.immediate=-", "eta.notify.send=-"})
+@ServiceTest(properties = {"eta.notify.digest=-", "eta.notify.immediate=-", "eta.notify.send=-",
+        "eta.buz.instances.DD.display-name=Dandenong factory"})
 class UpdateMailsIntegrationTest {
 
     private static final Pattern CONFIRM = Pattern.compile("(http://\\S+/updates/confirm/\\S+)");
@@ -117,6 +118,7 @@ class UpdateMailsIntegrationTest {
         MimeMessage digest = digests.get(0);
         assertThat(digest.getAllRecipients()[0].toString()).isEqualTo("pat@example.com");
         assertThat(TestMailServer.text(digest)).contains("Order " + moved.refNo())
+                .contains("from Dandenong factory: ")
                 .contains("Expected date moved from " + Dates.display(moved.expected()) + " to "
                         + Dates.display(newDate))
                 .contains("/" + customer.obfuscatedId());
@@ -371,6 +373,31 @@ class UpdateMailsIntegrationTest {
         assertThat(received).hasSize(2);
         assertThat(TestMailServer.text(received.get(1))).contains("Order " + moved.refNo())
                 .contains("to " + Dates.display(moved.expected().plusDays(16)));
+    }
+
+    @Test
+    void aFactoryServedFromASavedCopyOrNotReachedAtAllTellsNothingAndItsNewsWaitsForLiveData() throws Exception {
+        confirmed("pat@example.com", "digest");
+        DdOrder moved = anyDdOrder();
+        SimulatedBuzService.SIMULATOR.faults().mode("DD", io.etareport.simulator.FaultMode.HTTP_503);
+        SimulatedBuzService.SIMULATOR.moveDate("DD", moved.refNo(), moved.expected().plusDays(9));
+
+        updates.run(true, line -> { });
+        db.sql("DELETE FROM buz_cache").update();
+        updates.run(true, line -> { });
+        updates.deliverDue();
+        assertThat(TestMailServer.received()).as("a saved copy, then no DD data at all: no news, no 'finished'")
+                .isEmpty();
+
+        SimulatedBuzService.SIMULATOR.faults().clear();
+        clock.set(clock.instant().plus(Duration.ofHours(1))); // past the DD circuit breaker's pause
+        updates.run(true, line -> { });
+        updates.deliverDue();
+        List<MimeMessage> received = TestMailServer.received();
+        assertThat(received).hasSize(1);
+        assertThat(TestMailServer.text(received.get(0))).contains("Order " + moved.refNo())
+                .contains("to " + Dates.display(moved.expected().plusDays(9)))
+                .doesNotContainIgnoringCase("finished");
     }
 
     /** Signs up, confirms, waits for the customer's orders to be seen; leaves the inbox empty. */
