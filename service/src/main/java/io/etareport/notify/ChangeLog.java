@@ -101,9 +101,14 @@ class ChangeLog {
                 .query(Long.class).single();
     }
 
-    int purge(Duration keep) {
-        return writes.sql("DELETE FROM notify_change WHERE seen_at < ?")
-                .param(clock.instant().minus(keep).toEpochMilli()).update();
+    /** Changes found longer ago than {@code keep}: counted, or deleted when {@code delete} is set. */
+    int purge(Duration keep, boolean delete) {
+        long cutoff = clock.instant().minus(keep).toEpochMilli();
+        if (!delete) {
+            return writes.sql("SELECT count(*) FROM notify_change WHERE seen_at < ?").param(cutoff)
+                    .query(Integer.class).single();
+        }
+        return writes.sql("DELETE FROM notify_change WHERE seen_at < ?").param(cutoff).update();
     }
 
     record Recorded(long id, Change change) {

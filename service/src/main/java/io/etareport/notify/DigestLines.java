@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
+import io.etareport.buz.Instance;
 import io.etareport.report.Dates;
 
 /**
@@ -21,7 +23,10 @@ final class DigestLines {
     record Line(String supplier, String refNo, String reference, String what) {
     }
 
-    static List<Line> of(List<Change> changes) {
+    /**
+     * @param supplierName the factory's name as customers read it (the page's, {@code buz.InstanceNames})
+     */
+    static List<Line> of(List<Change> changes, Function<Instance, String> supplierName) {
         Map<String, Change> merged = new LinkedHashMap<>();
         for (Change change : changes) {
             String key = change.kind() + "|" + change.instance() + "|" + change.refNo();
@@ -41,7 +46,7 @@ final class DigestLines {
                 case FINISHED -> "Finished: it is no longer on your list of open orders";
             };
             if (what != null) {
-                lines.add(new Line(change.instance().name(), change.refNo(),
+                lines.add(new Line(supplierName.apply(change.instance()), change.refNo(),
                         change.descn() == null ? "" : change.descn(), what));
             }
         }

@@ -17,22 +17,12 @@ public class NotifySchedule {
 
     private final Updates updates;
     private final OutboxSender sender;
-    private final Subscriptions subscriptions;
-    private final ChangeLog changes;
-    private final Outbox outbox;
-    private final NotifyProperties properties;
-
     private final MailUpdates mail;
 
-    NotifySchedule(Updates updates, OutboxSender sender, Subscriptions subscriptions, ChangeLog changes,
-                   Outbox outbox, NotifyProperties properties, MailUpdates mail) {
+    NotifySchedule(Updates updates, OutboxSender sender, MailUpdates mail) {
         this.mail = mail;
         this.updates = updates;
         this.sender = sender;
-        this.subscriptions = subscriptions;
-        this.changes = changes;
-        this.outbox = outbox;
-        this.properties = properties;
     }
 
     /** The daily digest, after the morning warm-up: every subscribed customer checked live, due mails written. */
@@ -58,13 +48,5 @@ public class NotifySchedule {
             return;
         }
         sender.deliverDue();
-    }
-
-    public void purge() {
-        int mails = outbox.purge(properties.keepSent());
-        int found = changes.purge(properties.keepSent());
-        int pending = subscriptions.purgeUnconfirmed();
-        log.info("Update mails purge: {} mail records, {} changes and {} unconfirmed addresses deleted", mails, found,
-                pending);
     }
 }

@@ -90,10 +90,14 @@ class Outbox {
                 .param(clock.instant().minus(CLAIM_LOST_AFTER).toEpochMilli()).update();
     }
 
-    /** Sent, failed and unknown mails older than {@code keep}: deleted. */
-    int purge(Duration keep) {
-        return writes.sql("DELETE FROM notify_outbox WHERE status IN ('sent', 'failed', 'unknown') AND created_at < ?")
-                .param(clock.instant().minus(keep).toEpochMilli()).update();
+    /** Sent, failed and unknown mails older than {@code keep}: counted, or deleted when {@code delete} is set. */
+    int purge(Duration keep, boolean delete) {
+        String where = " FROM notify_outbox WHERE status IN ('sent', 'failed', 'unknown') AND created_at < ?";
+        long cutoff = clock.instant().minus(keep).toEpochMilli();
+        if (!delete) {
+            return reads.sql("SELECT count(*)" + where).param(cutoff).query(Integer.class).single();
+        }
+        return writes.sql("DELETE" + where).param(cutoff).update();
     }
 
     /** Mails per status, for staff. */

@@ -189,10 +189,17 @@ class Subscriptions {
         }));
     }
 
-    /** The mail server refused the address for good: no more mail to it; staff see it stopped. */
+    /**
+     * The mail server refused the address for good: no more mail to it, including mails already waiting (each
+     * would be refused again); staff see it stopped.
+     */
     void stop(long subscriberId) {
-        writes.sql("UPDATE notify_subscriber SET stopped_at = ? WHERE id = ? AND stopped_at IS NULL")
-                .params(clock.millis(), subscriberId).update();
+        transactions.executeWithoutResult(status -> {
+            writes.sql("UPDATE notify_subscriber SET stopped_at = ? WHERE id = ? AND stopped_at IS NULL")
+                    .params(clock.millis(), subscriberId).update();
+            writes.sql("UPDATE notify_outbox SET status = 'failed', last_error = 'address stopped'"
+                    + " WHERE subscriber_id = ? AND status = 'pending'").param(subscriberId).update();
+        });
     }
 
     /** Records that a subscriber was told every change up to {@code changeId} ({@code mailed}: in a mail now). */
@@ -219,7 +226,8 @@ class Subscriptions {
                 if (customer.isPresent() && customer.get().obfuscatedId().equals(subscriber.linkId())) {
                     continue;
                 }
-                boolean confirmed = subscriber.confirmedAt() != null;
+                // A pending address never asked for mail; a stopped one would refuse it.
+                boolean confirmed = subscriber.confirmedAt() != null && subscriber.stoppedAt() == null;
                 writes.sql("DELETE FROM notify_outbox WHERE subscriber_id = ? AND status = 'pending'")
                         .param(subscriber.id()).update();
                 writes.sql("DELETE FROM notify_subscriber WHERE id = ?").param(subscriber.id()).update();
@@ -246,8 +254,15 @@ class Subscriptions {
         });
     }
 
-    /** Pending subscriptions whose confirmation link expired: deleted, with their confirmation mails. */
-    int purgeUnconfirmed() {
+    /**
+     * Pending subscriptions whose confirmation link expired: counted, or deleted with their confirmation mails when
+     * {@code delete} is set.
+     */
+    int purgeUnconfirmed(boolean delete) {
+        if (!delete) {
+            return reads.sql("SELECT count(*) FROM notify_subscriber WHERE confirmed_at IS NULL AND confirm_expires < ?")
+                    .param(clock.millis()).query(Integer.class).single();
+        }
         return transactions.execute(status -> {
             long now = clock.millis();
             writes.sql("DELETE FROM notify_outbox WHERE subscriber_id IN (SELECT id FROM notify_subscriber"

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 import io.etareport.buz.Instance;
+import io.etareport.buz.InstanceNames;
 import io.etareport.cache.Source;
 import io.etareport.customers.Customer;
 import io.etareport.customers.CustomerLinks;
@@ -51,6 +52,7 @@ public class Updates {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final OutboxSender sender;
+    private final InstanceNames instanceNames;
     /** Baselines taken after a sign-up, one at a time, off the request's thread. */
     private final ExecutorService baselines = Executors.newSingleThreadExecutor(work -> {
         Thread thread = new Thread(work, "update-baseline");
@@ -60,8 +62,9 @@ public class Updates {
 
     Updates(ReportService reports, OrderModels models, CustomerRepository customers, CustomerLinks links,
             Subscriptions subscriptions, ChangeLog changes, Outbox outbox, MailComposer composer,
-            TransactionTemplate transactions, Clock clock, OutboxSender sender) {
+            TransactionTemplate transactions, Clock clock, OutboxSender sender, InstanceNames instanceNames) {
         this.sender = sender;
+        this.instanceNames = instanceNames;
         this.reports = reports;
         this.models = models;
         this.customers = customers;
@@ -115,11 +118,15 @@ public class Updates {
     }
 
     /**
-     * Soon after someone signs up for a customer nobody followed yet, takes the customer's orders as they are now
-     * from live data, so the first change after it is news (changes are only found against what was seen).
+     * Soon after someone signs up for a customer nobody follows, takes the customer's orders as they are now from
+     * live data, so the first change after it is news (changes are only found against what was seen). What was
+     * seen while an earlier subscriber followed is out of date once nobody does: what changed since is not news
+     * for the newcomer (confirming starts after the changes this look records).
      */
     void baselineSoon(Customer customer) {
-        if (!changes.hasState(customer.id())) {
+        boolean followed = subscriptions.confirmed(customer.id()).stream()
+                .anyMatch(subscriber -> subscriber.stoppedAt() == null);
+        if (!followed || !changes.hasState(customer.id())) {
             baselines.execute(() -> check(customer, false));
         }
     }
@@ -178,7 +185,8 @@ public class Updates {
                 continue;
             }
             long upTo = news.get(news.size() - 1).id();
-            List<DigestLines.Line> lines = DigestLines.of(news.stream().map(ChangeLog.Recorded::change).toList());
+            List<DigestLines.Line> lines = DigestLines.of(news.stream().map(ChangeLog.Recorded::change).toList(),
+                    instanceNames::of);
             if (lines.isEmpty()) {
                 subscriptions.told(subscriber.id(), upTo, false); // a date moved and moved back: nothing to say
                 continue;

@@ -10,6 +10,7 @@ import io.etareport.cache.CacheStore;
 import io.etareport.customers.CustomerLinks;
 import io.etareport.customers.LinkOpens;
 import io.etareport.jobs.ReportJobs;
+import io.etareport.notify.UpdateMailPurges;
 import io.etareport.report.EtaHistory;
 
 import org.springframework.stereotype.Component;
@@ -47,7 +48,7 @@ public class Purges {
     private final List<Purge> purges;
 
     Purges(ReportJobs jobs, AuditLog audit, EtaHistory history, ApiCallLog apiCalls, LinkOpens opens,
-           CacheStore cache, CustomerLinks links, Clock clock) {
+           CacheStore cache, CustomerLinks links, UpdateMailPurges updateMails, Clock clock) {
         this.purges = List.of(
                 (age, delete) -> new Purged("finished jobs", age.toDays(), jobs.purgeFinished(age, delete)),
                 (age, delete) -> new Purged("copies of staff order look-ups", age.toDays(),
@@ -57,7 +58,13 @@ public class Purges {
                 (age, delete) -> new Purged("expected-date moves", history.keep().toDays(),
                         history.purgeExpired(delete)),
                 (age, delete) -> new Purged("API calls", apiCalls.keep().toDays(), apiCalls.purge(delete)),
-                (age, delete) -> new Purged("link opens", opens.keep().toDays(), opens.purge(delete)));
+                (age, delete) -> new Purged("link opens", opens.keep().toDays(), opens.purge(delete)),
+                (age, delete) -> new Purged("update mail records", updateMails.keepSent().toDays(),
+                        updateMails.sentMails(delete)),
+                (age, delete) -> new Purged("order changes found for update mails", updateMails.keepSent().toDays(),
+                        updateMails.changes(delete)),
+                (age, delete) -> new Purged("unconfirmed update mail addresses", updateMails.confirmValid().toDays(),
+                        updateMails.unconfirmed(delete)));
     }
 
     /**

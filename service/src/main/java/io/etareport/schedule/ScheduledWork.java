@@ -113,13 +113,6 @@ class ScheduledWork {
         updateMails.ifAvailable(NotifySchedule::send);
     }
 
-    /** Old update-mail records go, after {@code eta.notify.keep-sent}. */
-    @Scheduled(cron = "${eta.schedule.purge:0 15 3 * * *}", zone = "#{@timeZone.id}")
-    @SchedulerLock(name = "notify-purge", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
-    void purgeUpdateMails() {
-        updateMails.ifAvailable(NotifySchedule::purge);
-    }
-
     /**
      * Fetches every customer that is not paused in batches (as {@code prewarm-cache} does: one request names many
      * customers, at most {@code eta.buz.max-in-flight} at once), then builds and stores each customer's report

@@ -202,9 +202,14 @@ class SecurityConfig {
                 // no one's session: a forged request could only start a job for a link its
                 // sender already holds, which opening the link does anyway.
                 // A mail program's one-click unsubscribe (RFC 8058) posts without a token; the unguessable
-                // link is the credential, and a forged post could only unsubscribe its own sender.
+                // link is the credential, and a forged post could only unsubscribe its own sender. Signing up
+                // and confirming act on no one's session either (a forged sign-up only asks an address to
+                // confirm, which anyone holding the link can do), and customer pages must not start a session
+                // for a token: the report page is streamed, so a session cannot even be created while it renders.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(pathPattern(HttpMethod.POST, "/eta/start"),
-                        pathPattern(HttpMethod.POST, "/updates/unsubscribe/*")))
+                        pathPattern(HttpMethod.POST, "/updates/unsubscribe/*"),
+                        pathPattern(HttpMethod.POST, "/*/updates"),
+                        pathPattern(HttpMethod.POST, "/updates/confirm/*")))
                 .headers(headers -> writtenFirst(headers)
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .addHeaderWriter(referrerPolicy())

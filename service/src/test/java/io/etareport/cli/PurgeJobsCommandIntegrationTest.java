@@ -144,6 +144,52 @@ class PurgeJobsCommandIntegrationTest {
                 .containsExactly("eeeeeeeeeeeeeeeeeeeeeeeeeeeeee02");
     }
 
+    /**
+     * Update mails keep records of sent mails and the changes they told for eta.notify.keep-sent (90 days), and
+     * an address nobody confirmed only while its link works.
+     */
+    @Test
+    void updateMailRecordsPastTheirKeepAreCountedThenDeletedWithConfirm() {
+        for (String table : java.util.List.of("notify_outbox", "notify_change", "notify_subscriber")) {
+            db.sql("DELETE FROM " + table).update();
+        }
+        long old = Instant.now().minus(Duration.ofDays(91)).toEpochMilli();
+        long recent = Instant.now().minus(Duration.ofDays(89)).toEpochMilli();
+        long future = Instant.now().plus(Duration.ofHours(1)).toEpochMilli();
+        db.sql("INSERT INTO notify_outbox (idem_key, email, subject, text_body, html_body, status, next_attempt_at,"
+                + " created_at) VALUES ('old-sent', 'a@example.com', 's', 't', 'h', 'sent', ?, ?),"
+                + " ('old-failed', 'a@example.com', 's', 't', 'h', 'failed', ?, ?),"
+                + " ('old-but-waiting', 'a@example.com', 's', 't', 'h', 'pending', ?, ?),"
+                + " ('recent-sent', 'a@example.com', 's', 't', 'h', 'sent', ?, ?)")
+                .params(old, old, old, old, old, old, recent, recent).update();
+        db.sql("INSERT INTO notify_change (customer_id, kind, instance, ref_no, seen_at) VALUES"
+                + " (1, 'ready', 'DD', 'OLD', ?), (1, 'ready', 'DD', 'RECENT', ?)").params(old, recent).update();
+        db.sql("INSERT INTO notify_subscriber (customer_id, email, cadence, site_url, link_id, confirm_hash,"
+                + " confirm_expires, unsubscribe_token, created_at, confirmed_at) VALUES"
+                + " (1, 'expired@example.com', 'digest', 'http://x', 'l', 'h1', ?, 'u1', ?, NULL),"
+                + " (1, 'waiting@example.com', 'digest', 'http://x', 'l', 'h2', ?, 'u2', ?, NULL),"
+                + " (1, 'confirmed@example.com', 'digest', 'http://x', 'l', NULL, NULL, 'u3', ?, ?)")
+                .params(recent, old, future, recent, old, old).update();
+
+        assertThat(run()).isZero();
+        assertThat(out.toString()).contains("2 update mail records are older than 90 days. Run again with --confirm")
+                .contains("1 order changes found for update mails are older than 90 days.")
+                .contains("1 unconfirmed update mail addresses are older than 2 days.");
+        assertThat(db.sql("SELECT count(*) FROM notify_outbox").query(Integer.class).single()).isEqualTo(4);
+        assertThat(db.sql("SELECT count(*) FROM notify_change").query(Integer.class).single()).isEqualTo(2);
+        assertThat(db.sql("SELECT count(*) FROM notify_subscriber").query(Integer.class).single()).isEqualTo(3);
+
+        assertThat(run("--confirm")).isZero();
+        assertThat(out.toString()).contains("Deleted 2 update mail records older than 90 days.")
+                .contains("Deleted 1 order changes found for update mails older than 90 days.")
+                .contains("Deleted 1 unconfirmed update mail addresses older than 2 days.");
+        assertThat(db.sql("SELECT idem_key FROM notify_outbox").query(String.class).list())
+                .containsExactlyInAnyOrder("old-but-waiting", "recent-sent");
+        assertThat(db.sql("SELECT ref_no FROM notify_change").query(String.class).list()).containsExactly("RECENT");
+        assertThat(db.sql("SELECT email FROM notify_subscriber").query(String.class).list())
+                .containsExactlyInAnyOrder("waiting@example.com", "confirmed@example.com");
+    }
+
     @Test
     void aConfirmedPurgeIsAuditedAsTheCommandLineAndTheOsUser() {
         assertThat(run()).isZero();

@@ -3,6 +3,7 @@ package io.etareport.demo;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -17,6 +18,8 @@ import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 
 import io.etareport.notify.Updates;
+import io.etareport.report.Dates;
+import io.etareport.simulator.BuzSimulator;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,11 +27,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The demo's mail: an SMTP server inside the demo (GreenMail) that keeps every mail the service sends, and a
@@ -80,11 +85,16 @@ class DemoMail {
         private final GreenMail smtp;
         private final Updates updates;
         private final DemoSetup.DemoDateMoves moves;
+        private final BuzSimulator simulator;
+        private final JdbcClient db;
 
-        DemoMailController(GreenMail smtp, Updates updates, DemoSetup.DemoDateMoves moves) {
+        DemoMailController(GreenMail smtp, Updates updates, DemoSetup.DemoDateMoves moves, BuzSimulator simulator,
+                           JdbcClient db) {
             this.smtp = smtp;
             this.updates = updates;
             this.moves = moves;
+            this.simulator = simulator;
+            this.db = db;
         }
 
         @GetMapping("/staff/demo-mail")
@@ -107,9 +117,35 @@ class DemoMail {
             return "demo/mail";
         }
 
+        /**
+         * Moves, a week later, one open order of each customer someone follows (the first, by number, of those the
+         * update mails have seen), so whichever customer a newcomer signed up for has news; with no one following
+         * yet, the demo's next scheduled move.
+         */
         @PostMapping("/staff/demo-mail/move-date")
-        String moveDate() {
-            moves.moveOne();
+        String moveDate(RedirectAttributes redirect) {
+            List<String> moved = new ArrayList<>();
+            for (long customer : db.sql("SELECT DISTINCT customer_id FROM notify_subscriber"
+                    + " WHERE confirmed_at IS NOT NULL ORDER BY customer_id").query(Long.class).list()) {
+                db.sql("SELECT instance, ref_no, expected FROM notify_order_state WHERE customer_id = ?"
+                                + " AND expected IS NOT NULL AND ready = 0 ORDER BY ref_no, instance LIMIT 1")
+                        .param(customer)
+                        .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                        .optional()
+                        .ifPresent(order -> {
+                            LocalDate later = LocalDate.parse(order[2]).plusWeeks(1);
+                            simulator.moveDate(order[0], order[1], later);
+                            moved.add("order " + order[1] + " (" + order[0] + ") to " + Dates.display(later));
+                        });
+            }
+            if (moved.isEmpty()) {
+                moves.moveOne();
+                redirect.addFlashAttribute("notice", "Moved a demo order's date. Nobody has confirmed update mails"
+                        + " yet, so no one will hear of it.");
+            } else {
+                redirect.addFlashAttribute("notice", "Moved " + String.join(", ", moved)
+                        + ". Now press \"Send updates now\".");
+            }
             return "redirect:/staff/demo-mail";
         }
 

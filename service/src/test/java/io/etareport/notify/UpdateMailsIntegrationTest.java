@@ -38,7 +38,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * Update mails end to end, through a real SMTP server: signing up on the customer page, confirming, a date moved
  * at the factory, the daily digest, and unsubscribing from the mail program in one click.
  */
-@ServiceTest(properties = {"eta.notify.digest=-", "eta.notify.immediate=-", "eta.notify.send=-"})
+@ServiceTest(properties = {"eta.notify.digest=-", "eta.notify.immediate=-", "eta.notify.send=-",
+        "eta.buz.instances.DD.display-name=Dandenong factory"})
 class UpdateMailsIntegrationTest {
 
     private static final Pattern CONFIRM = Pattern.compile("(http://\\S+/updates/confirm/\\S+)");
@@ -73,6 +74,9 @@ class UpdateMailsIntegrationTest {
     @Autowired
     org.springframework.mail.javamail.JavaMailSender mail;
 
+    @Autowired
+    io.etareport.customers.CustomerLinks links;
+
     private Customer customer;
 
     @BeforeEach
@@ -94,9 +98,11 @@ class UpdateMailsIntegrationTest {
     @Test
     void subscribeConfirmAndGetOneDigestForAMovedDateThenNothingWhenNothingMoved() throws Exception {
         String confirmLink = subscribe("pat@example.com");
-        mvc.perform(get(path(confirmLink))).andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Confirm")));
-        mvc.perform(post(path(confirmLink)).with(csrf())).andExpect(status().isOk())
+        var confirmPage = mvc.perform(get(path(confirmLink))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Confirm"))).andReturn();
+        assertThat(confirmPage.getRequest().getSession(false)).isNull();
+        // As the page's button posts it: no session, no CSRF token.
+        mvc.perform(post(path(confirmLink))).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("signed up")));
         awaitBaseline();
         TestMailServer.clear();
@@ -112,6 +118,7 @@ class UpdateMailsIntegrationTest {
         MimeMessage digest = digests.get(0);
         assertThat(digest.getAllRecipients()[0].toString()).isEqualTo("pat@example.com");
         assertThat(TestMailServer.text(digest)).contains("Order " + moved.refNo())
+                .contains("from Dandenong factory: ")
                 .contains("Expected date moved from " + Dates.display(moved.expected()) + " to "
                         + Dates.display(newDate))
                 .contains("/" + customer.obfuscatedId());
@@ -121,6 +128,31 @@ class UpdateMailsIntegrationTest {
         updates.run(true, line -> { });
         updates.deliverDue();
         assertThat(TestMailServer.received()).as("a second run with nothing moved sends nothing").hasSize(1);
+    }
+
+    @Test
+    void aNewcomerToACustomerNobodyFollowedForAWhileHearsNothingOfWhatChangedBeforeSigningUp() throws Exception {
+        mvc.perform(post(path(subscribe("early@example.com"))).with(csrf())).andExpect(status().isOk());
+        awaitBaseline();
+        String token = db.sql("SELECT unsubscribe_token FROM notify_subscriber WHERE email = 'early@example.com'")
+                .query(String.class).single();
+        mvc.perform(post("/updates/unsubscribe/" + token).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .content("List-Unsubscribe=One-Click")).andExpect(status().isOk());
+        DdOrder moved = anyDdOrder();
+        SimulatedBuzService.SIMULATOR.moveDate("DD", moved.refNo(), moved.expected().plusDays(9));
+
+        String late = subscribe("late@example.com");
+        // The sign-up's fresh look at the orders finds the move while nobody followed.
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> db.sql(
+                "SELECT count(*) FROM notify_change WHERE customer_id = ?").param(customer.id())
+                .query(Integer.class).single() > 0);
+        mvc.perform(post(path(late)).with(csrf())).andExpect(status().isOk());
+        TestMailServer.clear();
+
+        updates.run(true, line -> { });
+        updates.deliverDue();
+
+        assertThat(TestMailServer.received()).as("the move happened before they signed up").isEmpty();
     }
 
     @Test
@@ -167,11 +199,26 @@ class UpdateMailsIntegrationTest {
     }
 
     @Test
-    void theCustomerPageOffersSigningUpOnlyWhenMailIsSetUp() throws Exception {
+    void theCustomerPageOffersSigningUpWhenMailIsSetUp() throws Exception {
+        var result = mvc.perform(get("/sync/" + customer.obfuscatedId())).andExpect(status().isOk()).andReturn();
+        String page = result.getResponse().getContentAsString();
+
+        // The report page is streamed: a session (for a CSRF token) cannot be started while it renders.
+        assertThat(result.getRequest().getSession(false)).as("no session for a customer").isNull();
+        assertThat(page).doesNotContain("_csrf");
+        assertThat(page).contains("Email me when dates move")
+                .contains("action=\"/" + customer.obfuscatedId() + "/updates\"")
+                .contains("name=\"cadence\" value=\"digest\" checked")
+                .contains("\"Email me when dates move\" and we will email you");
+    }
+
+    @Test
+    void aMistypedAddressIsAskedForAgainAndNothingIsSent() throws Exception {
         String page = mvc.perform(post("/" + customer.obfuscatedId() + "/updates").with(csrf())
                         .param("email", "not an address"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("does not look like an email address");
+        updates.deliverDue();
         assertThat(TestMailServer.received()).isEmpty();
     }
 
@@ -240,10 +287,136 @@ class UpdateMailsIntegrationTest {
                 .query(String.class).single()).contains("r***@example.com").doesNotContain("robin");
     }
 
+    @Test
+    void aReplacedLinksSubscribersGetOneLastMailWithNoLinkInItAndAreRemoved() throws Exception {
+        confirmed("pat@example.com", "digest");
+        String oldLink = customer.obfuscatedId();
+        String newLink = links.rotateLink(customer.id(), "test").orElseThrow().obfuscatedId();
+        DdOrder moved = anyDdOrder();
+        SimulatedBuzService.SIMULATOR.moveDate("DD", moved.refNo(), moved.expected().plusDays(9));
+
+        updates.run(true, line -> { });
+        updates.deliverDue();
+
+        List<MimeMessage> received = TestMailServer.received();
+        assertThat(received).hasSize(1);
+        String text = TestMailServer.text(received.get(0));
+        assertThat(text).contains("has been replaced").contains("ask us for the new link")
+                .doesNotContain(oldLink).doesNotContain(newLink).doesNotContain("http")
+                .doesNotContain("Order " + moved.refNo());
+        assertThat(db.sql("SELECT count(*) FROM notify_subscriber").query(Integer.class).single()).isZero();
+
+        updates.run(true, line -> { });
+        updates.deliverDue();
+        assertThat(TestMailServer.received()).as("that last mail only once").hasSize(1);
+    }
+
+    @Test
+    void subscribersAnAdminKeepsAfterANewLinkGetTheirDigestWithTheNewLink() throws Exception {
+        confirmed("pat@example.com", "digest");
+        String oldLink = customer.obfuscatedId();
+        String newLink = links.rotateLink(customer.id(), "test").orElseThrow().obfuscatedId();
+        io.etareport.security.Staff.reset(db);
+        mvc.perform(post("/staff/customers/" + customer.id() + "/subscribers/move-to-new-link")
+                        .with(io.etareport.security.Staff.signedInAs(io.etareport.security.Staff.ADMIN)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        DdOrder moved = anyDdOrder();
+        SimulatedBuzService.SIMULATOR.moveDate("DD", moved.refNo(), moved.expected().plusDays(9));
+
+        updates.run(true, line -> { });
+        updates.deliverDue();
+
+        List<MimeMessage> received = TestMailServer.received();
+        assertThat(received).hasSize(1);
+        assertThat(TestMailServer.text(received.get(0))).contains("Order " + moved.refNo())
+                .contains("/" + newLink).doesNotContain(oldLink);
+        assertThat(db.sql("SELECT count(*) FROM audit_log WHERE entity = 'subscriber' AND action = 'move to new link'")
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aPausedLinkGetsNoMailUntilItIsOpenedAgain() throws Exception {
+        confirmed("pat@example.com", "digest");
+        links.pause(customer.id(), "test");
+        DdOrder moved = anyDdOrder();
+        SimulatedBuzService.SIMULATOR.moveDate("DD", moved.refNo(), moved.expected().plusDays(9));
+
+        updates.run(true, line -> { });
+        updates.deliverDue();
+        assertThat(TestMailServer.received()).isEmpty();
+
+        links.resume(customer.id(), "test");
+        updates.run(true, line -> { });
+        updates.deliverDue();
+        assertThat(TestMailServer.received()).hasSize(1);
+    }
+
+    @Test
+    void asItHappensMeansAtMostOneMailAnHour() throws Exception {
+        confirmed("quick@example.com", "immediate");
+        DdOrder moved = anyDdOrder();
+        SimulatedBuzService.SIMULATOR.moveDate("DD", moved.refNo(), moved.expected().plusDays(9));
+        updates.run(false, line -> { });
+        updates.deliverDue();
+        assertThat(TestMailServer.received()).hasSize(1);
+
+        SimulatedBuzService.SIMULATOR.moveDate("DD", moved.refNo(), moved.expected().plusDays(16));
+        clock.set(clock.instant().plus(Duration.ofMinutes(59)));
+        updates.run(false, line -> { });
+        updates.deliverDue();
+        assertThat(TestMailServer.received()).as("within the hour: nothing yet").hasSize(1);
+
+        clock.set(clock.instant().plus(Duration.ofMinutes(2)));
+        updates.run(false, line -> { });
+        updates.deliverDue();
+        List<MimeMessage> received = TestMailServer.received();
+        assertThat(received).hasSize(2);
+        assertThat(TestMailServer.text(received.get(1))).contains("Order " + moved.refNo())
+                .contains("to " + Dates.display(moved.expected().plusDays(16)));
+    }
+
+    @Test
+    void aFactoryServedFromASavedCopyOrNotReachedAtAllTellsNothingAndItsNewsWaitsForLiveData() throws Exception {
+        confirmed("pat@example.com", "digest");
+        DdOrder moved = anyDdOrder();
+        SimulatedBuzService.SIMULATOR.faults().mode("DD", io.etareport.simulator.FaultMode.HTTP_503);
+        SimulatedBuzService.SIMULATOR.moveDate("DD", moved.refNo(), moved.expected().plusDays(9));
+
+        updates.run(true, line -> { });
+        db.sql("DELETE FROM buz_cache").update();
+        updates.run(true, line -> { });
+        updates.deliverDue();
+        assertThat(TestMailServer.received()).as("a saved copy, then no DD data at all: no news, no 'finished'")
+                .isEmpty();
+
+        SimulatedBuzService.SIMULATOR.faults().clear();
+        clock.set(clock.instant().plus(Duration.ofHours(1))); // past the DD circuit breaker's pause
+        updates.run(true, line -> { });
+        updates.deliverDue();
+        List<MimeMessage> received = TestMailServer.received();
+        assertThat(received).hasSize(1);
+        assertThat(TestMailServer.text(received.get(0))).contains("Order " + moved.refNo())
+                .contains("to " + Dates.display(moved.expected().plusDays(9)))
+                .doesNotContainIgnoringCase("finished");
+    }
+
+    /** Signs up, confirms, waits for the customer's orders to be seen; leaves the inbox empty. */
+    private void confirmed(String email, String cadence) throws Exception {
+        mvc.perform(post("/" + customer.obfuscatedId() + "/updates").param("email", email).param("cadence", cadence))
+                .andExpect(status().isOk());
+        updates.deliverDue();
+        Matcher link = CONFIRM.matcher(TestMailServer.text(TestMailServer.received().get(0)));
+        assertThat(link.find()).isTrue();
+        mvc.perform(post(path(link.group(1)))).andExpect(status().isOk());
+        awaitBaseline();
+        TestMailServer.clear();
+    }
+
     /** Signs up on the customer page; answers the link in the confirmation mail. */
     private String subscribe(String email) throws Exception {
         int before = TestMailServer.received().size();
-        mvc.perform(post("/" + customer.obfuscatedId() + "/updates").with(csrf())
+        // As the customer page's form posts it: no session, no CSRF token.
+        mvc.perform(post("/" + customer.obfuscatedId() + "/updates")
                         .param("email", email).param("cadence", "digest"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Check your inbox")));
