@@ -11,6 +11,7 @@ import io.etareport.customers.CustomerLinks;
 import io.etareport.customers.LinkOpens;
 import io.etareport.jobs.ReportJobs;
 import io.etareport.report.EtaHistory;
+import io.etareport.webhooks.Webhooks;
 
 import org.springframework.stereotype.Component;
 
@@ -47,7 +48,7 @@ public class Purges {
     private final List<Purge> purges;
 
     Purges(ReportJobs jobs, AuditLog audit, EtaHistory history, ApiCallLog apiCalls, LinkOpens opens,
-           CacheStore cache, CustomerLinks links, Clock clock) {
+           CacheStore cache, CustomerLinks links, Webhooks webhooks, Clock clock) {
         this.purges = List.of(
                 (age, delete) -> new Purged("finished jobs", age.toDays(), jobs.purgeFinished(age, delete)),
                 (age, delete) -> new Purged("copies of staff order look-ups", age.toDays(),
@@ -57,7 +58,9 @@ public class Purges {
                 (age, delete) -> new Purged("expected-date moves", history.keep().toDays(),
                         history.purgeExpired(delete)),
                 (age, delete) -> new Purged("API calls", apiCalls.keep().toDays(), apiCalls.purge(delete)),
-                (age, delete) -> new Purged("link opens", opens.keep().toDays(), opens.purge(delete)));
+                (age, delete) -> new Purged("link opens", opens.keep().toDays(), opens.purge(delete)),
+                (age, delete) -> new Purged("webhook deliveries", webhooks.keepDeliveries().toDays(),
+                        webhooks.purgeDeliveries(delete)));
     }
 
     /**

@@ -11,6 +11,7 @@ import io.etareport.jobs.JobWatch;
 import io.etareport.jobs.ReportJobs;
 import io.etareport.notify.NotifySchedule;
 import io.etareport.security.SessionTableCap;
+import io.etareport.webhooks.WebhookSchedule;
 
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
@@ -51,7 +52,9 @@ class ScheduleConfig {
     ScheduledWork scheduledWork(CustomerRepository customers, CustomerLinks links, ReportJobs jobs, JobWatch watch,
                                 Purges purges, ScheduleProperties properties,
                                 ObjectProvider<NotifySchedule> updateMails,
-                                ObjectProvider<SessionTableCap> sessionCap) {
-        return new ScheduledWork(customers, links, jobs, watch, purges, properties, updateMails, sessionCap);
+                                ObjectProvider<SessionTableCap> sessionCap,
+                                ObjectProvider<WebhookSchedule> webhooks) {
+        return new ScheduledWork(customers, links, jobs, watch, purges, properties, updateMails, sessionCap,
+                webhooks);
     }
 }

@@ -29,7 +29,9 @@ class ScheduledTasksTest {
                 new ScheduledTasks.Task("notify-digest", "0 45 9 * * MON-FRI", true),
                 new ScheduledTasks.Task("notify-immediate", "0 5 * * * *", true),
                 new ScheduledTasks.Task("notify-send", "30 * * * * *", true),
-                new ScheduledTasks.Task("notify-purge", "0 15 3 * * *", true));
+                new ScheduledTasks.Task("notify-purge", "0 15 3 * * *", true),
+                new ScheduledTasks.Task("webhooks-check", "0 20 * * * *", true),
+                new ScheduledTasks.Task("webhooks-send", "45 * * * * *", true));
     }
 
     @Test
