@@ -323,7 +323,7 @@ class WebhooksIntegrationTest {
         mvc.perform(get("/api/v1/webhooks/" + id + "/deliveries").header("X-API-Key", key))
                 .andExpect(status().isOk());
         assertThat(db.sql("SELECT actor FROM audit_log WHERE entity = 'webhook'").query(String.class).single())
-                .isEqualTo("erp");
+                .isEqualTo("api key erp");
     }
 
     private long register() {
