@@ -28,6 +28,7 @@ import io.etareport.customers.CustomerRepository;
 import io.etareport.customers.FieldType;
 import io.etareport.notify.OrderChangesRecorded;
 import io.etareport.notify.Updates;
+import io.etareport.schedule.Purges;
 import io.etareport.security.Staff;
 import io.etareport.simulator.DemoCustomers;
 import io.etareport.simulator.FaultMode;
@@ -88,6 +89,8 @@ class WebhooksIntegrationTest {
     AuditLog audit;
     @Autowired
     ApiKeys apiKeys;
+    @Autowired
+    Purges purges;
 
     private TestReceiver receiver;
     private Customer customer;
@@ -324,6 +327,24 @@ class WebhooksIntegrationTest {
                 .andExpect(status().isOk());
         assertThat(db.sql("SELECT actor FROM audit_log WHERE entity = 'webhook'").query(String.class).single())
                 .isEqualTo("api key erp");
+    }
+
+    @Test
+    void theDeliveryLogIsKept30DaysByTheSharedPurgeList() {
+        register();
+        recordAChange();
+        recordAChange();
+        List<Long> ids = db.sql("SELECT id FROM webhook_delivery ORDER BY id").query(Long.class).list();
+        db.sql("UPDATE webhook_delivery SET status = 'delivered', created_at = ? WHERE id = ?")
+                .params(clock.instant().minus(Duration.ofDays(31)).toEpochMilli(), ids.get(0)).update();
+        db.sql("UPDATE webhook_delivery SET status = 'delivered', created_at = ? WHERE id = ?")
+                .params(clock.instant().minus(Duration.ofDays(29)).toEpochMilli(), ids.get(1)).update();
+
+        assertThat(purges.run(Duration.ofDays(30), false))
+                .contains(new Purges.Purged("webhook deliveries", 30, 1));
+        assertThat(count("webhook_delivery")).isEqualTo(2);
+        purges.run(Duration.ofDays(30), true);
+        assertThat(db.sql("SELECT id FROM webhook_delivery").query(Long.class).list()).containsExactly(ids.get(1));
     }
 
     private long register() {
