@@ -74,6 +74,7 @@ class StaffPagesBrowserIntegrationTest {
                     + " VALUES ('https://erp.example.com/hooks/eta-report/incoming?account=1234567890',"
                     + " 'order.date_changed,order.ready,order.overdue,order.finished', 1, 'whsec_AAAA', 1, 0, 'a@b.c'),"
                     + " ('https://dash.example.com/h', 'order.ready', 1, 'whsec_BBBB', 0, 0, NULL)").update();
+            db.sql("UPDATE webhook_endpoint SET disabled_at = 0, failing_since = 0 WHERE enabled = 0").update();
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BrowserTestPolicy.CHROMIUM.toFile());
