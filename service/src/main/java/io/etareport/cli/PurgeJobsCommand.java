@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "purge-jobs", mixinStandardHelpOptions = true,
         description = "Delete finished report jobs, copies of staff order look-ups and replaced links older than N"
                 + " days, and every other kind of old row the scheduled purge deletes (audit entries, expected-date"
-                + " moves, API calls, link opens, update mail records, expired unconfirmed update mail addresses), each"
+                + " moves, API calls, link opens, update mail records, webhook deliveries, expired unconfirmed update mail addresses), each"
                 + " after its own keep setting. Without --confirm, only says how many.",
         footer = {"", "Examples:", "  java -jar eta-report.jar purge-jobs               (says how many)",
                 "  java -jar eta-report.jar purge-jobs --days 7 --confirm"})

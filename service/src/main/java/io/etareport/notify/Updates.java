@@ -17,6 +17,7 @@ import io.etareport.customers.Customer;
 import io.etareport.customers.CustomerLinks;
 import io.etareport.customers.CustomerRepository;
 import io.etareport.report.OrderModels;
+import io.etareport.report.OrderView;
 import io.etareport.report.Progress;
 import io.etareport.report.Report;
 import io.etareport.report.ReportService;
@@ -25,6 +26,7 @@ import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -53,6 +55,7 @@ public class Updates {
     private final Clock clock;
     private final OutboxSender sender;
     private final InstanceNames instanceNames;
+    private final ApplicationEventPublisher events;
     /** Baselines taken after a sign-up, one at a time, off the request's thread. */
     private final ExecutorService baselines = Executors.newSingleThreadExecutor(work -> {
         Thread thread = new Thread(work, "update-baseline");
@@ -62,9 +65,11 @@ public class Updates {
 
     Updates(ReportService reports, OrderModels models, CustomerRepository customers, CustomerLinks links,
             Subscriptions subscriptions, ChangeLog changes, Outbox outbox, MailComposer composer,
-            TransactionTemplate transactions, Clock clock, OutboxSender sender, InstanceNames instanceNames) {
+            TransactionTemplate transactions, Clock clock, OutboxSender sender, InstanceNames instanceNames,
+            ApplicationEventPublisher events) {
         this.sender = sender;
         this.instanceNames = instanceNames;
+        this.events = events;
         this.reports = reports;
         this.models = models;
         this.customers = customers;
@@ -136,6 +141,15 @@ public class Updates {
         baselines.shutdownNow();
     }
 
+    /**
+     * Checks one customer live now, as the scheduled runs do: records its changes (published as
+     * {@link OrderChangesRecorded}) and writes any "as it happens" mails that are due. For modules that follow
+     * customers without subscribers (webhooks). Answers whether any factory's data was live.
+     */
+    public boolean checkLive(Customer customer) {
+        return check(customer, false).live();
+    }
+
     /** Sends every mail that is due now; answers how many went. */
     public int deliverDue() {
         return sender.deliverDue().sent();
@@ -157,12 +171,16 @@ public class Updates {
             report.sources().stream().filter(source -> source.kind() == Source.LIVE)
                     .forEach(source -> live.add(source.instance()));
         }
-        List<OrderFacts> facts = live.isEmpty() ? List.of()
-                : models.of(report).orders().stream().map(OrderFacts::of).toList();
+        List<OrderView> views = live.isEmpty() ? List.of() : models.of(report).orders();
+        List<OrderFacts> facts = views.stream().map(OrderFacts::of).toList();
         return transactions.execute(status -> {
             changes.lock(customer.id());
-            int found = live.isEmpty() ? 0 : changes.record(customer.id(), facts, live).size();
-            return new Checked(!live.isEmpty(), found, plan(customer, digest));
+            List<Change> found = live.isEmpty() ? List.of() : changes.record(customer.id(), facts, live);
+            if (!found.isEmpty()) {
+                // Inside this transaction: what listeners write (webhook deliveries) stands or falls with the changes.
+                events.publishEvent(OrderChangesRecorded.of(customer.id(), found, views));
+            }
+            return new Checked(!live.isEmpty(), found.size(), plan(customer, digest));
         });
     }
 

@@ -12,6 +12,7 @@ import io.etareport.customers.LinkOpens;
 import io.etareport.jobs.ReportJobs;
 import io.etareport.notify.UpdateMailPurges;
 import io.etareport.report.EtaHistory;
+import io.etareport.webhooks.Webhooks;
 
 import org.springframework.stereotype.Component;
 
@@ -48,7 +49,7 @@ public class Purges {
     private final List<Purge> purges;
 
     Purges(ReportJobs jobs, AuditLog audit, EtaHistory history, ApiCallLog apiCalls, LinkOpens opens,
-           CacheStore cache, CustomerLinks links, UpdateMailPurges updateMails, Clock clock) {
+           CacheStore cache, CustomerLinks links, UpdateMailPurges updateMails, Webhooks webhooks, Clock clock) {
         this.purges = List.of(
                 (age, delete) -> new Purged("finished jobs", age.toDays(), jobs.purgeFinished(age, delete)),
                 (age, delete) -> new Purged("copies of staff order look-ups", age.toDays(),
@@ -64,7 +65,9 @@ public class Purges {
                 (age, delete) -> new Purged("order changes found for update mails", updateMails.keepSent().toDays(),
                         updateMails.changes(delete)),
                 (age, delete) -> new Purged("unconfirmed update mail addresses", updateMails.confirmValid().toDays(),
-                        updateMails.unconfirmed(delete)));
+                        updateMails.unconfirmed(delete)),
+                (age, delete) -> new Purged("webhook deliveries", webhooks.keepDeliveries().toDays(),
+                        webhooks.purgeDeliveries(delete)));
     }
 
     /**

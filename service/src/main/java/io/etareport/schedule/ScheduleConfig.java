@@ -9,6 +9,7 @@ import io.etareport.jobs.JobWatch;
 import io.etareport.jobs.ReportJobs;
 import io.etareport.notify.NotifySchedule;
 import io.etareport.security.SessionTableCap;
+import io.etareport.webhooks.WebhookSchedule;
 
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
@@ -48,7 +49,7 @@ class ScheduleConfig {
     @Bean
     ScheduledWork scheduledWork(CacheWarmUp warmUp, ReportJobs jobs, JobWatch watch, Purges purges,
                                 ScheduleProperties properties, ObjectProvider<NotifySchedule> updateMails,
-                                ObjectProvider<SessionTableCap> sessionCap) {
-        return new ScheduledWork(warmUp, jobs, watch, purges, properties, updateMails, sessionCap);
+                                ObjectProvider<SessionTableCap> sessionCap, ObjectProvider<WebhookSchedule> webhooks) {
+        return new ScheduledWork(warmUp, jobs, watch, purges, properties, updateMails, sessionCap, webhooks);
     }
 }

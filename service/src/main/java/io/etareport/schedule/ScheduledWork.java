@@ -13,6 +13,7 @@ import io.etareport.jobs.JobWatch;
 import io.etareport.jobs.ReportJobs;
 import io.etareport.notify.NotifySchedule;
 import io.etareport.security.SessionTableCap;
+import io.etareport.webhooks.WebhookSchedule;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
@@ -40,10 +41,13 @@ class ScheduledWork {
 
     private final ObjectProvider<NotifySchedule> updateMails;
     private final ObjectProvider<SessionTableCap> sessionCap;
+    private final ObjectProvider<WebhookSchedule> webhooks;
 
     ScheduledWork(CacheWarmUp warmUp, ReportJobs jobs, JobWatch watch, Purges purges, ScheduleProperties properties,
-                  ObjectProvider<NotifySchedule> updateMails, ObjectProvider<SessionTableCap> sessionCap) {
+                  ObjectProvider<NotifySchedule> updateMails, ObjectProvider<SessionTableCap> sessionCap,
+                  ObjectProvider<WebhookSchedule> webhooks) {
         this.warmUp = warmUp;
+        this.webhooks = webhooks;
         this.updateMails = updateMails;
         this.sessionCap = sessionCap;
         this.jobs = jobs;
@@ -111,6 +115,20 @@ class ScheduledWork {
     @SchedulerLock(name = "notify-send", lockAtMostFor = "PT10M", lockAtLeastFor = "PT5S")
     void sendUpdateMails() {
         updateMails.ifAvailable(NotifySchedule::send);
+    }
+
+    /** The customers that webhook endpoints follow, fetched live so their changes are recorded and delivered. */
+    @Scheduled(cron = "${eta.webhooks.check:0 20 * * * *}", zone = "#{@timeZone.id}")
+    @SchedulerLock(name = "webhooks-check", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
+    void checkForWebhooks() {
+        webhooks.ifAvailable(WebhookSchedule::check);
+    }
+
+    /** Due webhook deliveries are sent (and retried). */
+    @Scheduled(cron = "${eta.webhooks.send:45 * * * * *}", zone = "#{@timeZone.id}")
+    @SchedulerLock(name = "webhooks-send", lockAtMostFor = "PT10M", lockAtLeastFor = "PT5S")
+    void sendWebhooks() {
+        webhooks.ifAvailable(WebhookSchedule::send);
     }
 
     /**

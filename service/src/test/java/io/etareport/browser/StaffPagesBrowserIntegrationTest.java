@@ -34,6 +34,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -54,6 +55,8 @@ class StaffPagesBrowserIntegrationTest {
     CustomerRepository customers;
     @Autowired
     ReportJobs jobs;
+    @Autowired
+    JdbcClient db;
 
     private ChromeDriver browser;
     private WebDriverWait wait;
@@ -64,6 +67,14 @@ class StaffPagesBrowserIntegrationTest {
             Customer customer = customers.findAll().stream().filter(c -> c.name().equals(name)).findFirst()
                     .orElseThrow();
             jobs.awaitReport(customer);
+        }
+        if (db.sql("SELECT count(*) FROM webhook_endpoint").query(Integer.class).single() == 0) {
+            // One endpoint on, one switched off, so the webhooks page shows its table and both badges.
+            db.sql("INSERT INTO webhook_endpoint (url, events, all_customers, secret, enabled, created_at, created_by)"
+                    + " VALUES ('https://erp.example.com/hooks/eta-report/incoming?account=1234567890',"
+                    + " 'order.date_changed,order.ready,order.overdue,order.finished', 1, 'whsec_AAAA', 1, 0, 'a@b.c'),"
+                    + " ('https://dash.example.com/h', 'order.ready', 1, 'whsec_BBBB', 0, 0, NULL)").update();
+            db.sql("UPDATE webhook_endpoint SET disabled_at = 0, failing_since = 0 WHERE enabled = 0").update();
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BrowserTestPolicy.CHROMIUM.toFile());
@@ -94,7 +105,8 @@ class StaffPagesBrowserIntegrationTest {
             "/desk/customers, 1366, 900", "/desk/customers, 390, 844",
             "/audit, 1366, 900", "/audit, 390, 844",
             "/orders?number=90030, 1366, 900", "/orders?number=90030, 390, 844",
-            "/columns, 1366, 900", "/admin, 1366, 900"})
+            "/columns, 1366, 900", "/admin, 1366, 900",
+            "/staff/webhooks, 1366, 900", "/staff/webhooks, 390, 844"})
     void aStaffPageFitsHasTheNavigationAndPassesAxe(String path, int width, int height, TestInfo test) {
         try {
             browser.manage().window().setSize(new Dimension(width, height));

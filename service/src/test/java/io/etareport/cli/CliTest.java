@@ -57,7 +57,7 @@ class CliTest {
 
         assertThat(exit).isZero();
         assertThat(file).exists();
-        assertThat(stdout()).contains("created a new database; schema version 16");
+        assertThat(stdout()).contains("created a new database; schema version 17");
     }
 
     @Test

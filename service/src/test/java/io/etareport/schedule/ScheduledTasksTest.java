@@ -28,7 +28,9 @@ class ScheduledTasksTest {
                 new ScheduledTasks.Task("trimSessions", "every PT1M", false),
                 new ScheduledTasks.Task("notify-digest", "0 45 9 * * MON-FRI", true),
                 new ScheduledTasks.Task("notify-immediate", "0 5 * * * *", true),
-                new ScheduledTasks.Task("notify-send", "30 * * * * *", true));
+                new ScheduledTasks.Task("notify-send", "30 * * * * *", true),
+                new ScheduledTasks.Task("webhooks-check", "0 20 * * * *", true),
+                new ScheduledTasks.Task("webhooks-send", "45 * * * * *", true));
     }
 
     @Test

@@ -93,6 +93,12 @@ class StaffRouteAccessIntegrationTest {
             GET  | /sentry-debug                   |                                                   | login | 403      | 200
             GET  | /logout                         |                                                   | login | 200      | 200
             GET  | /staff/no-such-page             |                                                   | login | 403      | 404
+            GET  | /staff/webhooks                 |                                                   | login | 403      | 200
+            POST | /staff/webhooks                 | url=ftp%3A%2F%2Fx.test%2F&events=order.ready      | login | 403      | 200
+            GET  | /staff/webhooks/999999          |                                                   | login | 403      | 404
+            POST | /staff/webhooks/999999/rotate   |                                                   | login | 403      | 404
+            POST | /staff/webhooks/999999/switch-on |                                                  | login | 403      | 404
+            POST | /staff/webhooks/999999/delete   |                                                   | login | 403      | 404
             GET  | /no/such/page                   |                                                   | login | 404      | 404
             GET  | /actuator/env                   |                                                   | 401   | 403      | 403
             GET  | /actuator/health                |                                                   | 200   | 200      | 200
