@@ -7,12 +7,13 @@ import io.etareport.buz.Instance;
 import io.etareport.report.OrderView;
 
 /**
- * One order on the desk: its customer, the order model's view of it, and why it is here.
+ * One order on the desk: whose, the order model's view of it, and why it is here. No customer name: rows are kept
+ * with their stored report, and a customer renamed since must show under the new name.
  *
  * @param since the day its newest problem started (a move seen, the day after it was due, the day it is due), for
  *              "newest problem first"
  */
-record DeskRow(long customerId, String customerName, OrderView view, Set<DeskState> states, LocalDate since) {
+record DeskRow(long customerId, OrderView view, Set<DeskState> states, LocalDate since) {
 
     public Instance instance() {
         return view.order().instance();

@@ -23,6 +23,7 @@ import io.etareport.jobs.ReportJobs;
 import io.etareport.report.OrderModel;
 import io.etareport.report.OrderModels;
 import io.etareport.report.OrderView;
+import io.etareport.report.Report;
 import io.etareport.security.Staff;
 import io.etareport.simulator.BuzSimulator;
 import io.etareport.simulator.DemoCustomers;
@@ -104,7 +105,7 @@ class DeskIntegrationTest {
 
     @Test
     void itListsExactlyTheOrdersTheOrderModelCallsOverdueMovedReadyOrOnHold() throws Exception {
-        List<ReportJobs.StoredReport> stored = jobs.newestReports();
+        List<Report> stored = newestReports();
         assertThat(stored).hasSize(2);
 
         assertThat(csvOrders("")).isEqualTo(modelOrders(stored,
@@ -150,15 +151,19 @@ class DeskIntegrationTest {
         mvc.perform(post("/desk/refresh/" + never.id()).with(csrf()).with(Staff.signedInAs(Staff.USER)))
                 .andReturn();
 
-        org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(jobs.newestReports())
-                .extracting(ReportJobs.StoredReport::customerId).contains(never.id()));
+        org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(jobs.newestStored())
+                .extracting(ReportJobs.StoredJob::customerId).contains(never.id()));
         assertThat(SIMULATOR.requestCounts().total()).isPositive();
         assertThat(page("/desk")).doesNotContain("Never Fetched Pty</span>");
     }
 
-    private Set<String> modelOrders(List<ReportJobs.StoredReport> stored, Predicate<OrderView> which) {
+    private List<Report> newestReports() {
+        return jobs.newestStored().stream().map(job -> jobs.storedReport(job.jobId()).orElseThrow()).toList();
+    }
+
+    private Set<String> modelOrders(List<Report> stored, Predicate<OrderView> which) {
         return stored.stream().flatMap(report -> {
-            OrderModel model = models.of(report.report());
+            OrderModel model = models.of(report);
             return model.orders().stream().filter(which);
         }).map(view -> view.order().instance() + " " + view.order().refNo()).collect(Collectors.toSet());
     }
