@@ -41,7 +41,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class DeskController {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
 
     private final DeskData data;
@@ -185,7 +184,7 @@ class DeskController {
     record Shown(Clock clock, ZoneId zone) {
 
         public String day(java.time.LocalDate day) {
-            return day == null ? "no date" : DAY.format(day);
+            return DeskRow.day(day);
         }
 
         public String when(Instant at) {

@@ -54,10 +54,7 @@ class DeskData {
 
     /** @param linkFor a customer's full link (its host may come from the staff member's request) */
     Desk desk(java.util.function.Function<Customer, String> linkFor) {
-        // One day and one set of stages for every customer: the same model the customer page builds per report.
-        KeptDeskOrders.Basis basis = new KeptDeskOrders.Basis(display.today(), models.stages(),
-                display.showMovesFor());
-        Map<Long, KeptDeskOrders.Stored> stored = kept.of(jobs.newestStored(), basis);
+        Map<Long, KeptDeskOrders.Stored> stored = newestOrders();
         Set<Long> paused = links.pausedCustomerIds();
         var lastOpened = opens.lastOpened();
         var recentOpens = opens.countsSince(clock.instant().minus(OPENS_WINDOW));
@@ -71,5 +68,17 @@ class DeskData {
                     mail.mailto(customer, link)));
         }
         return Desk.of(sources);
+    }
+
+    /** Reads and keeps what every customer's newest stored report puts on the desk, so the next open need not. */
+    int warm() {
+        return newestOrders().size();
+    }
+
+    private Map<Long, KeptDeskOrders.Stored> newestOrders() {
+        // One day and one set of stages for every customer: the same model the customer page builds per report.
+        KeptDeskOrders.Basis basis = new KeptDeskOrders.Basis(display.today(), models.stages(),
+                display.showMovesFor());
+        return kept.of(jobs.newestStored(), basis);
     }
 }

@@ -52,7 +52,7 @@ record DeskOrders(int openOrders, long overdue, long moved, long ready, long onH
                 states.add(DeskState.ON_HOLD);
             }
             if (!states.isEmpty()) {
-                rows.add(new DeskRow(customerId, view, Set.copyOf(states), since(view)));
+                rows.add(DeskRow.of(customerId, view, Set.copyOf(states), since(view)));
             }
         }
         rows.sort(NEWEST_PROBLEM_FIRST);

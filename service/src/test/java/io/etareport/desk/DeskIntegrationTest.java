@@ -39,9 +39,10 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The desk over the simulator's known orders the day after its anchor Monday: read from stored reports only, listing exactly
- * the orders the order model calls overdue, moved, ready or on hold, with hostile customer names kept inert.
+ * the orders the order model calls overdue, moved, ready or on hold, with hostile customer names kept inert. Two rows a
+ * customer across customers, so the glance customer's three (90090 overdue, 90091 ready, 90092 moved) need "Show all".
  */
-@ServiceTest(properties = "eta.jobs.reuse-window=0s")
+@ServiceTest(properties = {"eta.jobs.reuse-window=0s", "eta.desk.rows-per-customer=2"})
 class DeskIntegrationTest {
 
     private static final BuzSimulator SIMULATOR = SimulatedBuzService.SIMULATOR;
@@ -155,6 +156,55 @@ class DeskIntegrationTest {
                 .extracting(ReportJobs.StoredJob::customerId).contains(never.id()));
         assertThat(SIMULATOR.requestCounts().total()).isPositive();
         assertThat(page("/desk")).doesNotContain("Never Fetched Pty</span>");
+    }
+
+    @Test
+    void acrossCustomersEachShowsItsFirstRowsAndShowAllReachesEveryOneWithExactCounts() throws Exception {
+        String desk = page("/desk");
+        Set<String> glanceOrders = csvOrders("?customer=" + glance.id());
+        assertThat(glanceOrders).containsExactlyInAnyOrder("DD 90090", "DD 90091", "DD 90092");
+
+        assertThat(desk).contains("href=\"/desk?customer=" + glance.id() + "\"><span>Show all 3</span>")
+                .contains("(1 more)");
+        // Newest problem first: 90091 ready since 8 Jan, 90092 moved on 7 Jan; 90090 late since 4 Jan waits behind "Show all".
+        assertThat(lookUps(desk)).contains("90091", "90092").doesNotContain("90090");
+        assertThat(desk).contains(csv("").size() + " orders");
+        for (Customer customer : List.of(glance, onBoth)) {
+            String all = page("/desk?customer=" + customer.id());
+            assertThat(all).doesNotContain("Show all");
+            assertThat(lookUps(all)).isEqualTo(csvOrders("?customer=" + customer.id()).stream()
+                    .map(order -> order.substring(order.indexOf(' ') + 1)).collect(Collectors.toSet()));
+        }
+    }
+
+    @Test
+    void aNewerStoredReportReplacesTheKeptOneAtTheNextOpen() throws Exception {
+        assertThat(csvOrders("?state=overdue&customer=" + glance.id())).containsExactly("DD 90090");
+
+        SIMULATOR.moveDate("DD", "90090", LocalDate.of(2025, 1, 24));
+        jobs.awaitReport(glance);
+
+        assertThat(csvOrders("?state=overdue&customer=" + glance.id())).isEmpty();
+        assertThat(page("/desk?customer=" + glance.id())).contains("<span>Fri 24 Jan</span>");
+    }
+
+    @Test
+    void theKeptDeskFollowsTheDay() throws Exception {
+        assertThat(late("DD 90090")).isEqualTo("2");
+
+        clock.setSydney("2025-01-08T09:00");
+
+        assertThat(late("DD 90090")).isEqualTo("3");
+    }
+
+    private String late(String order) throws Exception {
+        return csv("?customer=" + glance.id()).stream().filter(row -> order.equals(row.get("Factory") + " "
+                + row.get("Order"))).findFirst().orElseThrow().get("Business days late");
+    }
+
+    private static Set<String> lookUps(String page) {
+        return java.util.regex.Pattern.compile("/orders\\?number=(\\w+)").matcher(page).results()
+                .map(match -> match.group(1)).collect(Collectors.toSet());
     }
 
     private List<Report> newestReports() {

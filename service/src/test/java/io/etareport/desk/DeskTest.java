@@ -101,4 +101,34 @@ class DeskTest {
                 .containsExactly("Acme");
         assertThat(DeskFilter.of("x", "nowhere", "bogus", " ").isEmpty()).isTrue();
     }
+
+    @Test
+    void acrossCustomersEachShowsItsNewestFewWithExactCountsAndOneCustomerShowsAll() {
+        Desk desk = Desk.of(List.of(customer(1, "Acme",
+                        order("1", TODAY.minusDays(1), "Cutting"), order("2", TODAY.minusDays(2), "Cutting"),
+                        order("3", TODAY.minusDays(3), "Cutting"), order("4", TODAY.plusDays(4), "Ready for Dispatch")),
+                customer(2, "Bolt", order("5", TODAY.minusDays(1), "Cutting"))));
+
+        List<DeskGroup> groups = desk.grouped(DeskFilter.NONE, 2);
+
+        assertThat(groups).extracting(group -> group.customer().name()).containsExactly("Acme", "Bolt");
+        DeskGroup acme = groups.get(0);
+        assertThat(acme.shown()).extracting(DeskRow::refNo).containsExactly("4", "1");
+        assertThat(List.of(acme.matching(), acme.hidden())).containsExactly(4, 2);
+        assertThat(acme.customer().overdue()).isEqualTo(3);
+        assertThat(groups.get(1).hidden()).isZero();
+
+        assertThat(desk.grouped(DeskFilter.of(null, null, "overdue", null), 2).get(0))
+                .satisfies(group -> assertThat(List.of(group.shown().size(), group.matching())).containsExactly(2, 3));
+        DeskGroup all = desk.grouped(DeskFilter.of("1", null, "overdue", null), 2).get(0);
+        assertThat(all.shown()).extracting(DeskRow::refNo).containsExactly("1", "2", "3");
+        assertThat(all.hidden()).isZero();
+    }
+
+    @Test
+    void showAllKeepsTheFilterAndNamesTheCustomer() {
+        assertThat(DeskFilter.NONE.queryFor(7)).isEqualTo("?customer=7");
+        assertThat(DeskFilter.of("3", "cbr", "on-hold", "Kitchen & Deck").queryFor(7))
+                .isEqualTo("?customer=7&factory=CBR&state=on-hold&q=Kitchen+%26+Deck");
+    }
 }
