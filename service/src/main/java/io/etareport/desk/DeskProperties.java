@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("eta.desk")
 record DeskProperties(
-        @DefaultValue("5") int rowsPerCustomer,
+        @DefaultValue("3") int rowsPerCustomer,
         @DefaultValue("2000") int keptCustomers) {
 
     DeskProperties {

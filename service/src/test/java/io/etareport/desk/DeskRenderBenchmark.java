@@ -40,7 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Time to open the desk (stored reports read, order models built, page rendered) with many customers stored, on
  * demand: {@code bench/run.sh DeskRenderBenchmark [customers] [orders each]}. Target: 500 customers × 40 orders
  * within 300 ms (median). The whole service on a SQLite file, through Spring Security and Thymeleaf (MockMvc, no
- * socket); the first open parses the stored reports, later opens reuse them as the desk does.
+ * socket); the reports are stored after the service started, so its background warm-up finds none and the first
+ * open reads every one; later opens reuse what the desk kept. Last, every customer gets a newer stored report (as
+ * after the scheduled warm-up) and the next open reads them all again, in a warm JVM.
  */
 public final class DeskRenderBenchmark {
 
