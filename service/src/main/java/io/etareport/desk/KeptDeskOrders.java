@@ -2,6 +2,7 @@ package io.etareport.desk;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,12 +40,12 @@ final class KeptDeskOrders {
 
     /**
      * The desk orders of each customer's newest stored report, by customer id: kept ones reused, the others read
-     * and built (in parallel: the first open after a start reads every report). A report dropped meanwhile is left
-     * out, as if not stored.
+     * and built, on the common fork-join pool besides the caller (the first open after a start, or after the scheduled
+     * warm-up stored new reports, reads every one). A report dropped meanwhile is left out, as if not stored.
      */
     Map<Long, Stored> of(List<ReportJobs.StoredJob> newest, Basis basis) {
         Map<Long, Stored> orders = new HashMap<>();
-        List<ReportJobs.StoredJob> missing = new java.util.ArrayList<>();
+        List<ReportJobs.StoredJob> missing = new ArrayList<>();
         for (ReportJobs.StoredJob job : newest) {
             Kept hit = kept.getIfPresent(job.customerId());
             if (hit != null && hit.jobId().equals(job.jobId()) && hit.basis().equals(basis)) {
