@@ -41,19 +41,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class DeskController {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
 
     private final DeskData data;
+    private final DeskProperties properties;
     private final CustomerRepository customers;
     private final ReportLinks links;
     private final ReportJobs jobs;
     private final Clock clock;
     private final ZoneId zone;
 
-    DeskController(DeskData data, CustomerRepository customers, ReportLinks links, ReportJobs jobs, Clock clock,
-                   ZoneId zone) {
+    DeskController(DeskData data, DeskProperties properties, CustomerRepository customers, ReportLinks links,
+                   ReportJobs jobs, Clock clock, ZoneId zone) {
         this.data = data;
+        this.properties = properties;
         this.customers = customers;
         this.links = links;
         this.jobs = jobs;
@@ -72,11 +73,13 @@ class DeskController {
                 HttpServletRequest request, Model model) {
         Desk desk = data.desk(c -> links.linkFor(c, request));
         DeskFilter filter = DeskFilter.of(customer, factory, state, q);
-        List<DeskCustomer> grouped = desk.grouped(filter);
+        List<DeskGroup> groups = desk.grouped(filter, properties.rowsPerCustomer());
         model.addAttribute("desk", desk);
         model.addAttribute("filter", filter);
-        model.addAttribute("groups", grouped);
-        model.addAttribute("rowCount", grouped.stream().mapToInt(group -> group.rows().size()).sum());
+        model.addAttribute("groups", groups);
+        model.addAttribute("rowCount", groups.stream().mapToInt(DeskGroup::matching).sum());
+        model.addAttribute("hiddenCount", groups.stream().mapToInt(DeskGroup::hidden).sum());
+        model.addAttribute("perCustomer", properties.rowsPerCustomer());
         model.addAttribute("withProblems", desk.customers().stream()
                 .filter(c -> c.overdue() + c.moved() + c.ready() + c.onHold() > 0).toList());
         model.addAttribute("withoutReport", desk.withoutReport());
@@ -91,7 +94,8 @@ class DeskController {
     void csv(@RequestParam(required = false) String customer, @RequestParam(required = false) String factory,
              @RequestParam(required = false) String state, @RequestParam(required = false) String q,
              HttpServletRequest request, HttpServletResponse response) throws IOException {
-        List<DeskRow> rows = data.desk(c -> links.linkFor(c, request)).rows(DeskFilter.of(customer, factory, state, q));
+        List<DeskGroup> rows = data.desk(c -> links.linkFor(c, request))
+                .grouped(DeskFilter.of(customer, factory, state, q));
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"desk.csv\"");
         Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
@@ -180,7 +184,7 @@ class DeskController {
     record Shown(Clock clock, ZoneId zone) {
 
         public String day(java.time.LocalDate day) {
-            return day == null ? "no date" : DAY.format(day);
+            return DeskRow.day(day);
         }
 
         public String when(Instant at) {

@@ -20,23 +20,31 @@ final class DeskCsv {
     private DeskCsv() {
     }
 
-    static void write(List<DeskRow> rows, Writer writer) throws IOException {
+    /** The groups' rows: given {@link Desk#grouped(DeskFilter)}, every row the filter keeps, uncapped. */
+    static void write(List<DeskGroup> groups, Writer writer) throws IOException {
         CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT);
         csv.printRecord(HEADER);
-        for (DeskRow row : rows) {
-            csv.printRecord(
-                    FormulaGuard.guard(row.customerName()),
-                    row.instance().name(),
-                    FormulaGuard.guard(row.refNo()),
-                    FormulaGuard.guard(row.reference()),
-                    row.states().stream().sorted().map(DeskState::label).collect(Collectors.joining(", ")),
-                    day(row.expected()),
-                    day(row.movedFrom()),
-                    row.view().overdue() ? String.valueOf(row.view().businessDaysLate()) : "",
-                    FormulaGuard.guard(row.view().state()),
-                    FormulaGuard.guard(row.view().itemsReadyText()));
+        for (DeskGroup group : groups) {
+            String customer = FormulaGuard.guard(group.customer().name());
+            for (DeskRow row : group.shown()) {
+                print(csv, customer, row);
+            }
         }
         csv.flush();
+    }
+
+    private static void print(CSVPrinter csv, String customer, DeskRow row) throws IOException {
+        csv.printRecord(
+                customer,
+                row.instance().name(),
+                FormulaGuard.guard(row.refNo()),
+                FormulaGuard.guard(row.reference()),
+                row.states().stream().sorted().map(DeskState::label).collect(Collectors.joining(", ")),
+                day(row.expected()),
+                day(row.movedFrom()),
+                row.view().overdue() ? String.valueOf(row.view().businessDaysLate()) : "",
+                FormulaGuard.guard(row.view().state()),
+                FormulaGuard.guard(row.view().itemsReadyText()));
     }
 
     private static String day(LocalDate day) {

@@ -1,6 +1,7 @@
 package io.etareport.desk;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -10,14 +11,15 @@ import java.util.List;
  * @param dataFrom   the oldest supplier data in it (a stored copy may be older than the report); null without one
  * @param openOrders orders in that report that are not done or cancelled
  * @param rows       their orders that need a person, newest problem first
+ * @param newest     the day the newest of those problems started; null when there is none
  * @param lastOpened when they last opened their link themselves; null when never (within the keep period)
  * @param opens30    their opens in the last 30 days
  * @param link       their private link
  * @param mailto     "Email link": their link in a short mail, for the staff member's mail program
  */
 record DeskCustomer(long id, String name, boolean paused, Instant storedAt, Instant dataFrom, int openOrders,
-                    long overdue, long moved, long ready, long onHold, List<DeskRow> rows, Instant lastOpened,
-                    int opens30, String link, String mailto) {
+                    long overdue, long moved, long ready, long onHold, List<DeskRow> rows,
+                    LocalDate newest, Instant lastOpened, int opens30, String link, String mailto) {
 
     public boolean hasReport() {
         return storedAt != null;

@@ -2,9 +2,7 @@ package io.etareport.desk;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,18 +13,18 @@ import io.etareport.customers.CustomerRepository;
 import io.etareport.customers.LinkMail;
 import io.etareport.customers.LinkOpens;
 import io.etareport.jobs.ReportJobs;
-import io.etareport.report.OrderModel;
 import io.etareport.report.OrderModels;
 import io.etareport.report.ReportDisplay;
-import io.etareport.report.Stages;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
 /**
  * Gathers the desk from what is stored: the customers, each one's newest stored report ({@link ReportJobs}), the
- * order model of each, and their link opens. Never calls the supplier.
+ * order model of each (kept between opens by {@link KeptDeskOrders}), and their link opens. Never calls the supplier.
  */
 @Service
+@EnableConfigurationProperties(DeskProperties.class)
 class DeskData {
 
     static final Duration OPENS_WINDOW = Duration.ofDays(30);
@@ -34,6 +32,7 @@ class DeskData {
     private final CustomerRepository customers;
     private final CustomerLinks links;
     private final ReportJobs jobs;
+    private final KeptDeskOrders kept;
     private final OrderModels models;
     private final ReportDisplay display;
     private final LinkOpens opens;
@@ -41,7 +40,8 @@ class DeskData {
     private final LinkMail mail;
 
     DeskData(CustomerRepository customers, CustomerLinks links, ReportJobs jobs, OrderModels models,
-             ReportDisplay display, LinkOpens opens, Clock clock, LinkMail mail) {
+             ReportDisplay display, LinkOpens opens, Clock clock, LinkMail mail, DeskProperties properties) {
+        this.kept = new KeptDeskOrders(jobs, properties.keptCustomers());
         this.mail = mail;
         this.customers = customers;
         this.links = links;
@@ -54,25 +54,31 @@ class DeskData {
 
     /** @param linkFor a customer's full link (its host may come from the staff member's request) */
     Desk desk(java.util.function.Function<Customer, String> linkFor) {
-        Map<Long, ReportJobs.StoredReport> newest = new HashMap<>();
-        jobs.newestReports().forEach(stored -> newest.put(stored.customerId(), stored));
+        Map<Long, KeptDeskOrders.Stored> stored = newestOrders();
         Set<Long> paused = links.pausedCustomerIds();
         var lastOpened = opens.lastOpened();
         var recentOpens = opens.countsSince(clock.instant().minus(OPENS_WINDOW));
-        // One day and one set of stages for every customer: the same model the customer page builds per report.
-        LocalDate today = display.today();
-        Stages stages = models.stages();
         List<Desk.Source> sources = new ArrayList<>();
         for (Customer customer : customers.findAll()) {
-            ReportJobs.StoredReport stored = newest.get(customer.id());
+            KeptDeskOrders.Stored newest = stored.get(customer.id());
             String link = linkFor.apply(customer);
-            OrderModel model = stored == null ? null
-                    : new OrderModel(stored.report(), today, stages, display.showMovesFor());
             sources.add(new Desk.Source(customer.id(), customer.name(), paused.contains(customer.id()),
-                    stored == null ? null : stored.storedAt(), stored == null ? null : stored.report(), model,
+                    newest == null ? null : newest.job().storedAt(), newest == null ? null : newest.orders(),
                     lastOpened.get(customer.id()), recentOpens.getOrDefault(customer.id(), 0), link,
                     mail.mailto(customer, link)));
         }
         return Desk.of(sources);
+    }
+
+    /** Reads and keeps what every customer's newest stored report puts on the desk, so the next open need not. */
+    int warm() {
+        return newestOrders().size();
+    }
+
+    private Map<Long, KeptDeskOrders.Stored> newestOrders() {
+        // One day and one set of stages for every customer: the same model the customer page builds per report.
+        KeptDeskOrders.Basis basis = new KeptDeskOrders.Basis(display.today(), models.stages(),
+                display.showMovesFor());
+        return kept.of(jobs.newestStored(), basis);
     }
 }

@@ -1,5 +1,7 @@
 package io.etareport.desk;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -46,6 +48,24 @@ record DeskFilter(Long customer, Instance instance, DeskState state, String sear
 
     private boolean contains(String text) {
         return text != null && text.toLowerCase(Locale.ROOT).contains(search.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * This filter narrowed to one customer, as a query string ({@code ?customer=3&state=overdue}): where a
+     * customer's "Show all" goes, a plain link that can be bookmarked.
+     */
+    public String queryFor(long customerId) {
+        StringBuilder query = new StringBuilder("?customer=").append(customerId);
+        if (instance != null) {
+            query.append("&factory=").append(instance.name());
+        }
+        if (state != null) {
+            query.append("&state=").append(state.value());
+        }
+        if (search != null) {
+            query.append("&q=").append(URLEncoder.encode(search, StandardCharsets.UTF_8));
+        }
+        return query.toString();
     }
 
     Optional<String> stateValue() {

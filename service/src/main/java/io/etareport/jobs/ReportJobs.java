@@ -58,8 +58,6 @@ public class ReportJobs {
     private final ThreadPoolTaskExecutor workers;
     /** Jobs this process is working on, for heartbeats and the time limit. */
     private final Map<String, Running> running = new ConcurrentHashMap<>();
-    /** Parsed newest reports by job id, for {@link #newestReports()}. */
-    private final Map<String, Report> parsedNewest = new ConcurrentHashMap<>();
 
     ReportJobs(JobStore store, ReportService reports, JobProperties properties, ErrorReporter errors,
                ReportMetrics metrics, JsonMapper json, Clock clock, ColumnRegistry columns,
@@ -190,35 +188,26 @@ public class ReportJobs {
     }
 
     /**
-     * Each customer's newest stored report, however old: what the staff desk reads, without any call to the
-     * supplier. Reports are parsed once per job and kept while they are a customer's newest (a stored result
-     * never changes), so opening the desk again costs one query.
+     * Which job holds each customer's newest stored report, however old, and when it finished: what the staff desk
+     * reads, without any call to the supplier. One query, nothing parsed; a stored result never changes, so a reader
+     * may keep what it made of a job's report for as long as that job is the customer's newest.
      */
-    public java.util.List<StoredReport> newestReports() {
-        java.util.List<JobStore.Stored> newest = store.newestStored();
-        java.util.Set<String> ids = new java.util.HashSet<>();
-        java.util.List<StoredReport> reports = new java.util.ArrayList<>(newest.size());
-        for (JobStore.Stored stored : newest) {
-            ids.add(stored.jobId());
-            Report report = parsedNewest.get(stored.jobId());
-            if (report == null) {
-                Optional<Report> read = store.result(stored.jobId())
-                        .map(bytes -> json.readValue(ResultCodec.open(bytes), Report.class));
-                if (read.isEmpty()) {
-                    continue; // dropped between the two queries
-                }
-                report = read.get();
-                parsedNewest.put(stored.jobId(), report);
-            }
-            reports.add(new StoredReport(stored.customerId(), stored.jobId(), stored.finishedAt(),
-                    report.keepingColumns(columns.policy())));
-        }
-        parsedNewest.keySet().retainAll(ids);
-        return reports;
+    public java.util.List<StoredJob> newestStored() {
+        return store.newestStored().stream()
+                .map(stored -> new StoredJob(stored.customerId(), stored.jobId(), stored.finishedAt())).toList();
     }
 
-    /** A customer's stored report and when its job finished. */
-    public record StoredReport(long customerId, String jobId, Instant storedAt, Report report) {
+    /**
+     * The report a completed job stored, however old (each customer's newest outlives keep-results for the desk),
+     * with only the columns allowed now; empty when the job holds none (its result was dropped meanwhile).
+     */
+    public Optional<Report> storedReport(String jobId) {
+        return store.result(jobId).map(bytes -> json.readValue(ResultCodec.open(bytes), Report.class)
+                .keepingColumns(columns.policy()));
+    }
+
+    /** A customer's newest stored report: the job holding it and when that job finished. */
+    public record StoredJob(long customerId, String jobId, Instant storedAt) {
     }
 
     /** The place of a queued job in the queue (1: next), or 0 when it is not queued. */

@@ -40,10 +40,13 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The desk, the customers at a glance, the order look-up, the audit log and the columns page in a real browser, on a
  * laptop (1366×900) and a phone (390×844): no sideways scrolling, the staff navigation on each, and no WCAG 2.2 A/AA
- * violation found by axe-core. Screenshots of failures land in target/browser/.
+ * violation found by axe-core. Screenshots of failures land in target/browser/ (of every page with
+ * {@code -Deta.screenshots=true}).
  */
 @RequiresChromium
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // One row a customer across customers, so the desk shows its "Show all" links too.
+        properties = "eta.desk.rows-per-customer=1")
 @ActiveProfiles({"demo", "test"})
 class StaffPagesBrowserIntegrationTest {
 
@@ -120,6 +123,9 @@ class StaffPagesBrowserIntegrationTest {
                     "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
             assertThat(((Number) overflow).intValue()).as("sideways scroll in px").isLessThanOrEqualTo(0);
             assertThat(violations()).isEmpty();
+            if (Boolean.getBoolean("eta.screenshots")) {
+                screenshot(test);
+            }
         } catch (AssertionError | RuntimeException e) {
             screenshot(test);
             throw e;

@@ -23,6 +23,7 @@ import io.etareport.jobs.ReportJobs;
 import io.etareport.report.OrderModel;
 import io.etareport.report.OrderModels;
 import io.etareport.report.OrderView;
+import io.etareport.report.Report;
 import io.etareport.security.Staff;
 import io.etareport.simulator.BuzSimulator;
 import io.etareport.simulator.DemoCustomers;
@@ -38,9 +39,10 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The desk over the simulator's known orders the day after its anchor Monday: read from stored reports only, listing exactly
- * the orders the order model calls overdue, moved, ready or on hold, with hostile customer names kept inert.
+ * the orders the order model calls overdue, moved, ready or on hold, with hostile customer names kept inert. Two rows a
+ * customer across customers, so the glance customer's three (90090 overdue, 90091 ready, 90092 moved) need "Show all".
  */
-@ServiceTest(properties = "eta.jobs.reuse-window=0s")
+@ServiceTest(properties = {"eta.jobs.reuse-window=0s", "eta.desk.rows-per-customer=2"})
 class DeskIntegrationTest {
 
     private static final BuzSimulator SIMULATOR = SimulatedBuzService.SIMULATOR;
@@ -104,7 +106,7 @@ class DeskIntegrationTest {
 
     @Test
     void itListsExactlyTheOrdersTheOrderModelCallsOverdueMovedReadyOrOnHold() throws Exception {
-        List<ReportJobs.StoredReport> stored = jobs.newestReports();
+        List<Report> stored = newestReports();
         assertThat(stored).hasSize(2);
 
         assertThat(csvOrders("")).isEqualTo(modelOrders(stored,
@@ -150,15 +152,69 @@ class DeskIntegrationTest {
         mvc.perform(post("/desk/refresh/" + never.id()).with(csrf()).with(Staff.signedInAs(Staff.USER)))
                 .andReturn();
 
-        org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(jobs.newestReports())
-                .extracting(ReportJobs.StoredReport::customerId).contains(never.id()));
+        org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(jobs.newestStored())
+                .extracting(ReportJobs.StoredJob::customerId).contains(never.id()));
         assertThat(SIMULATOR.requestCounts().total()).isPositive();
         assertThat(page("/desk")).doesNotContain("Never Fetched Pty</span>");
     }
 
-    private Set<String> modelOrders(List<ReportJobs.StoredReport> stored, Predicate<OrderView> which) {
+    @Test
+    void acrossCustomersEachShowsItsFirstRowsAndShowAllReachesEveryOneWithExactCounts() throws Exception {
+        String desk = page("/desk");
+        Set<String> glanceOrders = csvOrders("?customer=" + glance.id());
+        assertThat(glanceOrders).containsExactlyInAnyOrder("DD 90090", "DD 90091", "DD 90092");
+
+        assertThat(desk).contains("href=\"/desk?customer=" + glance.id() + "\"><span>Show all 3</span>")
+                .contains("(1 more)");
+        // Newest problem first: 90091 ready since 8 Jan, 90092 moved on 7 Jan; 90090 late since 4 Jan waits behind "Show all".
+        assertThat(lookUps(desk)).contains("90091", "90092").doesNotContain("90090");
+        assertThat(desk).contains(csv("").size() + " orders");
+        for (Customer customer : List.of(glance, onBoth)) {
+            String all = page("/desk?customer=" + customer.id());
+            assertThat(all).doesNotContain("Show all");
+            assertThat(lookUps(all)).isEqualTo(csvOrders("?customer=" + customer.id()).stream()
+                    .map(order -> order.substring(order.indexOf(' ') + 1)).collect(Collectors.toSet()));
+        }
+    }
+
+    @Test
+    void aNewerStoredReportReplacesTheKeptOneAtTheNextOpen() throws Exception {
+        assertThat(csvOrders("?state=overdue&customer=" + glance.id())).containsExactly("DD 90090");
+
+        SIMULATOR.moveDate("DD", "90090", LocalDate.of(2025, 1, 24));
+        clock.setSydney("2025-01-07T09:05"); // the job of 09:00 is not reused
+        jobs.awaitReport(glance);
+
+        assertThat(csvOrders("?state=overdue&customer=" + glance.id())).isEmpty();
+        assertThat(page("/desk?customer=" + glance.id())).contains("<span>Fri 24 Jan</span>");
+    }
+
+    @Test
+    void theKeptDeskFollowsTheDay() throws Exception {
+        assertThat(late("DD 90090")).isEqualTo("2");
+
+        clock.setSydney("2025-01-08T09:00");
+
+        assertThat(late("DD 90090")).isEqualTo("3");
+    }
+
+    private String late(String order) throws Exception {
+        return csv("?customer=" + glance.id()).stream().filter(row -> order.equals(row.get("Factory") + " "
+                + row.get("Order"))).findFirst().orElseThrow().get("Business days late");
+    }
+
+    private static Set<String> lookUps(String page) {
+        return java.util.regex.Pattern.compile("/orders\\?number=(\\w+)").matcher(page).results()
+                .map(match -> match.group(1)).collect(Collectors.toSet());
+    }
+
+    private List<Report> newestReports() {
+        return jobs.newestStored().stream().map(job -> jobs.storedReport(job.jobId()).orElseThrow()).toList();
+    }
+
+    private Set<String> modelOrders(List<Report> stored, Predicate<OrderView> which) {
         return stored.stream().flatMap(report -> {
-            OrderModel model = models.of(report.report());
+            OrderModel model = models.of(report);
             return model.orders().stream().filter(which);
         }).map(view -> view.order().instance() + " " + view.order().refNo()).collect(Collectors.toSet());
     }

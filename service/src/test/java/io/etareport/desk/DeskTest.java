@@ -40,8 +40,14 @@ class DeskTest {
 
     private static Desk.Source customer(long id, String name, Order... orders) {
         Report report = new Report(name, List.of(orders), FilterChoices.none(), List.of(), Instant.EPOCH);
-        return new Desk.Source(id, name, false, Instant.EPOCH, report,
-                new OrderModel(report, TODAY, STAGES, Duration.ofDays(7)), null, 0, "link", "mailto:");
+        return new Desk.Source(id, name, false, Instant.EPOCH,
+                DeskOrders.of(id, report, new OrderModel(report, TODAY, STAGES, Duration.ofDays(7))), null, 0, "link",
+                "mailto:");
+    }
+
+    /** Every row the filter keeps, in the desk's order. */
+    private static List<DeskRow> rows(Desk desk, DeskFilter filter) {
+        return desk.grouped(filter).stream().flatMap(group -> group.shown().stream()).toList();
     }
 
     @Test
@@ -65,7 +71,7 @@ class DeskTest {
 
     @Test
     void theNewestProblemComesFirstAcrossAndWithinCustomersAndCustomersWithoutAReportAreLast() {
-        Desk.Source noReport = new Desk.Source(3, "Aardvark", false, null, null, null, null, 0, "link", "mailto:");
+        Desk.Source noReport = new Desk.Source(3, "Aardvark", false, null, null, null, 0, "link", "mailto:");
         Desk desk = Desk.of(List.of(
                 customer(1, "Late Since Monday", order("10", TODAY.minusDays(3), "Cutting")),
                 noReport,
@@ -84,15 +90,45 @@ class DeskTest {
                 order("200", TODAY.plusDays(2), "Ready for Dispatch")), customer(2, "Bolt",
                 order("300", TODAY.minusDays(1), "Cutting"))));
 
-        assertThat(desk.rows(DeskFilter.of("1", null, null, null))).extracting(DeskRow::refNo)
+        assertThat(rows(desk, DeskFilter.of("1", null, null, null))).extracting(DeskRow::refNo)
                 .containsExactlyInAnyOrder("100", "200");
-        assertThat(desk.rows(DeskFilter.of(null, "cbr", null, null))).isEmpty();
-        assertThat(desk.rows(DeskFilter.of(null, "DD", "overdue", null))).extracting(DeskRow::refNo)
+        assertThat(rows(desk, DeskFilter.of(null, "cbr", null, null))).isEmpty();
+        assertThat(rows(desk, DeskFilter.of(null, "DD", "overdue", null))).extracting(DeskRow::refNo)
                 .containsExactlyInAnyOrder("100", "300");
-        assertThat(desk.rows(DeskFilter.of(null, null, null, "kitchen 2"))).extracting(DeskRow::refNo)
+        assertThat(rows(desk, DeskFilter.of(null, null, null, "kitchen 2"))).extracting(DeskRow::refNo)
                 .containsExactly("200");
-        assertThat(desk.grouped(DeskFilter.of(null, null, "ready", null))).extracting(DeskCustomer::name)
+        assertThat(desk.grouped(DeskFilter.of(null, null, "ready", null))).extracting(group -> group.customer().name())
                 .containsExactly("Acme");
         assertThat(DeskFilter.of("x", "nowhere", "bogus", " ").isEmpty()).isTrue();
+    }
+
+    @Test
+    void acrossCustomersEachShowsItsNewestFewWithExactCountsAndOneCustomerShowsAll() {
+        Desk desk = Desk.of(List.of(customer(1, "Acme",
+                        order("1", TODAY.minusDays(1), "Cutting"), order("2", TODAY.minusDays(2), "Cutting"),
+                        order("3", TODAY.minusDays(3), "Cutting"), order("4", TODAY.plusDays(4), "Ready for Dispatch")),
+                customer(2, "Bolt", order("5", TODAY.minusDays(1), "Cutting"))));
+
+        List<DeskGroup> groups = desk.grouped(DeskFilter.NONE, 2);
+
+        assertThat(groups).extracting(group -> group.customer().name()).containsExactly("Acme", "Bolt");
+        DeskGroup acme = groups.get(0);
+        assertThat(acme.shown()).extracting(DeskRow::refNo).containsExactly("4", "1");
+        assertThat(List.of(acme.matching(), acme.hidden())).containsExactly(4, 2);
+        assertThat(acme.customer().overdue()).isEqualTo(3);
+        assertThat(groups.get(1).hidden()).isZero();
+
+        assertThat(desk.grouped(DeskFilter.of(null, null, "overdue", null), 2).get(0))
+                .satisfies(group -> assertThat(List.of(group.shown().size(), group.matching())).containsExactly(2, 3));
+        DeskGroup all = desk.grouped(DeskFilter.of("1", null, "overdue", null), 2).get(0);
+        assertThat(all.shown()).extracting(DeskRow::refNo).containsExactly("1", "2", "3");
+        assertThat(all.hidden()).isZero();
+    }
+
+    @Test
+    void showAllKeepsTheFilterAndNamesTheCustomer() {
+        assertThat(DeskFilter.NONE.queryFor(7)).isEqualTo("?customer=7");
+        assertThat(DeskFilter.of("3", "cbr", "on-hold", "Kitchen & Deck").queryFor(7))
+                .isEqualTo("?customer=7&factory=CBR&state=on-hold&q=Kitchen+%26+Deck");
     }
 }
