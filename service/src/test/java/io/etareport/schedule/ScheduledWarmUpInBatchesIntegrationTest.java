@@ -123,14 +123,14 @@ class ScheduledWarmUpInBatchesIntegrationTest {
                     .isLessThan(named.size());
         }
 
-        Map<Long, ReportJobs.StoredReport> stored = jobs.newestReports().stream()
-                .collect(Collectors.toMap(ReportJobs.StoredReport::customerId, Function.identity()));
+        Map<Long, ReportJobs.StoredJob> stored = jobs.newestStored().stream()
+                .collect(Collectors.toMap(ReportJobs.StoredJob::customerId, Function.identity()));
         assertThat(stored.keySet()).as("every customer's report was stored")
                 .containsExactlyInAnyOrderElementsOf(added.stream().map(Customer::id).toList());
         long beforeLoneFetches = SIMULATOR.requestCounts().total();
         assertThat(beforeLoneFetches).as("building the reports asked for nothing more").isEqualTo(counts.total());
         for (Customer customer : added) {
-            Report warmed = stored.get(customer.id()).report();
+            Report warmed = jobs.storedReport(stored.get(customer.id()).jobId()).orElseThrow();
             assertThat(warmed.sources()).as(customer.name()).allSatisfy(source ->
                     assertThat(source.kind()).isEqualTo(Source.LIVE));
             Report alone = reports.build(customer, Progress.NONE);
