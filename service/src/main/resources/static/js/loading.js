@@ -61,7 +61,8 @@
   function render(job) {
     last = job;
     seenAt = window.performance.now();
-    progress.value = job.pct || 0;
+    // While the supplier keeps us waiting nobody knows how far along we are: a moving bar, not one stuck at 10 %.
+    if (job.slow) { progress.removeAttribute("value"); } else { progress.value = job.pct || 0; }
     log.replaceChildren.apply(log, (job.log || []).map(function (line) {
       var item = document.createElement("li");
       item.textContent = line;

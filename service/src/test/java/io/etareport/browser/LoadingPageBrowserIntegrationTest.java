@@ -130,6 +130,8 @@ class LoadingPageBrowserIntegrationTest {
         });
         assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("few seconds");
         assertThat(text("hint")).isNotBlank().doesNotContain("few seconds");
+        assertThat(browser.findElement(By.id("progress")).getDomAttribute("value"))
+                .as("while waiting for the factory the bar claims no percentage").isNull();
         assertThat(violations()).isEmpty();
 
         browser.findElement(By.id("copy-link")).click();

@@ -88,6 +88,8 @@ class LoadingPageIntegrationTest {
                         && found(STAGE, html).group(1).startsWith("Still waiting"));
         assertThat(found(STAGE, later).group(1)).matches("Still waiting for Dandenong factory, \\d+\u00a0s so far");
         assertThat(later).doesNotContain("few seconds").contains("3;url=" + recheck);
+        assertThat(later).as("while waiting, the bar claims no percentage (indeterminate)")
+                .containsPattern("<progress id=\"progress\" max=\"100\" aria-labelledby=\"stage\">");
 
         Jobs.awaitFinished(mvc, Jobs.idOn(loading));
         String done = page(recheck);
