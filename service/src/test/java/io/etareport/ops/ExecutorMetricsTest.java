@@ -24,7 +24,7 @@ class ExecutorMetricsTest {
     MeterRegistry meters;
 
     @ParameterizedTest
-    @CsvSource({"reportJobWorkers, report-job-, 4", "buzFetches, buz-fetch-, 2147483647", "buzBatchHelpers, buz-batch-, 4",
+    @CsvSource({"reportJobWorkers, report-job-, 32", "buzFetches, buz-fetch-, 2147483647", "buzBatchHelpers, buz-batch-, 4",
             "buzLiveCalls, buz-live-, 2147483647"})
     void eachPoolIsNamedSizedAndMeasured(String bean, String threadPrefix, int maxThreads) {
         ThreadPoolTaskExecutor pool = context.getBean(bean, ThreadPoolTaskExecutor.class);
