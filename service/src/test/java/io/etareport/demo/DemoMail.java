@@ -119,8 +119,9 @@ class DemoMail {
 
         /**
          * Moves, a week later, one open order of each customer someone follows (the first, by number, of those the
-         * update mails have seen), so whichever customer a newcomer signed up for has news; with no one following
-         * yet, the demo's next scheduled move.
+         * update mails have seen, one not overdue if there is one), so whichever customer a newcomer signed up for has
+         * news; with no one following yet, the demo's next scheduled move. An overdue order moves to a week from
+         * today: moved to another past date it would be no news a newcomer believes.
          */
         @PostMapping("/staff/demo-mail/move-date")
         String moveDate(RedirectAttributes redirect) {
@@ -128,12 +129,14 @@ class DemoMail {
             for (long customer : db.sql("SELECT DISTINCT customer_id FROM notify_subscriber"
                     + " WHERE confirmed_at IS NOT NULL ORDER BY customer_id").query(Long.class).list()) {
                 db.sql("SELECT instance, ref_no, expected FROM notify_order_state WHERE customer_id = ?"
-                                + " AND expected IS NOT NULL AND ready = 0 ORDER BY ref_no, instance LIMIT 1")
+                                + " AND expected IS NOT NULL AND ready = 0 ORDER BY overdue, ref_no, instance LIMIT 1")
                         .param(customer)
                         .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
                         .optional()
                         .ifPresent(order -> {
-                            LocalDate later = LocalDate.parse(order[2]).plusWeeks(1);
+                            LocalDate expected = LocalDate.parse(order[2]);
+                            LocalDate today = LocalDate.now();
+                            LocalDate later = (expected.isBefore(today) ? today : expected).plusWeeks(1);
                             simulator.moveDate(order[0], order[1], later);
                             moved.add("order " + order[1] + " (" + order[0] + ") to " + Dates.display(later));
                         });
