@@ -111,7 +111,20 @@
   var clear = document.getElementById("clear");
   if (apply) { apply.hidden = true; }
 
+  // A filter's key exactly as the server rendered it (statuses.Spelling): a choice's data-key, the state's value.
+  // Rows carry keys too, so values are compared as they are, never folded here.
   function value(name) {
+    var field = form.elements[name];
+    if (!field) { return ""; }
+    if (field.tagName === "SELECT") {
+      var chosen = field.options[field.selectedIndex];
+      return chosen ? chosen.getAttribute("data-key") || "" : "";
+    }
+    return field.value;
+  }
+
+  // What the person types in the search box is the one value the server cannot key beforehand.
+  function typed(name) {
     var field = form.elements[name];
     return field ? field.value.trim().replace(/\s+/g, " ").toLowerCase() : "";
   }
@@ -128,7 +141,7 @@
   }
 
   function update() {
-    var status = value("status"), group = value("group"), supplier = value("supplier"), search = value("q");
+    var status = value("status"), group = value("group"), supplier = value("supplier"), search = typed("q");
     var member = value("member"), state = value("state");
     var changedOnly = form.elements.changed ? form.elements.changed.checked : false;
     var narrowed = !!(status || group || supplier || search || member || state || changedOnly);

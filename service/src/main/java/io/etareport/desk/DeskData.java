@@ -75,6 +75,11 @@ class DeskData {
         return newestOrders().size();
     }
 
+    /** What the desk keeps in memory now: the job each customer's desk orders were built from, by customer id. */
+    Map<Long, String> keptJobIds() {
+        return kept.keptJobIds();
+    }
+
     private Map<Long, KeptDeskOrders.Stored> newestOrders() {
         // One day and one set of stages for every customer: the same model the customer page builds per report.
         KeptDeskOrders.Basis basis = new KeptDeskOrders.Basis(display.today(), models.stages(),

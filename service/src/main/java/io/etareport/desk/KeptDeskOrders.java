@@ -40,8 +40,9 @@ final class KeptDeskOrders {
 
     /**
      * The desk orders of each customer's newest stored report, by customer id: kept ones reused, the others read
-     * and built, on the common fork-join pool besides the caller (the first open after a start, or after the scheduled
-     * warm-up stored new reports, reads every one). A report dropped meanwhile is left out, as if not stored.
+     * and built, on the common fork-join pool besides the caller (after a start, or after the scheduled warm-up stored
+     * new reports, {@link DeskWarmUp} reads every one before anyone opens the desk). A report dropped meanwhile is
+     * left out, as if not stored.
      */
     Map<Long, Stored> of(List<ReportJobs.StoredJob> newest, Basis basis) {
         Map<Long, Stored> orders = new HashMap<>();
@@ -60,6 +61,13 @@ final class KeptDeskOrders {
             }
         }));
         return orders;
+    }
+
+    /** The job each kept customer's desk orders were built from, by customer id (what is in memory now). */
+    Map<Long, String> keptJobIds() {
+        Map<Long, String> ids = new HashMap<>();
+        kept.asMap().forEach((customerId, entry) -> ids.put(customerId, entry.jobId()));
+        return ids;
     }
 
     private Optional<DeskOrders> build(ReportJobs.StoredJob job, Basis basis) {

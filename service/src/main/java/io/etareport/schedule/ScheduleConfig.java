@@ -18,6 +18,7 @@ import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,7 +50,9 @@ class ScheduleConfig {
     @Bean
     ScheduledWork scheduledWork(CacheWarmUp warmUp, ReportJobs jobs, JobWatch watch, Purges purges,
                                 ScheduleProperties properties, ObjectProvider<NotifySchedule> updateMails,
-                                ObjectProvider<SessionTableCap> sessionCap, ObjectProvider<WebhookSchedule> webhooks) {
-        return new ScheduledWork(warmUp, jobs, watch, purges, properties, updateMails, sessionCap, webhooks);
+                                ObjectProvider<SessionTableCap> sessionCap, ObjectProvider<WebhookSchedule> webhooks,
+                                ApplicationEventPublisher events) {
+        return new ScheduledWork(warmUp, jobs, watch, purges, properties, updateMails, sessionCap, webhooks,
+                events);
     }
 }

@@ -11,6 +11,7 @@ import io.etareport.jobs.JobId;
 import io.etareport.jobs.JobStatus;
 import io.etareport.jobs.JobWatch;
 import io.etareport.jobs.ReportJobs;
+import io.etareport.jobs.ReportsStored;
 import io.etareport.notify.NotifySchedule;
 import io.etareport.security.SessionTableCap;
 import io.etareport.webhooks.WebhookSchedule;
@@ -20,6 +21,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
@@ -42,10 +44,12 @@ class ScheduledWork {
     private final ObjectProvider<NotifySchedule> updateMails;
     private final ObjectProvider<SessionTableCap> sessionCap;
     private final ObjectProvider<WebhookSchedule> webhooks;
+    private final ApplicationEventPublisher events;
 
     ScheduledWork(CacheWarmUp warmUp, ReportJobs jobs, JobWatch watch, Purges purges, ScheduleProperties properties,
                   ObjectProvider<NotifySchedule> updateMails, ObjectProvider<SessionTableCap> sessionCap,
-                  ObjectProvider<WebhookSchedule> webhooks) {
+                  ObjectProvider<WebhookSchedule> webhooks, ApplicationEventPublisher events) {
+        this.events = events;
         this.warmUp = warmUp;
         this.webhooks = webhooks;
         this.updateMails = updateMails;
@@ -169,5 +173,9 @@ class ScheduledWork {
         log.info("{}: {} reports stored, {} failed, {} already being prepared, {} paused skipped;"
                         + " customer fetches: {} live, {} from a stored copy, {} failed", what, stored, failed,
                 underWay, warmed.skipped(), fetched.refreshed(), fetched.stale(), fetched.failed());
+        if (stored > 0) {
+            // The desk reads them again in its own thread, so the next person to open it does not wait.
+            events.publishEvent(new ReportsStored(stored));
+        }
     }
 }

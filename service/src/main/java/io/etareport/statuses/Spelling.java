@@ -5,7 +5,8 @@ import java.util.Locale;
 /**
  * The one home of how a label is folded: the same status written {@code in production}, {@code In Production } or
  * {@code IN  PRODUCTION} is one status, one mapping row, one filter choice. Groups, suppliers and searches are
- * compared the same way, and the report page's script compares the keys the server renders, never folding itself.
+ * compared the same way, and the report page's script compares the keys the server renders (rows' data attributes,
+ * each filter choice's {@code data-key}), folding only what a person types in the search box.
  */
 public final class Spelling {
 

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -166,6 +167,35 @@ class CustomerPageBrowserIntegrationTest {
                             .isEqualTo(factoryNames.of(Instance.CBR));
                 });
         assertThat(violations()).isEmpty();
+    }
+
+    @Test
+    void choosingAStatusShowsItsOrdersAndLinesByTheKeyTheServerRenderedAndTheAddressShowsTheSame() {
+        String link = "http://localhost:" + port + "/" + demoCustomer(DemoCustomers.ON_BOTH).obfuscatedId();
+        browser.get(link);
+        wait.until(driver -> driver.findElement(By.tagName("h1")).getText().startsWith("Open Orders")
+                && driver.findElements(By.id("refreshing")).isEmpty());
+        WebElement choice = browser.findElements(By.cssSelector("#status option")).get(1);
+        String key = choice.getAttribute("data-key");
+        assertThat(key).as("the server renders each choice's key").isNotBlank().isLowerCase();
+
+        ((JavascriptExecutor) browser).executeScript("var select = document.getElementById('status');"
+                + " select.selectedIndex = 1; select.dispatchEvent(new Event('change', {bubbles: true}));");
+        wait.until(driver -> driver.getCurrentUrl().contains("status="));
+
+        List<WebElement> shown = browser.findElements(By.cssSelector("section.order:not([hidden])"));
+        assertThat(shown).isNotEmpty().allSatisfy(order ->
+                assertThat(order.getAttribute("data-statuses").split("\\|")).contains(key));
+        assertThat(browser.findElements(By.cssSelector("section.order:not([hidden]) tbody tr:not([hidden])")))
+                .allSatisfy(line -> assertThat(line.getAttribute("data-status")).isEqualTo(key));
+        String count = browser.findElement(By.id("shown")).getText();
+        assertThat(count).isEqualTo(String.valueOf(shown.size()));
+        // The same address from the server alone: the choice the form submits is one the filter reads.
+        browser.get(browser.getCurrentUrl());
+        wait.until(driver -> driver.findElement(By.tagName("h1")).getText().startsWith("Open Orders")
+                && driver.findElements(By.id("refreshing")).isEmpty());
+        assertThat(browser.findElement(By.id("shown")).getText()).isEqualTo(count);
+        assertThat(browser.findElements(By.cssSelector("section.order:not([hidden])"))).hasSize(shown.size());
     }
 
     /** Words on the page whose letters the browser laid over two lines ("In Producti/on"). */
