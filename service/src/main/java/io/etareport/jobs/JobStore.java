@@ -240,8 +240,10 @@ class JobStore {
 
     /** Each customer's newest completed job that still holds its report. */
     List<Stored> newestStored() {
-        return reads.sql("SELECT id, customer_id, finished_at FROM report_job j WHERE status = 'completed'"
-                        + " AND result IS NOT NULL AND NOT " + NEWER_STORED_EXISTS.replace("{job}", "j"))
+        // One pass over the stored-report index (report_job_stored), not a look for a newer job per job.
+        return reads.sql("SELECT id, customer_id, finished_at FROM (SELECT id, customer_id, finished_at,"
+                        + " ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY finished_at DESC, id DESC) AS newest"
+                        + " FROM report_job WHERE status = 'completed' AND result IS NOT NULL) ranked WHERE newest = 1")
                 .query((row, n) -> new Stored(row.getString(1), row.getLong(2), Instant.ofEpochMilli(row.getLong(3))))
                 .list();
     }

@@ -57,7 +57,7 @@ class CliTest {
 
         assertThat(exit).isZero();
         assertThat(file).exists();
-        assertThat(stdout()).contains("created a new database; schema version 17");
+        assertThat(stdout()).contains("created a new database; schema version 18");
     }
 
     @Test

@@ -21,7 +21,7 @@ class DatabaseMigratorOnPostgresIntegrationTest {
         MigrationOutcome second = migrator(properties).migrate();
 
         assertThat(first.kind()).isEqualTo(MigrationOutcome.Kind.CREATED);
-        assertThat(first.version()).isEqualTo("17");
+        assertThat(first.version()).isEqualTo("18");
         assertThat(first.backup()).isNull();
         assertThat(second.kind()).isEqualTo(MigrationOutcome.Kind.UP_TO_DATE);
         assertThat(second.applied()).isZero();
