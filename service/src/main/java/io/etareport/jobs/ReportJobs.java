@@ -243,6 +243,11 @@ public class ReportJobs {
                 .flatMap(id -> report(id).map(report -> new Recent(id, report)));
     }
 
+    /** The id of the customer's newest stored report finished within {@code age}, without reading the report. */
+    public Optional<String> recentJobWithin(Customer customer, Duration age) {
+        return store.completedFor(customer.id(), clock.instant().minus(age));
+    }
+
     public record Recent(String jobId, Report report) {
     }
 

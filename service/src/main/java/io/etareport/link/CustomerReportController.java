@@ -29,6 +29,9 @@ import io.etareport.statuses.StageProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -66,6 +69,11 @@ class CustomerReportController {
     private final JobEvents events;
     private final Clock clock;
     private final LinkOpens opens;
+    /**
+     * When each offered saved copy's oldest data was fetched, by job: a stored report never changes, so the loading
+     * page (asked again every few seconds without JavaScript) reads and parses it once, not on every render.
+     */
+    private final Cache<String, java.time.Instant> copyTimes = Caffeine.newBuilder().maximumSize(1_000).build();
 
     CustomerReportController(CustomerRepository customers, OpenLinks links, ReportJobs jobs,
                              JobProperties properties, ZoneId zone, ReportDisplay display, OrderModels orderModels,
@@ -111,7 +119,7 @@ class CustomerReportController {
     }
 
     private String loading(String customerId, String jobId, Optional<Job> job, MultiValueMap<String, String> query,
-                           Model model, Optional<ReportJobs.Recent> copy) {
+                           Model model, Optional<SavedCopy> copy) {
         model.addAttribute("customerId", customerId);
         model.addAttribute("jobId", jobId);
         String pageQuery = pageQuery(query);
@@ -129,7 +137,7 @@ class CustomerReportController {
             model.addAttribute("copyHref", "/" + customerId + "/report/" + found.jobId() + "?"
                     + (pageQuery != null ? pageQuery + "&" : "") + REFRESH + "=" + jobId);
             model.addAttribute("copyOffer", JobJson.copyOffer(
-                    ReportPage.clockTime(ReportPage.oldest(found.report()), zone, clock.instant())));
+                    ReportPage.clockTime(found.oldest(), zone, clock.instant())));
         });
         return "report/loading";
     }
@@ -139,10 +147,17 @@ class CustomerReportController {
      * wait for a slow factory to see their orders; like the report route, never one prepared before the link was
      * last replaced.
      */
-    private Optional<ReportJobs.Recent> savedCopy(OpenLink link, Customer customer, String jobId) {
-        return jobs.recentWithin(customer, properties.keepResults())
-                .filter(found -> !found.jobId().equals(jobId))
-                .filter(found -> links.openJob(link, found.jobId()).isPresent());
+    private Optional<SavedCopy> savedCopy(OpenLink link, Customer customer, String jobId) {
+        return jobs.recentJobWithin(customer, properties.keepResults())
+                .filter(found -> !found.equals(jobId))
+                .filter(found -> links.openJob(link, found).isPresent())
+                .flatMap(found -> Optional.ofNullable(copyTimes.get(found,
+                                id -> jobs.report(id).map(ReportPage::oldest).orElse(null)))
+                        .map(oldest -> new SavedCopy(found, oldest)));
+    }
+
+    /** A saved report the loading page offers, and the time of its oldest data. */
+    private record SavedCopy(String jobId, java.time.Instant oldest) {
     }
 
     /** A job's state as the loading page reads it, as of now, factories by their display names. */
