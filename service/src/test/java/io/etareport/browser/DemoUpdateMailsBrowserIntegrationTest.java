@@ -108,7 +108,12 @@ class DemoUpdateMailsBrowserIntegrationTest {
             // The customer's page, with the sign-up form.
             browser.get(url("/" + customer.obfuscatedId()));
             wait.until(driver -> driver.getTitle().startsWith("Open Orders"));
-            Map<String, String> expectedByOrder = expectedDates();
+            // A recent report shows at once and the fresh one replaces it in place: read the page once it settled
+            // (and read again should the swap land while reading).
+            wait.until(driver -> driver.findElements(By.id("refreshing")).isEmpty()
+                    && !driver.findElements(By.id("updated")).isEmpty());
+            Map<String, String> expectedByOrder = wait.ignoring(StaleElementReferenceException.class)
+                    .until(driver -> expectedDates());
             assertThat(expectedByOrder).as("open orders with an expected date").isNotEmpty();
             WebElement signUp = browser.findElement(By.cssSelector("section.updates"));
             assertThat(signUp.findElement(By.tagName("h2")).getText()).isEqualTo("Email me when dates move");
